@@ -1,0 +1,8 @@
+"""SCORAN 2.0 — QGIS plugin entry point."""
+
+
+def classFactory(iface):  # noqa: N802 (QGIS API name)
+    """Return the plugin instance QGIS asks for."""
+    from .plugin import ScoranPlugin
+
+    return ScoranPlugin(iface)

@@ -1,0 +1,64 @@
+"""Enums and helpers whose place changed between QGIS 3.22 and QGIS 4 (Qt5 → Qt6).
+
+Import them from here so that the rest of the code reads the same on every version.
+"""
+
+from qgis.core import Qgis, QgsProcessing, QgsWkbTypes
+
+# Processing source types: `Qgis.ProcessingSourceType` from 3.36, `QgsProcessing.Type*` before.
+if hasattr(Qgis, "ProcessingSourceType"):
+    SOURCE_POINT = Qgis.ProcessingSourceType.VectorPoint
+    SOURCE_POLYGON = Qgis.ProcessingSourceType.VectorPolygon
+    SOURCE_ANY_GEOMETRY = Qgis.ProcessingSourceType.VectorAnyGeometry
+    SOURCE_VECTOR = Qgis.ProcessingSourceType.Vector
+else:  # QGIS < 3.36
+    SOURCE_POINT = QgsProcessing.TypeVectorPoint
+    SOURCE_POLYGON = QgsProcessing.TypeVectorPolygon
+    SOURCE_ANY_GEOMETRY = QgsProcessing.TypeVectorAnyGeometry
+    SOURCE_VECTOR = QgsProcessing.TypeVector
+
+# Geometry types: `Qgis.WkbType` from 3.30, `QgsWkbTypes.*` before.
+if hasattr(Qgis, "WkbType"):
+    WKB_POINT = Qgis.WkbType.Point
+    WKB_MULTIPOLYGON = Qgis.WkbType.MultiPolygon
+    WKB_NO_GEOMETRY = Qgis.WkbType.NoGeometry
+else:
+    WKB_POINT = QgsWkbTypes.Point
+    WKB_MULTIPOLYGON = QgsWkbTypes.MultiPolygon
+    WKB_NO_GEOMETRY = QgsWkbTypes.NoGeometry
+
+# Processing file-parameter behaviour and number types.
+if hasattr(Qgis, "ProcessingFileParameterBehavior"):
+    FILE_BEHAVIOR_FILE = Qgis.ProcessingFileParameterBehavior.File
+    FILE_BEHAVIOR_FOLDER = Qgis.ProcessingFileParameterBehavior.Folder
+    NUMBER_DOUBLE = Qgis.ProcessingNumberParameterType.Double
+    NUMBER_INTEGER = Qgis.ProcessingNumberParameterType.Integer
+else:
+    from qgis.core import QgsProcessingParameterFile, QgsProcessingParameterNumber
+
+    FILE_BEHAVIOR_FILE = QgsProcessingParameterFile.File
+    FILE_BEHAVIOR_FOLDER = QgsProcessingParameterFile.Folder
+    NUMBER_DOUBLE = QgsProcessingParameterNumber.Double
+    NUMBER_INTEGER = QgsProcessingParameterNumber.Integer
+
+# Algorithm flags.
+if hasattr(Qgis, "ProcessingAlgorithmFlag"):
+    FLAG_NO_THREADING = Qgis.ProcessingAlgorithmFlag.NoThreading
+else:
+    from qgis.core import QgsProcessingAlgorithm
+
+    FLAG_NO_THREADING = QgsProcessingAlgorithm.FlagNoThreading
+
+# Message levels are scoped from 3.22 on (Qgis.MessageLevel), kept here for one import site.
+MSG_INFO = Qgis.MessageLevel.Info
+MSG_WARNING = Qgis.MessageLevel.Warning
+MSG_CRITICAL = Qgis.MessageLevel.Critical
+MSG_SUCCESS = Qgis.MessageLevel.Success
+
+
+def is_null(value) -> bool:
+    """Tell whether a QGIS attribute value is NULL (a null QVariant on Qt5, None on Qt6)."""
+    if value is None:
+        return True
+    is_null_method = getattr(value, "isNull", None)
+    return bool(is_null_method()) if callable(is_null_method) else False

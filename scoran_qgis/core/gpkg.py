@@ -1,0 +1,181 @@
+"""Just enough of the GeoPackage format to write features with Python's sqlite3.
+
+GDAL creates the file and its metadata tables; the plugin then writes in plain SQL transactions
+(one connection, atomic commits). Geometries are GeoPackage blobs: a small header + ISO WKB.
+The R-tree triggers that GDAL installs call ST_MinX & co., which only exist inside GDAL's own
+connections, so `register_functions` provides them on ours.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import struct
+
+from osgeo import ogr, osr
+
+ogr.UseExceptions()
+osr.UseExceptions()
+
+GPKG_APPLICATION_ID = 0x47504B47  # "GPKG"
+_EMPTY_FLAG = 0b10000
+_ENVELOPE_XY = 0b0010
+_LITTLE_ENDIAN = 0b0001
+
+
+def create_empty(path: str) -> None:
+    """Create an empty GeoPackage (metadata tables, default SRS) with GDAL."""
+    driver = ogr.GetDriverByName("GPKG")
+    dataset = driver.CreateDataSource(str(path))
+    if dataset is None:
+        raise OSError(path)
+    dataset = None  # noqa: F841 — closing writes the file
+
+
+def wkb_envelope(wkb: bytes) -> tuple[float, float, float, float]:
+    """(minx, maxx, miny, maxy) of an ISO WKB geometry."""
+    return ogr.CreateGeometryFromWkb(bytes(wkb)).GetEnvelope()
+
+
+def to_blob(wkb: bytes | None, srs_id: int) -> bytes | None:
+    """Wrap WKB into a GeoPackage geometry blob with an XY envelope."""
+    if wkb is None:
+        return None
+    wkb = bytes(wkb)
+    minx, maxx, miny, maxy = wkb_envelope(wkb)
+    flags = _ENVELOPE_XY | _LITTLE_ENDIAN
+    return b"GP" + bytes((0, flags)) + struct.pack("<i4d", srs_id, minx, maxx, miny, maxy) + wkb
+
+
+def blob_to_wkb(blob: bytes | None) -> bytes | None:
+    """Strip the GeoPackage header of a geometry blob, returning its WKB."""
+    if blob is None:
+        return None
+    flags = blob[3]
+    envelope_len = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}.get((flags >> 1) & 0b111, 0)
+    return bytes(blob[8 + envelope_len:])
+
+
+def blob_envelope(blob: bytes | None):
+    """(minx, maxx, miny, maxy, empty) read from the header, or from the WKB when absent."""
+    if blob is None:
+        return None
+    flags = blob[3]
+    if flags & _EMPTY_FLAG:
+        return None
+    envelope_kind = (flags >> 1) & 0b111
+    if envelope_kind:
+        order = "<" if flags & _LITTLE_ENDIAN else ">"
+        return struct.unpack_from(order + "4d", blob, 8)
+    return wkb_envelope(blob_to_wkb(blob))
+
+
+def _envelope_part(index):
+    def function(blob):
+        envelope = blob_envelope(blob)
+        return None if envelope is None else envelope[index]
+
+    return function
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    """Provide the SQL functions GDAL's R-tree triggers call."""
+    conn.create_function("ST_MinX", 1, _envelope_part(0), deterministic=True)
+    conn.create_function("ST_MaxX", 1, _envelope_part(1), deterministic=True)
+    conn.create_function("ST_MinY", 1, _envelope_part(2), deterministic=True)
+    conn.create_function("ST_MaxY", 1, _envelope_part(3), deterministic=True)
+    conn.create_function("ST_IsEmpty", 1, lambda blob: 1 if blob_envelope(blob) is None else 0, deterministic=True)
+
+
+def ensure_srs(conn: sqlite3.Connection, epsg: int) -> None:
+    """Add an EPSG CRS to gpkg_spatial_ref_sys when missing."""
+    if conn.execute("SELECT 1 FROM gpkg_spatial_ref_sys WHERE srs_id = ?", (epsg,)).fetchone():
+        return
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(epsg)
+    conn.execute(
+        "INSERT INTO gpkg_spatial_ref_sys (srs_name, srs_id, organization, organization_coordsys_id, definition)"
+        " VALUES (?, ?, 'EPSG', ?, ?)",
+        (srs.GetName(), epsg, epsg, srs.ExportToWkt()),
+    )
+
+
+def register_attributes_table(conn: sqlite3.Connection, table: str, description: str) -> None:
+    """Declare a table without geometry so that QGIS lists it."""
+    conn.execute(
+        "INSERT OR REPLACE INTO gpkg_contents (table_name, data_type, identifier, description)"
+        " VALUES (?, 'attributes', ?, ?)",
+        (table, table, description),
+    )
+
+
+def register_features_table(
+    conn: sqlite3.Connection, table: str, description: str, geometry_type: str, epsg: int
+) -> None:
+    """Declare a feature table (geometry column `geom`) in the GeoPackage metadata."""
+    ensure_srs(conn, epsg)
+    conn.execute(
+        "INSERT OR REPLACE INTO gpkg_contents (table_name, data_type, identifier, description, srs_id)"
+        " VALUES (?, 'features', ?, ?, ?)",
+        (table, table, description, epsg),
+    )
+    conn.execute(
+        "INSERT OR REPLACE INTO gpkg_geometry_columns (table_name, column_name, geometry_type_name, srs_id, z, m)"
+        " VALUES (?, 'geom', ?, ?, 0, 0)",
+        (table, geometry_type, epsg),
+    )
+
+
+def create_spatial_index(conn: sqlite3.Connection, table: str) -> None:
+    """Create the GeoPackage R-tree of `table.geom` and the triggers that keep it current.
+
+    Same SQL as the GeoPackage spec's `gpkg_rtree_index` extension (and as GDAL writes).
+    """
+    rtree = f"rtree_{table}_geom"
+    conn.execute(f'CREATE VIRTUAL TABLE "{rtree}" USING rtree(id, minx, maxx, miny, maxy)')
+    conn.execute(
+        f'INSERT INTO "{rtree}" SELECT fid, ST_MinX(geom), ST_MaxX(geom), ST_MinY(geom), ST_MaxY(geom)'
+        f' FROM "{table}" WHERE geom NOT NULL AND NOT ST_IsEmpty(geom)'
+    )
+    valid = "NEW.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom)"
+    insert_new = (
+        f'INSERT OR REPLACE INTO "{rtree}" VALUES (NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom),'
+        f" ST_MinY(NEW.geom), ST_MaxY(NEW.geom));"
+    )
+    empty_new = "(NEW.geom IS NULL OR ST_IsEmpty(NEW.geom))"
+    triggers = (  # one statement each: executescript() would commit the caller's transaction
+        f'CREATE TRIGGER "{rtree}_insert" AFTER INSERT ON "{table}" WHEN ({valid}) BEGIN {insert_new} END',
+        f'CREATE TRIGGER "{rtree}_update1" AFTER UPDATE OF geom ON "{table}"'
+        f" WHEN OLD.fid = NEW.fid AND ({valid}) BEGIN {insert_new} END",
+        f'CREATE TRIGGER "{rtree}_update2" AFTER UPDATE OF geom ON "{table}"'
+        f' WHEN OLD.fid = NEW.fid AND {empty_new} BEGIN DELETE FROM "{rtree}" WHERE id = OLD.fid; END',
+        f'CREATE TRIGGER "{rtree}_update3" AFTER UPDATE ON "{table}" WHEN OLD.fid != NEW.fid AND ({valid})'
+        f' BEGIN DELETE FROM "{rtree}" WHERE id = OLD.fid; {insert_new} END',
+        f'CREATE TRIGGER "{rtree}_update4" AFTER UPDATE ON "{table}" WHEN OLD.fid != NEW.fid AND {empty_new}'
+        f' BEGIN DELETE FROM "{rtree}" WHERE id IN (OLD.fid, NEW.fid); END',
+        f'CREATE TRIGGER "{rtree}_delete" AFTER DELETE ON "{table}" WHEN old.geom NOT NULL'
+        f' BEGIN DELETE FROM "{rtree}" WHERE id = OLD.fid; END',
+    )
+    for trigger in triggers:
+        conn.execute(trigger)
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS gpkg_extensions (table_name TEXT, column_name TEXT, extension_name TEXT NOT NULL,"
+        " definition TEXT NOT NULL, scope TEXT NOT NULL,"
+        " CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name))"
+    )
+    conn.execute(
+        "INSERT OR REPLACE INTO gpkg_extensions (table_name, column_name, extension_name, definition, scope)"
+        " VALUES (?, 'geom', 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only')",
+        (table,),
+    )
+
+
+def refresh_extent(conn: sqlite3.Connection, table: str) -> None:
+    """Store the table's extent in gpkg_contents (QGIS uses it to zoom without a full scan)."""
+    row = conn.execute(
+        f'SELECT min(minx), min(miny), max(maxx), max(maxy) FROM "rtree_{table}_geom"'
+    ).fetchone()
+    conn.execute(
+        "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ?,"
+        " last_change = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE table_name = ?",
+        (*row, table),
+    )

@@ -1,0 +1,272 @@
+"""Schema of the SCORAN store, as an ordered list of migrations.
+
+A new store applies every step; an older store applies the steps it lacks when it is opened.
+Each step runs in one transaction. Never edit a released step: add a new one.
+Documented table by table in docs/data-model.md.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from typing import Callable
+
+from . import gpkg
+
+INSEE_COM_CHECK = "CHECK (length({col}) = 5 AND {col} GLOB '[0-9][0-9AB][0-9][0-9][0-9]')"
+MILLESIME_CHECK = "CHECK ({col} GLOB '[12][0-9][0-9][0-9]-S[12]')"
+SEMESTER_OR_NULL = "CHECK ({col} IS NULL OR {col} GLOB '[12][0-9][0-9][0-9]-S[12]')"
+BOOL = "INTEGER CHECK ({col} IN (0, 1))"
+
+
+def _c(template: str, col: str) -> str:
+    return template.format(col=col)
+
+
+@dataclass(frozen=True)
+class FeatureTable:
+    name: str
+    description: str
+    geometry_type: str  # GeoPackage geometry type name
+    columns: str  # SQL column definitions (and table constraints) after fid and geom
+    crs: str = "store"  # "store" (the store's CRS) or an EPSG code as text
+
+
+@dataclass(frozen=True)
+class AttributeTable:
+    name: str
+    description: str
+    ddl: str  # full CREATE TABLE statement
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    title: str
+    tables: tuple = ()
+    extra_sql: tuple = ()
+    after: Callable[[sqlite3.Connection], None] | None = None
+
+
+def apply(conn: sqlite3.Connection, migration: Migration, store_epsg: int) -> None:
+    """Create the tables of one step (inside the caller's transaction)."""
+    for table in migration.tables:
+        if isinstance(table, FeatureTable):
+            epsg = store_epsg if table.crs == "store" else int(table.crs)
+            conn.execute(
+                f'CREATE TABLE "{table.name}" (fid INTEGER PRIMARY KEY AUTOINCREMENT,'
+                f" geom {table.geometry_type}, {table.columns})"
+            )
+            gpkg.register_features_table(conn, table.name, table.description, table.geometry_type, epsg)
+            gpkg.create_spatial_index(conn, table.name)
+        else:
+            conn.execute(table.ddl)
+            gpkg.register_attributes_table(conn, table.name, table.description)
+    for statement in migration.extra_sql:
+        conn.execute(statement)
+    if migration.after:
+        migration.after(conn)
+
+
+# --- Step 1: territory and semesters -----------------------------------------------------------
+STEP_1 = Migration(
+    1,
+    "Territoire et millésimes",
+    tables=(
+        FeatureTable(
+            "regions", "Régions", "MULTIPOLYGON",
+            "insee_reg TEXT NOT NULL UNIQUE, nom TEXT NOT NULL, population INTEGER",
+        ),
+        FeatureTable(
+            "departements", "Départements", "MULTIPOLYGON",
+            "insee_dep TEXT NOT NULL UNIQUE CHECK (length(insee_dep) IN (2, 3)), nom TEXT NOT NULL,"
+            " insee_reg TEXT, population INTEGER",
+        ),
+        FeatureTable(
+            "epci", "Établissements publics de coopération intercommunale", "MULTIPOLYGON",
+            "siren_epci TEXT NOT NULL UNIQUE CHECK (length(siren_epci) = 9), nom TEXT NOT NULL, type TEXT,"
+            " population INTEGER",
+        ),
+        FeatureTable(
+            "communes", "Communes (codes INSEE en texte)", "MULTIPOLYGON",
+            f"insee_com TEXT NOT NULL UNIQUE {_c(INSEE_COM_CHECK, 'insee_com')}, nom TEXT NOT NULL,"
+            " insee_dep TEXT NOT NULL, insee_reg TEXT, siren_epci TEXT, population INTEGER, logements INTEGER,"
+            f" montagne {_c(BOOL, 'montagne')} NOT NULL DEFAULT 0",
+        ),
+        AttributeTable(
+            "millesimes", "Millésimes (semestres) de la SCORAN",
+            "CREATE TABLE millesimes (code TEXT PRIMARY KEY "
+            + _c(MILLESIME_CHECK, "code")
+            + ", libelle TEXT, date_reference TEXT, commentaire TEXT,"
+            " cree_le TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now')))",
+        ),
+        AttributeTable(
+            "analyses", "Journal des traitements (algorithme, paramètres, millésime)",
+            "CREATE TABLE analyses (analyse_id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            " millesime TEXT REFERENCES millesimes(code) ON UPDATE CASCADE, algorithme TEXT NOT NULL,"
+            " parametres TEXT, resume TEXT, version_extension TEXT,"
+            " execute_le TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now')))",
+        ),
+    ),
+    extra_sql=("CREATE INDEX communes_dep_idx ON communes (insee_dep)",),
+)
+
+# --- Step 2: fixed and mobile infrastructure -----------------------------------------------------
+STEP_2 = Migration(
+    2,
+    "Infrastructures fixes et mobiles",
+    tables=(
+        AttributeTable(
+            "locaux_communes", "Locaux par classe de débit, par commune et millésime",
+            "CREATE TABLE locaux_communes (millesime TEXT NOT NULL REFERENCES millesimes(code) ON UPDATE CASCADE,"
+            " insee_com TEXT NOT NULL " + _c(INSEE_COM_CHECK, "insee_com") + ","
+            " nb_locaux INTEGER NOT NULL DEFAULT 0, nb_inel INTEGER NOT NULL DEFAULT 0,"
+            " nb_hd05 INTEGER NOT NULL DEFAULT 0, nb_hd3 INTEGER NOT NULL DEFAULT 0,"
+            " nb_bhd8 INTEGER NOT NULL DEFAULT 0, nb_thd30 INTEGER NOT NULL DEFAULT 0,"
+            " nb_thd100 INTEGER NOT NULL DEFAULT 0, nb_thd1g INTEGER NOT NULL DEFAULT 0,"
+            " nb_sous_seuil INTEGER NOT NULL DEFAULT 0, pct_sous_seuil REAL, zone_blanche INTEGER,"
+            " PRIMARY KEY (millesime, insee_com))",
+        ),
+        FeatureTable(
+            "zones_blanches", "Zones blanches du haut débit (carreaux 200 m INSPIRE regroupés)", "MULTIPOLYGON",
+            "millesime TEXT NOT NULL, insee_dep TEXT, nb_carreaux INTEGER, nb_locaux INTEGER,"
+            " nb_sous_seuil INTEGER, seuil TEXT, part_min REAL",
+            crs="3035",
+        ),
+        FeatureTable(
+            "sites_prioritaires", "Sites prioritaires (écoles, santé, services publics, entreprises)", "POINT",
+            "millesime TEXT NOT NULL, site_id TEXT NOT NULL, categorie TEXT NOT NULL, type_equipement TEXT,"
+            " nom TEXT, insee_com TEXT, classe TEXT, sans_haut_debit INTEGER, sous_seuil INTEGER,"
+            " UNIQUE (millesime, site_id)",
+        ),
+        FeatureTable(
+            "rip_projets", "Projets de réseaux d'initiative publique (périmètres)", "MULTIPOLYGON",
+            "rip_id TEXT NOT NULL UNIQUE, nom TEXT NOT NULL, maitre_ouvrage TEXT, type_maitre_ouvrage TEXT,"
+            " departements TEXT NOT NULL, statut TEXT, date_maj TEXT",
+        ),
+        FeatureTable(
+            "rip_phases", "Phases des RIP (technologie, semestres, locaux prévus)", "MULTIPOLYGON",
+            "phase_id TEXT NOT NULL UNIQUE, rip_id TEXT NOT NULL REFERENCES rip_projets(rip_id) ON UPDATE CASCADE,"
+            " nom TEXT, technologie TEXT NOT NULL CHECK (technologie IN ('FTTH', 'MED', 'THDR', 'SAT')),"
+            f" semestre_debut TEXT {_c(SEMESTER_OR_NULL, 'semestre_debut')},"
+            f" semestre_fin TEXT {_c(SEMESTER_OR_NULL, 'semestre_fin')},"
+            " locaux_prevus INTEGER, cout_prevu REAL,"
+            " statut TEXT NOT NULL DEFAULT 'prevu' CHECK (statut IN ('prevu', 'en_cours', 'realise', 'abandonne'))",
+        ),
+        AttributeTable(
+            "rip_phases_communes", "Communes de chaque phase de RIP (quand la phase est une liste de communes)",
+            "CREATE TABLE rip_phases_communes (phase_id TEXT NOT NULL REFERENCES rip_phases(phase_id)"
+            " ON UPDATE CASCADE ON DELETE CASCADE, insee_com TEXT NOT NULL " + _c(INSEE_COM_CHECK, "insee_com")
+            + ", PRIMARY KEY (phase_id, insee_com))",
+        ),
+        AttributeTable(
+            "amii_communes", "Communes AMII (engagements des opérateurs privés) et conventions",
+            "CREATE TABLE amii_communes (insee_com TEXT PRIMARY KEY " + _c(INSEE_COM_CHECK, "insee_com") + ","
+            " operateurs TEXT NOT NULL, zone TEXT NOT NULL DEFAULT 'AMII' CHECK (zone IN ('ZTD', 'AMII')),"
+            f" convention_signee {_c(BOOL, 'convention_signee')} NOT NULL DEFAULT 0, date_convention TEXT,"
+            " annee_fin_prevue INTEGER, locaux_total INTEGER, locaux_raccordables INTEGER, date_maj TEXT)",
+        ),
+        AttributeTable(
+            "amii_calendrier", "Calendrier des opérateurs AMII : locaux prévus par commune et année",
+            "CREATE TABLE amii_calendrier (insee_com TEXT NOT NULL REFERENCES amii_communes(insee_com)"
+            " ON UPDATE CASCADE ON DELETE CASCADE, annee INTEGER NOT NULL CHECK (annee BETWEEN 2010 AND 2035),"
+            " locaux_prevus INTEGER NOT NULL CHECK (locaux_prevus >= 0), PRIMARY KEY (insee_com, annee))",
+        ),
+        AttributeTable(
+            "aides_departements", "Aide de l'État aux RIP : taux et plafond par local, par département",
+            "CREATE TABLE aides_departements (insee_dep TEXT PRIMARY KEY, taux REAL NOT NULL"
+            " CHECK (taux BETWEEN 0 AND 1), plafond_par_local REAL NOT NULL CHECK (plafond_par_local >= 0),"
+            " source TEXT)",
+        ),
+        AttributeTable(
+            "couts_unitaires", "Coûts unitaires par technologie et classe de densité (euros par local)",
+            "CREATE TABLE couts_unitaires (technologie TEXT NOT NULL, densite TEXT NOT NULL,"
+            " cout_par_local REAL NOT NULL CHECK (cout_par_local >= 0), source TEXT,"
+            " PRIMARY KEY (technologie, densite))",
+        ),
+        FeatureTable(
+            "centres_bourgs", "Centres-bourgs (mairies) du programme zones blanches mobiles", "POINT",
+            f"insee_com TEXT NOT NULL UNIQUE {_c(INSEE_COM_CHECK, 'insee_com')}, nom TEXT NOT NULL,"
+            " liste TEXT, date_liste TEXT,"
+            " statut_site TEXT CHECK (statut_site IS NULL OR statut_site IN ('recherche_site', 'pylone_construit',"
+            " 'mis_a_disposition', 'ouvert_2g', 'ouvert_3g')),"
+            f" maitre_ouvrage TEXT, cout REAL, montagne {_c(BOOL, 'montagne')} NOT NULL DEFAULT 0,"
+            " commentaire TEXT",
+        ),
+    ),
+    extra_sql=("CREATE INDEX rip_phases_rip_idx ON rip_phases (rip_id)",),
+)
+
+# --- Step 3: services & usages register ----------------------------------------------------------
+DOMAINES = (
+    "sante", "education", "enseignement_superieur", "e_administration", "developpement_economique",
+    "culture", "mutualisation", "autre",
+)
+NIVEAUX = ("national", "regional", "territoire_innovant")
+STATUTS_PROJET = ("idee", "en_etude", "finance", "en_cours", "realise", "abandonne")
+FINANCEURS = ("etat_pia", "etat", "region", "feder", "departement", "epci", "autre")
+TYPES_LIEN = ("commune", "epci", "departement", "site", "rip", "phase", "centre_bourg")
+
+
+def _in(col: str, values: tuple) -> str:
+    return f"CHECK ({col} IN (" + ", ".join(f"'{v}'" for v in values) + "))"
+
+
+STEP_3 = Migration(
+    3,
+    "Registre des projets de services et usages",
+    tables=(
+        AttributeTable(
+            "projets", "Projets de services et usages numériques",
+            "CREATE TABLE projets (projet_id TEXT PRIMARY KEY, titre TEXT NOT NULL CHECK (length(trim(titre)) > 0),"
+            " description TEXT,"
+            f" niveau TEXT NOT NULL {_in('niveau', NIVEAUX)}, domaine TEXT NOT NULL {_in('domaine', DOMAINES)},"
+            " porteur TEXT, partenaires TEXT,"
+            f" statut TEXT NOT NULL DEFAULT 'idee' {_in('statut', STATUTS_PROJET)},"
+            " budget REAL CHECK (budget IS NULL OR budget >= 0), appel_projets_pia TEXT,"
+            f" mutualisation {_c(BOOL, 'mutualisation')} NOT NULL DEFAULT 0,"
+            f" zones_defavorisees {_c(BOOL, 'zones_defavorisees')} NOT NULL DEFAULT 0,"
+            f" publics_eloignes {_c(BOOL, 'publics_eloignes')} NOT NULL DEFAULT 0,"
+            " departements TEXT, date_debut TEXT, date_fin TEXT,"
+            " cree_le TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now')),"
+            " modifie_le TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%S', 'now')))",
+        ),
+        AttributeTable(
+            "projets_financements", "Plan de financement des projets",
+            "CREATE TABLE projets_financements (financement_id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            " projet_id TEXT NOT NULL REFERENCES projets(projet_id) ON UPDATE CASCADE ON DELETE CASCADE,"
+            f" financeur TEXT NOT NULL {_in('financeur', FINANCEURS)},"
+            " montant REAL NOT NULL CHECK (montant >= 0), appel_projets TEXT)",
+        ),
+        AttributeTable(
+            "projets_liens", "Liens des projets vers les objets de la carte (clés stables)",
+            "CREATE TABLE projets_liens (projet_id TEXT NOT NULL REFERENCES projets(projet_id)"
+            " ON UPDATE CASCADE ON DELETE CASCADE,"
+            f" type_objet TEXT NOT NULL {_in('type_objet', TYPES_LIEN)}, cle TEXT NOT NULL,"
+            " PRIMARY KEY (projet_id, type_objet, cle))",
+        ),
+        AttributeTable(
+            "jalons", "Jalons des projets (date ou semestre)",
+            "CREATE TABLE jalons (jalon_id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            " projet_id TEXT NOT NULL REFERENCES projets(projet_id) ON UPDATE CASCADE ON DELETE CASCADE,"
+            " libelle TEXT NOT NULL, date_jalon TEXT,"
+            f" semestre TEXT {_c(SEMESTER_OR_NULL, 'semestre')},"
+            " statut TEXT NOT NULL DEFAULT 'prevu' CHECK (statut IN ('prevu', 'atteint', 'retarde', 'annule')),"
+            " CHECK (date_jalon IS NOT NULL OR semestre IS NOT NULL))",
+        ),
+        AttributeTable(
+            "documents", "Documents (comptes rendus de la commission régionale, études...)",
+            "CREATE TABLE documents (document_id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            " projet_id TEXT REFERENCES projets(projet_id) ON UPDATE CASCADE ON DELETE CASCADE,"
+            " type_document TEXT NOT NULL CHECK (type_document IN ('compte_rendu', 'etude', 'convention', 'autre')),"
+            " titre TEXT NOT NULL, chemin TEXT NOT NULL, date_document TEXT)",
+        ),
+    ),
+    extra_sql=(
+        "CREATE INDEX jalons_projet_idx ON jalons (projet_id)",
+        "CREATE INDEX liens_cle_idx ON projets_liens (type_objet, cle)",
+    ),
+)
+
+MIGRATIONS = (STEP_1, STEP_2, STEP_3)
+CURRENT_VERSION = MIGRATIONS[-1].version
