@@ -1,0 +1,1 @@
+"""Processing algorithms of the `scoran` provider: thin wrappers over `core`."""

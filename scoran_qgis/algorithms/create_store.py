@@ -1,0 +1,128 @@
+"""scoran:createstore — create (or refresh the territory of) the SCORAN store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
+)
+
+from ..compat import SOURCE_POLYGON
+from ..core.codes import LAMBERT_93, Millesime
+from ..core.store import ScoranStore
+from ..core.territory import load_territory
+from .base import ScoranAlgorithm, records_from_source
+
+
+class CreateStoreAlgorithm(ScoranAlgorithm):
+    STORE = "STORE"
+    COMMUNES = "COMMUNES"
+    DEPARTEMENTS = "DEPARTEMENTS"
+    EPCI = "EPCI"
+    CRS = "CRS"
+    MILLESIME = "MILLESIME"
+    NB_COMMUNES = "NB_COMMUNES"
+
+    def name(self) -> str:
+        return "createstore"
+
+    def displayName(self) -> str:  # noqa: N802
+        return self.tr("Créer ou mettre à jour le référentiel SCORAN")
+
+    def group(self) -> str:
+        return self.tr("Référentiel")
+
+    def groupId(self) -> str:  # noqa: N802
+        return "referentiel"
+
+    def tags(self):
+        return self.tr("référentiel,geopackage,territoire,communes,EPCI,départements,millésime").split(",")
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return self.tr(
+            "Crée le référentiel SCORAN (un GeoPackage qui garde les données de travail d'un semestre "
+            "à l'autre) ou, s'il existe, le met à niveau et remplace son territoire.\n\n"
+            "Lit : une couche de communes (IGN ADMIN EXPRESS ou toute couche de polygones portant le "
+            "code INSEE : INSEE_COM, code_insee…), et, si on les fournit, les départements et les EPCI. "
+            "Les codes INSEE sont ramenés à 5 caractères (1001 → 01001 ; 2A004 conservé) ; les lignes sans "
+            "code valide ou sans géométrie sont écartées et comptées dans le journal. Les départements "
+            "absents sont reconstitués par fusion des communes, les régions par fusion des départements.\n\n"
+            "Écrit : le référentiel (tables du territoire, millésimes, projets RIP/AMII, centres-bourgs, "
+            "registre des projets d'usages…), en Lambert-93 par défaut. Un référentiel écrit par une version "
+            "plus récente de l'extension est refusé sans être modifié."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(self.COMMUNES, self.tr("Communes"), [SOURCE_POLYGON])
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.DEPARTEMENTS, self.tr("Départements"), [SOURCE_POLYGON], optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(self.EPCI, self.tr("EPCI"), [SOURCE_POLYGON], optional=True)
+        )
+        # Optional, with the default applied in run_algorithm(): QGIS 3.22 rejects a missing CRS value
+        # even when the parameter has a default.
+        self.addParameter(
+            QgsProcessingParameterCrs(
+                self.CRS, self.tr("Système de coordonnées (Lambert-93 par défaut)"),
+                QgsCoordinateReferenceSystem(f"EPSG:{LAMBERT_93}"), optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.MILLESIME, self.tr("Millésime à déclarer (AAAA-S1 ou AAAA-S2)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.STORE, self.tr("Référentiel SCORAN"), self.tr("GeoPackage (*.gpkg)")
+            )
+        )
+        self.addOutput(QgsProcessingOutputNumber(self.NB_COMMUNES, self.tr("Communes chargées")))
+
+    def run_algorithm(self, parameters, context, feedback) -> dict:
+        communes = self.parameterAsSource(parameters, self.COMMUNES, context)
+        if communes is None:
+            raise self.invalidSourceError(parameters, self.COMMUNES)
+        departements = self.parameterAsSource(parameters, self.DEPARTEMENTS, context)
+        epci = self.parameterAsSource(parameters, self.EPCI, context)
+        crs = self.parameterAsCrs(parameters, self.CRS, context)
+        epsg = int(crs.authid().split(":")[1]) if crs.isValid() and crs.authid().startswith("EPSG:") else LAMBERT_93
+        millesime = self.parameterAsString(parameters, self.MILLESIME, context).strip()
+        if millesime:
+            Millesime.parse(millesime)  # refuse a bad semester before writing anything
+        path = self.parameterAsFileOutput(parameters, self.STORE, context)
+
+        feedback.pushInfo(self.tr("Lecture des communes…"))
+        commune_records = records_from_source(communes, epsg, context, feedback, (0, 40))
+        dep_records = records_from_source(departements, epsg, context, feedback, (40, 50)) if departements else []
+        epci_records = records_from_source(epci, epsg, context, feedback, (50, 60)) if epci else []
+        if feedback.isCanceled():
+            return {}
+
+        existed = Path(path).exists()
+        store = ScoranStore.open_or_create(path, epsg)
+        done = self.tr("Référentiel mis à niveau : {0}") if existed else self.tr("Référentiel créé : {0}")
+        feedback.pushInfo(done.format(path))
+        feedback.setProgress(70)
+        report = load_territory(store, commune_records, dep_records, epci_records)
+        for warning in report.warnings:
+            feedback.pushWarning(warning)
+        if millesime:
+            with store.transaction() as conn:
+                store.add_millesime(conn, millesime)
+        with store.transaction() as conn:
+            store.log_run(conn, "scoran:createstore", str(path), report.summary(), millesime or None)
+        feedback.pushInfo(report.summary())
+        feedback.setProgress(100)
+        return {self.STORE: path, self.NB_COMMUNES: report.counts["communes"]}

@@ -1,0 +1,33 @@
+"""The `scoran` Processing provider."""
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+
+from ..__about__ import __icon_path__, __version__
+from .create_store import CreateStoreAlgorithm
+
+PROVIDER_ID = "scoran"
+
+
+class ScoranProvider(QgsProcessingProvider):
+    """Algorithms of the SCORAN 2.0 plugin; ids are a public contract (models, batch files)."""
+
+    def id(self) -> str:
+        return PROVIDER_ID
+
+    def name(self) -> str:
+        return QCoreApplication.translate("Processing", "SCORAN 2.0")
+
+    def longName(self) -> str:  # noqa: N802
+        return QCoreApplication.translate("Processing", "SCORAN 2.0 — aménagement numérique ({0})").format(__version__)
+
+    def icon(self) -> QIcon:
+        return QIcon(str(__icon_path__))
+
+    def versionInfo(self) -> str:  # noqa: N802
+        return __version__
+
+    def loadAlgorithms(self):  # noqa: N802
+        for algorithm in (CreateStoreAlgorithm(),):
+            self.addAlgorithm(algorithm)

@@ -1,0 +1,192 @@
+"""Load the territory (communes, departments, EPCI, regions) into the store.
+
+Accepts ADMIN EXPRESS v2/v3 field names, the sample's names and common variants; INSEE codes
+are normalised to 5-char text, and every rejected row is counted, never silently dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping
+
+from osgeo import ogr
+
+from .codes import departement_of, normalize_insee
+from .errors import ScoranError
+from .i18n import tr
+
+FIELD_ALIASES = {
+    "insee_com": ("insee_com", "code_insee", "codgeo", "com", "depcom", "code_commune"),
+    "nom": ("nom", "nom_com", "nom_commune", "libelle", "libgeo", "name"),
+    "insee_dep": ("insee_dep", "code_dep", "dep", "code_departement"),
+    "insee_reg": ("insee_reg", "code_reg", "reg", "code_region"),
+    "nom_reg": ("nom_reg", "nom_region", "libelle_region"),
+    "siren_epci": ("siren_epci", "code_epci", "epci", "siren"),
+    "population": ("population", "pop", "ptot", "pmun"),
+    "logements": ("logements", "log", "nb_logements"),
+    "type": ("type", "nature", "nature_epci"),
+    "montagne": ("montagne", "zone_montagne", "loi_montagne"),
+}
+
+
+def pick_field(available: Iterable[str], role: str) -> str | None:
+    """The first field of `available` (case-insensitive) that plays `role`."""
+    by_lower = {name.lower(): name for name in available}
+    for alias in FIELD_ALIASES[role]:
+        if alias in by_lower:
+            return by_lower[alias]
+    return None
+
+
+@dataclass
+class LoadReport:
+    """What was loaded and what was refused, for the log."""
+
+    counts: dict = field(default_factory=dict)
+    rejected: dict = field(default_factory=dict)
+    warnings: list = field(default_factory=list)
+
+    def summary(self) -> str:
+        parts = [tr("{0} : {1}").format(table, n) for table, n in self.counts.items()]
+        text = tr("Territoire chargé — ") + ", ".join(parts)
+        for table, n in self.rejected.items():
+            if n:
+                text += tr(" ; {0} ligne(s) de {1} écartée(s)").format(n, table)
+        return text
+
+
+def _int_or_none(value):
+    try:
+        return None if value in (None, "") else int(float(value))
+    except (TypeError, ValueError):
+        return None
+
+
+def _union(wkbs: list[bytes]) -> bytes:
+    """Dissolve polygons (departments from communes, regions from departments)."""
+    multi = ogr.Geometry(ogr.wkbMultiPolygon)
+    for wkb in wkbs:
+        part = ogr.ForceToMultiPolygon(ogr.CreateGeometryFromWkb(wkb))
+        for i in range(part.GetGeometryCount()):
+            multi.AddGeometry(part.GetGeometryRef(i))
+    return ogr.ForceToMultiPolygon(multi.UnionCascaded()).ExportToIsoWkb()
+
+
+def _multi(wkb: bytes) -> bytes:
+    return ogr.ForceToMultiPolygon(ogr.CreateGeometryFromWkb(wkb)).ExportToIsoWkb()
+
+
+def load_territory(
+    store,
+    communes: Iterable[Mapping],
+    departements: Iterable[Mapping] = (),
+    epci: Iterable[Mapping] = (),
+    region_names: Mapping[str, str] | None = None,
+) -> LoadReport:
+    """Replace the store's territory. Records are dicts with a `geom` WKB (store CRS) and
+    attributes under any alias of FIELD_ALIASES. Departments and regions missing from the
+    input are built by dissolving communes."""
+    report = LoadReport()
+    region_names = dict(region_names or {})
+    commune_rows, seen = [], set()
+    rejected = 0
+    for record in communes:
+        keys = list(record.keys())
+        code = normalize_insee(record.get(pick_field(keys, "insee_com") or "", None))
+        if code is None or record.get("geom") is None or code in seen:
+            rejected += 1
+            continue
+        seen.add(code)
+        get = lambda role: record.get(pick_field(keys, role) or "", None)  # noqa: E731
+        dep = str(get("insee_dep") or departement_of(code))
+        if get("insee_reg") is not None and get("nom_reg"):
+            region_names.setdefault(str(get("insee_reg")), str(get("nom_reg")))
+        commune_rows.append(
+            {
+                "insee_com": code,
+                "nom": str(get("nom") or code),
+                "insee_dep": dep,
+                "insee_reg": None if get("insee_reg") is None else str(get("insee_reg")),
+                "siren_epci": None if get("siren_epci") is None else str(get("siren_epci")),
+                "population": _int_or_none(get("population")),
+                "logements": _int_or_none(get("logements")),
+                "montagne": 1 if str(get("montagne") or "0").lower() in ("1", "true", "oui", "o") else 0,
+                "geom": _multi(record["geom"]),
+            }
+        )
+    if not commune_rows:
+        raise ScoranError(tr("Aucune commune valide (code INSEE sur 5 caractères et géométrie) dans la couche fournie."))
+    report.rejected["communes"] = rejected
+
+    dep_rows = []
+    for record in departements:
+        keys = list(record.keys())
+        code = record.get(pick_field(keys, "insee_dep") or "", None)
+        if code is None or record.get("geom") is None:
+            report.rejected["departements"] = report.rejected.get("departements", 0) + 1
+            continue
+        dep_rows.append(
+            {
+                "insee_dep": str(code),
+                "nom": str(record.get(pick_field(keys, "nom") or "", None) or code),
+                "insee_reg": record.get(pick_field(keys, "insee_reg") or "", None),
+                "population": _int_or_none(record.get(pick_field(keys, "population") or "", None)),
+                "geom": _multi(record["geom"]),
+            }
+        )
+    if not dep_rows:  # dissolve the communes
+        by_dep: dict[str, list] = {}
+        for row in commune_rows:
+            by_dep.setdefault(row["insee_dep"], []).append(row)
+        for code, rows in sorted(by_dep.items()):
+            dep_rows.append(
+                {
+                    "insee_dep": code,
+                    "nom": code,
+                    "insee_reg": rows[0]["insee_reg"],
+                    "population": sum(r["population"] or 0 for r in rows),
+                    "geom": _union([r["geom"] for r in rows]),
+                }
+            )
+        report.warnings.append(tr("Départements reconstitués par fusion des communes."))
+
+    epci_rows = []
+    for record in epci:
+        keys = list(record.keys())
+        code = record.get(pick_field(keys, "siren_epci") or "", None)
+        if code is None or len(str(code)) != 9 or record.get("geom") is None:
+            report.rejected["epci"] = report.rejected.get("epci", 0) + 1
+            continue
+        epci_rows.append(
+            {
+                "siren_epci": str(code),
+                "nom": str(record.get(pick_field(keys, "nom") or "", None) or code),
+                "type": record.get(pick_field(keys, "type") or "", None),
+                "population": _int_or_none(record.get(pick_field(keys, "population") or "", None)),
+                "geom": _multi(record["geom"]),
+            }
+        )
+
+    region_rows = []
+    by_reg: dict[str, list] = {}
+    for row in dep_rows:
+        if row["insee_reg"]:
+            by_reg.setdefault(str(row["insee_reg"]), []).append(row)
+    for code, rows in sorted(by_reg.items()):
+        region_rows.append(
+            {
+                "insee_reg": code,
+                "nom": region_names.get(code, code),
+                "population": sum(r["population"] or 0 for r in rows),
+                "geom": _union([r["geom"] for r in rows]),
+            }
+        )
+
+    with store.transaction() as conn:
+        for table in ("communes", "departements", "epci", "regions"):
+            conn.execute(f'DELETE FROM "{table}"')
+        report.counts["communes"] = store.insert(conn, "communes", commune_rows)
+        report.counts["departements"] = store.insert(conn, "departements", dep_rows)
+        report.counts["epci"] = store.insert(conn, "epci", epci_rows)
+        report.counts["regions"] = store.insert(conn, "regions", region_rows)
+    return report

@@ -1,0 +1,120 @@
+"""The plugin object QGIS creates: menu « SCORAN 2.0 », toolbar, settings page, Processing provider."""
+
+from __future__ import annotations
+
+from qgis.core import QgsApplication, QgsProject
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction
+
+from .__about__ import __icon_path__
+from .algorithms.provider import ScoranProvider
+from .compat import MSG_CRITICAL, MSG_SUCCESS
+from .core.errors import ScoranError
+from .toolbelt.log import log
+from .toolbelt.preferences import Preferences
+
+MENU = "SCORAN 2.0"
+
+
+class ScoranPlugin:
+    """Everything added to QGIS here is removed again in unload()."""
+
+    def __init__(self, iface):
+        self.iface = iface
+        self.provider = None
+        self.options_factory = None
+        self.toolbar = None
+        self.actions: list[QAction] = []
+
+    @staticmethod
+    def tr(message: str) -> str:
+        return QCoreApplication.translate("ScoranPlugin", message)
+
+    # Processing is registered here so that qgis_process (no GUI) gets the provider too.
+    def initProcessing(self):  # noqa: N802
+        self.provider = ScoranProvider()
+        QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def initGui(self):  # noqa: N802
+        from .ui.settings_page import ScoranOptionsFactory
+
+        self.initProcessing()
+        self.options_factory = ScoranOptionsFactory()
+        self.iface.registerOptionsWidgetFactory(self.options_factory)
+
+        self.toolbar = self.iface.addToolBar(MENU)
+        self.toolbar.setObjectName("ScoranToolbar")
+        icon = QIcon(str(__icon_path__))
+        self._add_action(icon, self.tr("Créer ou mettre à jour le référentiel…"), self.create_store, toolbar=True)
+        self._add_action(icon, self.tr("Charger le référentiel dans le projet"), self.load_store, toolbar=True)
+        self._add_action(QgsApplication.getThemeIcon("/processingAlgorithm.svg"),
+                         self.tr("Algorithmes SCORAN (boîte à outils)"), self.show_toolbox)
+        self._add_action(QgsApplication.getThemeIcon("/mActionOptions.svg"), self.tr("Paramètres…"),
+                         self.show_settings)
+
+    def _add_action(self, icon, text, slot, toolbar=False) -> QAction:
+        action = QAction(icon, text, self.iface.mainWindow())
+        action.triggered.connect(slot)
+        self.iface.addPluginToMenu(MENU, action)
+        if toolbar:
+            self.toolbar.addAction(action)
+        self.actions.append(action)
+        return action
+
+    def unload(self):
+        for action in self.actions:
+            self.iface.removePluginMenu(MENU, action)
+            action.deleteLater()
+        self.actions = []
+        if self.toolbar is not None:
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        if self.options_factory is not None:
+            self.iface.unregisterOptionsWidgetFactory(self.options_factory)
+            self.options_factory = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+
+    # --- actions -------------------------------------------------------------------------------
+    def create_store(self):
+        from processing import execAlgorithmDialog
+
+        prefs = Preferences.load()
+        execAlgorithmDialog("scoran:createstore", {"STORE": prefs.store_path} if prefs.store_path else {})
+
+    def load_store(self):
+        from .core.store import ScoranStore
+        from .layers import add_store_layers
+
+        prefs = Preferences.load()
+        if not prefs.store_path:
+            log(self.tr("Aucun référentiel n'est défini : choisissez-le dans les paramètres SCORAN."),
+                MSG_CRITICAL, push=True)
+            self.show_settings()
+            return
+        try:
+            layers = add_store_layers(ScoranStore.open(prefs.store_path), QgsProject.instance())
+        except ScoranError as error:
+            log(str(error), MSG_CRITICAL, push=True)
+            return
+        log(self.tr("{0} couches du référentiel ajoutées au projet.").format(len(layers)), MSG_SUCCESS, push=True)
+
+    def show_toolbox(self):
+        """Show the Processing toolbox filtered on the SCORAN algorithms."""
+        from qgis.utils import plugins
+
+        toolbox = getattr(plugins.get("processing"), "toolbox", None)
+        if toolbox is None:
+            return
+        toolbox.setUserVisible(True)
+        search = getattr(toolbox, "searchBox", None)
+        if search is not None:
+            search.setText("scoran")
+
+    def show_settings(self):
+        from .ui.settings_page import PAGE_OBJECT_NAME
+
+        self.iface.showOptionsDialog(self.iface.mainWindow(), currentPage=PAGE_OBJECT_NAME)
+

@@ -1,0 +1,1 @@
+"""Small services shared by the GUI parts: logging, settings."""

@@ -1,0 +1,1 @@
+"""Dock widgets, dialogs and the settings page."""
