@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from qgis.core import (
+    QgsCategorizedSymbolRenderer,
     QgsFillSymbol,
+    QgsRendererCategory,
     QgsLayerTreeGroup,
     QgsMarkerSymbol,
     QgsPalLayerSettings,
@@ -69,16 +73,69 @@ def add_store_layers(store: ScoranStore, project: QgsProject, group_name: str | 
     added = []
     for table in STYLES:  # map layers in drawing order
         if table in tables:
-            added.append(_add(project, group, styled_layer(store.uri(table), table)))
+            added.append(add_to_group(project, group, styled_layer(store.uri(table), table)))
     registers = group.findGroup(tr("Tables")) or group.addGroup(tr("Tables"))
     for table in ("millesimes", "projets", "jalons", "projets_liens", "amii_communes", "amii_calendrier",
                   "aides_departements", "couts_unitaires", "locaux_communes", "analyses"):
         if table in tables:
-            added.append(_add(project, registers, QgsVectorLayer(store.uri(table), table, "ogr")))
+            added.append(add_to_group(project, registers, QgsVectorLayer(store.uri(table), table, "ogr")))
     return added
 
 
-def _add(project: QgsProject, group: QgsLayerTreeGroup, layer: QgsVectorLayer) -> QgsVectorLayer:
+def add_to_group(project: QgsProject, group: QgsLayerTreeGroup, layer: QgsVectorLayer,
+                 visible: bool = True) -> QgsVectorLayer:
+    """Add `layer` to `project` inside `group` (not at the root)."""
     project.addMapLayer(layer, False)
-    group.addLayer(layer)
+    node = group.addLayer(layer)
+    node.setItemVisibilityChecked(visible)
+    return layer
+
+
+# "Mon réseau mobile" levels, with ARCEP-like colours.
+COVERAGE_LEVELS = (
+    ("TBC", tr("Très bonne couverture"), "#1a9641"),
+    ("BC", tr("Bonne couverture"), "#a6d96a"),
+    ("CL", tr("Couverture limitée"), "#fdae61"),
+)
+# BPE domains (first letter of TYPEQU) kept as priority sites, with their colours.
+BPE_DOMAINS = (
+    ("A", tr("Services publics"), "#e31a1c"),
+    ("C", tr("Enseignement"), "#1f78b4"),
+    ("D", tr("Santé"), "#33a02c"),
+)
+
+
+def mobile_coverage_layer(path: Path) -> QgsVectorLayer:
+    """A « Mon réseau mobile » GeoPackage, categorised by coverage level."""
+    path = Path(path)
+    layer = QgsVectorLayer(str(path), path.stem, "ogr")
+    if layer.isValid():
+        categories = [
+            QgsRendererCategory(code, QgsFillSymbol.createSimple({"color": color, "outline_style": "no"}), label)
+            for code, label, color in COVERAGE_LEVELS
+        ]
+        layer.setRenderer(QgsCategorizedSymbolRenderer("niveau", categories))
+        layer.setOpacity(0.6)
+    return layer
+
+
+def points_from_csv_layer(path: Path, x_field: str, y_field: str, crs: str, name: str,
+                          delimiter: str = ";") -> QgsVectorLayer:
+    """A delimited-text point layer; every field kept as text so that codes keep their zeros."""
+    uri = (f"{Path(path).resolve().as_uri()}?type=csv&delimiter={delimiter}&xField={x_field}&yField={y_field}"
+           f"&crs={crs}&detectTypes=no&spatialIndex=yes")
+    return QgsVectorLayer(uri, name, "delimitedtext")
+
+
+def bpe_layer(path: Path) -> QgsVectorLayer:
+    """INSEE BPE facilities (Lambert-93), coloured by domain (services, education, health)."""
+    layer = points_from_csv_layer(path, "LAMBERT_X", "LAMBERT_Y", "EPSG:2154", tr("Équipements (BPE)"))
+    if layer.isValid():
+        categories = [
+            QgsRendererCategory(letter, QgsMarkerSymbol.createSimple({"name": "circle", "color": color,
+                                                                      "size": "1.6", "outline_color": "#ffffff",
+                                                                      "outline_width": "0.1"}), label)
+            for letter, label, color in BPE_DOMAINS
+        ]
+        layer.setRenderer(QgsCategorizedSymbolRenderer("left(\"TYPEQU\", 1)", categories))
     return layer
