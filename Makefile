@@ -1,0 +1,78 @@
+# SCORAN 2.0 QGIS plugin — the two commands: `make demo` and `make test`.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+SYS_PY := /usr/bin/python3
+PLUGIN := scoran_qgis
+VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
+QGIS_PROFILE ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
+DEMO := sample_project/generated/demo/manifest.json
+FULL := sample_project/generated/full/manifest.json
+# Headless: Qt renders offscreen, no display needed.
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: help setup demo test test-unit lint format sample sample-full package install uninstall i18n clean
+
+help:
+	@echo "make demo         installe ce qui manque, construit le projet exemple et lance la chaîne SCORAN"
+	@echo "make test         installe ce qui manque et lance les tests (vrai QGIS, sans affichage)"
+	@echo "make sample       génère les données exemple (taille demo) et le projet QGIS"
+	@echo "make sample-full  génère la région complète (~1,1 M immeubles) pour les mesures de performance"
+	@echo "make lint         vérifie le code (ruff)"
+	@echo "make package      construit dist/$(PLUGIN)-$(VERSION).zip (format plugins.qgis.org)"
+	@echo "make install      lie l'extension dans le profil QGIS ($(QGIS_PROFILE))"
+	@echo "make i18n         met à jour les traductions (.ts) et les compile (.qm)"
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: scripts/setup.sh requirements-dev.txt
+	scripts/setup.sh
+	@touch $@
+
+$(DEMO): | setup
+	$(SYS_PY) sample_project/generate.py --size demo
+
+sample_project/scoran_bfc.qgz: $(DEMO) sample_project/build_project.py
+	$(PY) sample_project/build_project.py --size demo
+
+sample: sample_project/scoran_bfc.qgz
+
+$(FULL): | setup
+	$(SYS_PY) sample_project/generate.py --size full
+
+sample-full: $(FULL)
+
+demo: setup sample
+	$(PY) scripts/demo.py
+
+test: setup
+	$(PY) -m pytest
+
+test-unit: setup
+	$(PY) -m pytest tests/unit
+
+lint: setup
+	$(VENV)/bin/ruff check $(PLUGIN) sample_project tests scripts
+
+format: setup
+	$(VENV)/bin/ruff format $(PLUGIN) sample_project tests scripts
+
+package: i18n
+	$(SYS_PY) scripts/package.py dist/$(PLUGIN)-$(VERSION).zip
+	@echo "dist/$(PLUGIN)-$(VERSION).zip"
+
+install:
+	mkdir -p $(QGIS_PROFILE)/python/plugins
+	ln -sfn $(CURDIR)/$(PLUGIN) $(QGIS_PROFILE)/python/plugins/$(PLUGIN)
+	@echo "Lien créé : $(QGIS_PROFILE)/python/plugins/$(PLUGIN) — activez « SCORAN 2.0 » dans Extensions > Installer/Gérer les extensions."
+
+uninstall:
+	rm -f $(QGIS_PROFILE)/python/plugins/$(PLUGIN)
+
+i18n:
+	@if command -v pylupdate5 >/dev/null; then pylupdate5 -noobsolete $$(find $(PLUGIN) -name '*.py') -ts $(PLUGIN)/resources/i18n/$(PLUGIN)_en.ts; fi
+	@if command -v lrelease >/dev/null; then lrelease -silent $(PLUGIN)/resources/i18n/*.ts; fi
+
+clean:
+	rm -rf dist out .pytest_cache sample_project/scoran_bfc.qgz sample_project/scoran_bfc.gpkg
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
