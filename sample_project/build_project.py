@@ -28,7 +28,8 @@ TERRITORY = HERE / "data" / "territory_bfc.gpkg"
 STORE = HERE / "scoran_bfc.gpkg"
 PROJECT = HERE / "scoran_bfc.qgz"
 MILLESIME = "2015-S1"
-CREDIT = "IGN – ADMIN EXPRESS ; INSEE ; DILA — Licence Ouverte 2.0 ; données haut débit, mobiles et projets synthétiques"
+CREDIT = ("IGN – ADMIN EXPRESS ; INSEE ; DILA — Licence Ouverte 2.0 ; "
+          "données haut débit, mobiles et projets synthétiques")
 
 
 def read_layer(path: Path, layer_name: str) -> list[dict]:

@@ -62,3 +62,10 @@ def is_null(value) -> bool:
         return True
     is_null_method = getattr(value, "isNull", None)
     return bool(is_null_method()) if callable(is_null_method) else False
+
+
+# QAction moved from QtWidgets (Qt5) to QtGui (Qt6, QGIS 4).
+try:
+    from qgis.PyQt.QtGui import QAction  # noqa: F401
+except ImportError:
+    from qgis.PyQt.QtWidgets import QAction  # noqa: F401

@@ -7,11 +7,11 @@ from pathlib import Path
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsFillSymbol,
-    QgsRendererCategory,
     QgsLayerTreeGroup,
     QgsMarkerSymbol,
     QgsPalLayerSettings,
     QgsProject,
+    QgsRendererCategory,
     QgsSingleSymbolRenderer,
     QgsTextFormat,
     QgsVectorLayer,

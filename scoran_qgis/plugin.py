@@ -5,11 +5,11 @@ from __future__ import annotations
 from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction
+from qgis.PyQt.QtWidgets import QMenu
 
 from .__about__ import __icon_path__
 from .algorithms.provider import ScoranProvider
-from .compat import MSG_CRITICAL, MSG_SUCCESS
+from .compat import MSG_CRITICAL, MSG_SUCCESS, QAction
 from .core.errors import ScoranError
 from .toolbelt.log import log
 from .toolbelt.preferences import Preferences
@@ -24,6 +24,7 @@ class ScoranPlugin:
         self.iface = iface
         self.provider = None
         self.options_factory = None
+        self.menu = None
         self.toolbar = None
         self.actions: list[QAction] = []
 
@@ -43,6 +44,12 @@ class ScoranPlugin:
         self.options_factory = ScoranOptionsFactory()
         self.iface.registerOptionsWidgetFactory(self.options_factory)
 
+        # A menu of its own in the menu bar, before the last one (« Aide » in QGIS).
+        self.menu = QMenu(MENU, self.iface.mainWindow())
+        self.menu.setObjectName("ScoranMenu")
+        menu_bar = self.iface.mainWindow().menuBar()
+        existing = menu_bar.actions()
+        menu_bar.insertMenu(existing[-1] if existing else None, self.menu)
         self.toolbar = self.iface.addToolBar(MENU)
         self.toolbar.setObjectName("ScoranToolbar")
         icon = QIcon(str(__icon_path__))
@@ -56,7 +63,7 @@ class ScoranPlugin:
     def _add_action(self, icon, text, slot, toolbar=False) -> QAction:
         action = QAction(icon, text, self.iface.mainWindow())
         action.triggered.connect(slot)
-        self.iface.addPluginToMenu(MENU, action)
+        self.menu.addAction(action)
         if toolbar:
             self.toolbar.addAction(action)
         self.actions.append(action)
@@ -64,9 +71,12 @@ class ScoranPlugin:
 
     def unload(self):
         for action in self.actions:
-            self.iface.removePluginMenu(MENU, action)
             action.deleteLater()
         self.actions = []
+        if self.menu is not None:
+            self.iface.mainWindow().menuBar().removeAction(self.menu.menuAction())
+            self.menu.deleteLater()
+            self.menu = None
         if self.toolbar is not None:
             self.toolbar.deleteLater()
             self.toolbar = None

@@ -13,6 +13,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..__about__ import __icon_path__
+from ..compat import is_null
 from ..core.errors import ScoranError
 
 
@@ -63,7 +64,7 @@ def records_from_source(source, target_epsg: int, context, feedback, progress_sp
         if feedback.isCanceled():
             break
         geometry = feature.geometry()
-        record = dict(zip(names, feature.attributes()))
+        record = {name: None if is_null(value) else value for name, value in zip(names, feature.attributes())}
         if geometry is None or geometry.isEmpty():
             record["geom"] = None
         else:

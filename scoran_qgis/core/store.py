@@ -236,6 +236,7 @@ class ScoranStore:
 
     def log_run(self, conn: sqlite3.Connection, algorithm: str, parameters: str, summary: str, millesime=None):
         conn.execute(
-            "INSERT INTO analyses (millesime, algorithme, parametres, resume, version_extension) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO analyses (millesime, algorithme, parametres, resume, version_extension)"
+            " VALUES (?, ?, ?, ?, ?)",
             (millesime, algorithm, parameters, summary, _plugin_version()),
         )

@@ -38,6 +38,12 @@ def pick_field(available: Iterable[str], role: str) -> str | None:
     return None
 
 
+def value_of(record: Mapping, role: str):
+    """The value of `record` for `role`, whatever the source calls the field (None when absent)."""
+    name = pick_field(record.keys(), role)
+    return None if name is None else record.get(name)
+
+
 @dataclass
 class LoadReport:
     """What was loaded and what was refused, for the log."""
@@ -91,46 +97,45 @@ def load_territory(
     commune_rows, seen = [], set()
     rejected = 0
     for record in communes:
-        keys = list(record.keys())
-        code = normalize_insee(record.get(pick_field(keys, "insee_com") or "", None))
+        code = normalize_insee(value_of(record, "insee_com"))
         if code is None or record.get("geom") is None or code in seen:
             rejected += 1
             continue
         seen.add(code)
-        get = lambda role: record.get(pick_field(keys, role) or "", None)  # noqa: E731
-        dep = str(get("insee_dep") or departement_of(code))
-        if get("insee_reg") is not None and get("nom_reg"):
-            region_names.setdefault(str(get("insee_reg")), str(get("nom_reg")))
+        dep = str(value_of(record, "insee_dep") or departement_of(code))
+        if value_of(record, "insee_reg") is not None and value_of(record, "nom_reg"):
+            region_names.setdefault(str(value_of(record, "insee_reg")), str(value_of(record, "nom_reg")))
         commune_rows.append(
             {
                 "insee_com": code,
-                "nom": str(get("nom") or code),
+                "nom": str(value_of(record, "nom") or code),
                 "insee_dep": dep,
-                "insee_reg": None if get("insee_reg") is None else str(get("insee_reg")),
-                "siren_epci": None if get("siren_epci") is None else str(get("siren_epci")),
-                "population": _int_or_none(get("population")),
-                "logements": _int_or_none(get("logements")),
-                "montagne": 1 if str(get("montagne") or "0").lower() in ("1", "true", "oui", "o") else 0,
+                "insee_reg": None if value_of(record, "insee_reg") is None else str(value_of(record, "insee_reg")),
+                "siren_epci": None if value_of(record, "siren_epci") is None else str(value_of(record, "siren_epci")),
+                "population": _int_or_none(value_of(record, "population")),
+                "logements": _int_or_none(value_of(record, "logements")),
+                "montagne": 1 if str(value_of(record, "montagne") or "0").lower() in ("1", "true", "oui", "o") else 0,
                 "geom": _multi(record["geom"]),
             }
         )
     if not commune_rows:
-        raise ScoranError(tr("Aucune commune valide (code INSEE sur 5 caractères et géométrie) dans la couche fournie."))
+        raise ScoranError(
+            tr("Aucune commune valide (code INSEE sur 5 caractères et géométrie) dans la couche fournie.")
+        )
     report.rejected["communes"] = rejected
 
     dep_rows = []
     for record in departements:
-        keys = list(record.keys())
-        code = record.get(pick_field(keys, "insee_dep") or "", None)
+        code = value_of(record, "insee_dep")
         if code is None or record.get("geom") is None:
             report.rejected["departements"] = report.rejected.get("departements", 0) + 1
             continue
         dep_rows.append(
             {
                 "insee_dep": str(code),
-                "nom": str(record.get(pick_field(keys, "nom") or "", None) or code),
-                "insee_reg": record.get(pick_field(keys, "insee_reg") or "", None),
-                "population": _int_or_none(record.get(pick_field(keys, "population") or "", None)),
+                "nom": str(value_of(record, "nom") or code),
+                "insee_reg": value_of(record, "insee_reg"),
+                "population": _int_or_none(value_of(record, "population")),
                 "geom": _multi(record["geom"]),
             }
         )
@@ -152,17 +157,16 @@ def load_territory(
 
     epci_rows = []
     for record in epci:
-        keys = list(record.keys())
-        code = record.get(pick_field(keys, "siren_epci") or "", None)
+        code = value_of(record, "siren_epci")
         if code is None or len(str(code)) != 9 or record.get("geom") is None:
             report.rejected["epci"] = report.rejected.get("epci", 0) + 1
             continue
         epci_rows.append(
             {
                 "siren_epci": str(code),
-                "nom": str(record.get(pick_field(keys, "nom") or "", None) or code),
-                "type": record.get(pick_field(keys, "type") or "", None),
-                "population": _int_or_none(record.get(pick_field(keys, "population") or "", None)),
+                "nom": str(value_of(record, "nom") or code),
+                "type": value_of(record, "type"),
+                "population": _int_or_none(value_of(record, "population")),
                 "geom": _multi(record["geom"]),
             }
         )
