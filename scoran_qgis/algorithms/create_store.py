@@ -16,7 +16,7 @@ from qgis.core import (
 from ..compat import SOURCE_POLYGON
 from ..core.codes import LAMBERT_93, Millesime
 from ..core.store import ScoranStore
-from ..core.territory import load_territory
+from ..core.territory import prepare_territory, write_territory
 from .base import ScoranAlgorithm, records_from_source
 
 
@@ -110,12 +110,14 @@ class CreateStoreAlgorithm(ScoranAlgorithm):
         if feedback.isCanceled():
             return {}
 
+        prepared = prepare_territory(commune_records, dep_records, epci_records)  # checks before any write
+        feedback.setProgress(70)
         existed = Path(path).exists()
         store = ScoranStore.open_or_create(path, epsg)
         done = self.tr("Référentiel mis à niveau : {0}") if existed else self.tr("Référentiel créé : {0}")
         feedback.pushInfo(done.format(path))
-        feedback.setProgress(70)
-        report = load_territory(store, commune_records, dep_records, epci_records)
+        write_territory(store, prepared)
+        report = prepared.report
         for warning in report.warnings:
             feedback.pushWarning(warning)
         if millesime:

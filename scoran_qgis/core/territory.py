@@ -82,16 +82,32 @@ def _multi(wkb: bytes) -> bytes:
     return ogr.ForceToMultiPolygon(ogr.CreateGeometryFromWkb(wkb)).ExportToIsoWkb()
 
 
-def load_territory(
-    store,
+def load_territory(store, communes, departements=(), epci=(), region_names=None) -> LoadReport:
+    """Check the records, then replace the store's territory (see `prepare_territory`)."""
+    prepared = prepare_territory(communes, departements, epci, region_names)
+    write_territory(store, prepared)
+    return prepared.report
+
+
+@dataclass
+class PreparedTerritory:
+    """Rows ready for the store's territory tables, and what was refused."""
+
+    tables: dict
+    report: LoadReport
+
+
+def prepare_territory(
     communes: Iterable[Mapping],
     departements: Iterable[Mapping] = (),
     epci: Iterable[Mapping] = (),
     region_names: Mapping[str, str] | None = None,
-) -> LoadReport:
-    """Replace the store's territory. Records are dicts with a `geom` WKB (store CRS) and
-    attributes under any alias of FIELD_ALIASES. Departments and regions missing from the
-    input are built by dissolving communes."""
+) -> PreparedTerritory:
+    """Normalise and check territory records, writing nothing (raises ScoranError when unusable).
+
+    Records are dicts with a `geom` WKB (store CRS) and attributes under any alias of
+    FIELD_ALIASES. Departments and regions missing from the input are built by dissolving communes.
+    """
     report = LoadReport()
     region_names = dict(region_names or {})
     commune_rows, seen = [], set()
@@ -186,11 +202,13 @@ def load_territory(
             }
         )
 
+    tables = {"communes": commune_rows, "departements": dep_rows, "epci": epci_rows, "regions": region_rows}
+    return PreparedTerritory(tables, report)
+
+
+def write_territory(store, prepared: PreparedTerritory) -> None:
+    """Replace the store's territory tables in one transaction."""
     with store.transaction() as conn:
-        for table in ("communes", "departements", "epci", "regions"):
+        for table, rows in prepared.tables.items():
             conn.execute(f'DELETE FROM "{table}"')
-        report.counts["communes"] = store.insert(conn, "communes", commune_rows)
-        report.counts["departements"] = store.insert(conn, "departements", dep_rows)
-        report.counts["epci"] = store.insert(conn, "epci", epci_rows)
-        report.counts["regions"] = store.insert(conn, "regions", region_rows)
-    return report
+            prepared.report.counts[table] = store.insert(conn, table, rows)

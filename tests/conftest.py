@@ -1,0 +1,45 @@
+"""Shared fixtures. QGIS itself runs (pytest-qgis), headless; nothing of QGIS is mocked."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+# A throw-away QGIS profile: tests never write into the developer's own settings.
+os.environ.setdefault("QGIS_CUSTOM_CONFIG_PATH", tempfile.mkdtemp(prefix="scoran-tests-profile-"))
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "sample_project"))
+TERRITORY = ROOT / "sample_project" / "data" / "territory_bfc.gpkg"
+
+
+def pytest_report_header(config):
+    from osgeo import gdal
+    from qgis.core import Qgis
+    from qgis.PyQt.QtCore import QT_VERSION_STR
+
+    return f"QGIS {Qgis.QGIS_VERSION}, GDAL {gdal.__version__}, Qt {QT_VERSION_STR}, Python {sys.version.split()[0]}"
+
+
+@pytest.fixture(scope="session")
+def tiny_sources(tmp_path_factory) -> Path:
+    """The sample sources at the smallest size (1 % of the buildings), generated once per session."""
+    from generate import generate
+
+    return generate("tiny", out=tmp_path_factory.mktemp("sources") / "tiny", quiet=True)
+
+
+@pytest.fixture(scope="session")
+def sample_build(tiny_sources, tmp_path_factory, qgis_app):
+    """The sample store and QGIS project built from the tiny sources (paths in a temp folder)."""
+    import build_project
+
+    folder = tmp_path_factory.mktemp("sample")
+    store = build_project.build_store(tiny_sources, folder / "scoran_bfc.gpkg")
+    build_project.build_project(store, tiny_sources, folder / "scoran_bfc.qgz")
+    return store, folder / "scoran_bfc.qgz"
