@@ -9,7 +9,8 @@ import pytest
 from osgeo import ogr
 from qgis.core import QgsVectorLayer
 
-from scoran_qgis.core import gpkg, schema, store as store_module
+from scoran_qgis.core import gpkg, schema
+from scoran_qgis.core import store as store_module
 from scoran_qgis.core.errors import ScoranError, StoreLockedError, StoreVersionError
 from scoran_qgis.core.store import ScoranStore
 
@@ -134,7 +135,8 @@ def test_migrates_a_store_of_the_previous_version(tmp_path):
 
 def test_refuses_a_store_written_by_a_newer_version(store):
     with sqlite3.connect(store.path) as conn:
-        conn.execute("UPDATE scoran_meta SET valeur = ? WHERE cle = 'schema_version'", (str(schema.CURRENT_VERSION + 1),))
+        newer = str(schema.CURRENT_VERSION + 1)
+        conn.execute("UPDATE scoran_meta SET valeur = ? WHERE cle = 'schema_version'", (newer,))
     fingerprint = sha(store.path)
     with pytest.raises(StoreVersionError, match="version plus récente"):
         ScoranStore.open(store.path)
