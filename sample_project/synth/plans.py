@@ -156,7 +156,7 @@ def _add(layer, geometry, **values):
 
 def centres_bourgs(territory: Territory, rng: np.random.Generator) -> pd.DataFrame:
     """Communes listed by the centres-bourgs orders: small communes whose town hall is in a gap area."""
-    communes = territory.communes[territory.communes["has_mairie"]]
+    communes = territory.communes[territory.communes["has_mairie"] & ~territory.communes["mairie_moved"]]
     weight = gap_weight(territory, communes["mairie_x"].to_numpy(), communes["mairie_y"].to_numpy())
     candidates = communes[(weight < 0.5) & (communes["population"] < 1500)]
     chosen = candidates.iloc[np.sort(rng.choice(len(candidates), min(60, len(candidates)), replace=False))]

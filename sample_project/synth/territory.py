@@ -91,20 +91,22 @@ def load(path: str) -> Territory:
     cells_by_commune = [order[bounds[i + 1]:bounds[i + 2]] for i in range(len(communes))]
 
     territory = Territory(communes, raster, (xmin, ymax), cells_by_commune, pd.DataFrame(deps), path)
-    # Town hall, or the middle cell of the commune when the town hall is missing (merged communes).
+    # The town hall, except where the source geocoded it outside its commune (~180 cases) or the
+    # commune has none (merged communes): there, the commune cell nearest to the commune's centre.
     mx, my = [], []
     for i, code in enumerate(communes["insee_com"]):
         point = mairies.get(code)
         if point is None or territory.commune_at(np.array([point[0]]), np.array([point[1]]))[0] != i:
-            cells = cells_by_commune[i]
-            cx, cy = territory.cell_centres(cells[len(cells) // 2:len(cells) // 2 + 1]) if len(cells) else (
-                np.array([np.nan]), np.array([np.nan]))
-            point = (float(cx[0]), float(cy[0]))
+            cx, cy = territory.cell_centres(cells_by_commune[i])
+            nearest = int(np.argmin(np.hypot(cx - cx.mean(), cy - cy.mean())))
+            point = (float(cx[nearest]), float(cy[nearest]))
         mx.append(point[0])
         my.append(point[1])
     communes["mairie_x"] = mx
     communes["mairie_y"] = my
     communes["has_mairie"] = [code in mairies for code in communes["insee_com"]]
+    communes["mairie_moved"] = [code not in mairies or (mx[i], my[i]) != mairies[code]
+                                for i, code in enumerate(communes["insee_com"])]
     return territory
 
 
