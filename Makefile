@@ -69,9 +69,12 @@ install:
 uninstall:
 	rm -f $(QGIS_PROFILE)/python/plugins/$(PLUGIN)
 
+# Source strings are French; other languages live in resources/i18n/scoran_qgis_<lang>.ts.
 i18n:
-	@if command -v pylupdate5 >/dev/null; then pylupdate5 -noobsolete $$(find $(PLUGIN) -name '*.py') -ts $(PLUGIN)/resources/i18n/$(PLUGIN)_en.ts; fi
-	@if command -v lrelease >/dev/null; then lrelease -silent $(PLUGIN)/resources/i18n/*.ts; fi
+	@if command -v pylupdate5 >/dev/null; then \
+	  pylupdate5 -noobsolete $$(find $(PLUGIN) -name '*.py') -ts $(PLUGIN)/resources/i18n/$(PLUGIN)_en.ts; fi
+	@ts=$$(ls $(PLUGIN)/resources/i18n/*.ts 2>/dev/null || true); \
+	if [ -n "$$ts" ] && command -v lrelease >/dev/null; then lrelease -silent $$ts; fi
 
 clean:
 	rm -rf dist out .pytest_cache sample_project/scoran_bfc.qgz sample_project/scoran_bfc.gpkg

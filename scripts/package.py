@@ -11,6 +11,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PLUGIN = "scoran_qgis"
 EXCLUDED_PARTS = {"__pycache__", ".pytest_cache"}
 EXCLUDED_SUFFIXES = {".pyc", ".ts"}
+EXCLUDED_NAMES = {".gitkeep"}
 
 
 def main(target: str) -> int:
@@ -20,7 +21,8 @@ def main(target: str) -> int:
     with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in sorted((ROOT / PLUGIN).rglob("*")):
             relative = path.relative_to(ROOT)
-            if path.is_dir() or EXCLUDED_PARTS & set(relative.parts) or path.suffix in EXCLUDED_SUFFIXES:
+            if (path.is_dir() or EXCLUDED_PARTS & set(relative.parts) or path.suffix in EXCLUDED_SUFFIXES
+                    or path.name in EXCLUDED_NAMES):
                 continue
             archive.write(path.resolve(), relative.as_posix())  # resolve(): metadata.txt is a link to the root one
         archive.write(ROOT / "LICENSE", f"{PLUGIN}/LICENSE")
