@@ -139,3 +139,45 @@ def bpe_layer(path: Path) -> QgsVectorLayer:
         ]
         layer.setRenderer(QgsCategorizedSymbolRenderer("left(\"TYPEQU\", 1)", categories))
     return layer
+
+
+# ARCEP-like palette of the speed classes: from dark red (ineligible) to dark green (1 Gbit/s).
+CLASS_COLORS = {
+    "INEL": "#67000d", "HD05": "#d7301f", "HD3": "#fc8d59", "BHD8": "#fed976",
+    "THD30": "#c2e699", "THD100": "#66bd63", "THD1G": "#1a7837",
+}
+
+
+def _class_categories(kind: str) -> list:
+    from .core.speed_classes import CLASSES, LABELS_FR
+
+    categories = []
+    for code in CLASSES:
+        if kind == "marker":
+            symbol = QgsMarkerSymbol.createSimple({"name": "circle", "color": CLASS_COLORS[code], "size": "1.2",
+                                                   "outline_style": "no"})
+        else:
+            symbol = QgsFillSymbol.createSimple({"color": CLASS_COLORS[code], "outline_color": "#ffffff",
+                                                 "outline_width": "0.1"})
+        categories.append(QgsRendererCategory(code, symbol, f"{code} — {LABELS_FR[code]}"))
+    return categories
+
+
+def apply_style(layer: QgsVectorLayer, style: str) -> None:
+    """The SCORAN style of an algorithm output: `premises`, `areas`, `zones`, `sites`."""
+    if style == "premises":
+        layer.setRenderer(QgsCategorizedSymbolRenderer("classe", _class_categories("marker")))
+    elif style == "areas":
+        white = QgsFillSymbol.createSimple({"color": "#ffffff", "outline_color": "#e31a1c", "outline_width": "0.5"})
+        other = QgsFillSymbol.createSimple({"color": "#d9ead3", "outline_color": "#9e9e9e", "outline_width": "0.1"})
+        layer.setRenderer(QgsCategorizedSymbolRenderer("zone_blanche", [
+            QgsRendererCategory(True, white, tr("Zone blanche du haut débit")),
+            QgsRendererCategory(False, other, tr("Desservie (haut débit de qualité majoritaire)")),
+        ]))
+    elif style == "zones":
+        symbol = QgsFillSymbol.createSimple({"color": "255,255,255,220", "outline_color": "#e31a1c",
+                                             "outline_width": "0.4"})
+        layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    elif style == "sites":
+        layer.setRenderer(QgsCategorizedSymbolRenderer("classe", _class_categories("marker")))
+    layer.triggerRepaint()

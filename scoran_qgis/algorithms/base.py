@@ -8,6 +8,7 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsProcessingAlgorithm,
     QgsProcessingException,
+    QgsProcessingLayerPostProcessorInterface,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
@@ -76,3 +77,89 @@ def records_from_source(source, target_epsg: int, context, feedback, progress_sp
         records.append(record)
         feedback.setProgress(start + index * step)
     return records
+
+
+def write_points_destination(destination: str, columns: dict, x, y, epsg: int, feedback, description: str = ""):
+    """Write a point table to a Processing vector destination, at GDAL speed.
+
+    GeoPackage destinations (the default and TEMPORARY_OUTPUT) are written directly; other file
+    formats are converted from a temporary GeoPackage by GDAL. Returns the destination to report.
+    """
+    import os
+    import tempfile
+
+    from osgeo import gdal
+    from qgis.core import QgsVectorFileWriter
+
+    from ..core import gpkg
+
+    path, table = _split_destination(destination)
+    if path.lower().endswith(".gpkg"):
+        gpkg.write_points(path, table, columns, x, y, epsg, description, feedback)
+        return destination
+    driver = QgsVectorFileWriter.driverForExtension(os.path.splitext(path)[1])
+    if not driver:
+        raise ScoranError(QCoreApplication.translate("Processing", "Format de sortie non pris en charge : {0}")
+                          .format(destination))
+    with tempfile.TemporaryDirectory(prefix="scoran_") as folder:
+        temporary = os.path.join(folder, f"{table}.gpkg")
+        gpkg.write_points(temporary, table, columns, x, y, epsg, description, feedback)
+        gdal.UseExceptions()
+        if gdal.VectorTranslate(path, temporary, format=driver, layerName=table) is None:
+            raise ScoranError(QCoreApplication.translate("Processing", "Écriture impossible : {0}").format(path))
+    return destination
+
+
+def _split_destination(destination: str) -> tuple[str, str]:
+    """(file path, table name) of `x.gpkg`, `x.gpkg|layername=t` or `ogr:dbname='x.gpkg' table="t" (geom)`."""
+    import os
+    import re
+
+    if destination.startswith("ogr:"):
+        match = re.match(r"""ogr:dbname=['"]?(?P<path>[^'"]+)['"]?\s+table=['"]?(?P<table>[^'"\s]+)""", destination)
+        if match:
+            return match.group("path"), match.group("table")
+    if destination.startswith(("postgres:", "postgis:", "spatialite:")):
+        raise ScoranError(QCoreApplication.translate(
+            "Processing", "Cette sortie s'écrit dans un fichier (GeoPackage conseillé), pas dans une base : {0}"
+        ).format(destination))
+    path, _, layer = destination.partition("|layername=")
+    return path, layer or os.path.splitext(os.path.basename(path))[0]
+
+
+def epsg_of(crs) -> int | None:
+    """EPSG code of an optional CRS parameter (None when not set)."""
+    if crs is None or not crs.isValid():
+        return None
+    authid = crs.authid()
+    if not authid.startswith("EPSG:"):
+        raise ScoranError(QCoreApplication.translate(
+            "Processing", "Choisissez une projection EPSG (ex. EPSG:2154), pas {0}.").format(authid or crs.description()))
+    return int(authid.split(":")[1])
+
+
+class _StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
+    """Applies the SCORAN style to an output when QGIS loads it."""
+
+    instances = []  # Processing does not keep a Python reference: we do, or the object dies early
+
+    def __init__(self, style: str):
+        super().__init__()
+        self.style = style
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
+        from ..layers import apply_style
+
+        apply_style(layer, self.style)
+
+
+def style_on_completion(context, destination: str, style: str, name: str | None = None) -> None:
+    """Style (and name) the output layer when Processing loads it into the project."""
+    if not context.willLoadLayerOnCompletion(destination):
+        return
+    details = context.layerToLoadOnCompletionDetails(destination)
+    if name:
+        details.name = name
+    processor = _StylePostProcessor(style)
+    _StylePostProcessor.instances.append(processor)
+    details.setPostProcessor(processor)

@@ -6,6 +6,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..__about__ import __icon_path__, __version__
 from .create_store import CreateStoreAlgorithm
+from .import_mci import ImportMciAlgorithm
 
 PROVIDER_ID = "scoran"
 
@@ -29,5 +30,5 @@ class ScoranProvider(QgsProcessingProvider):
         return __version__
 
     def loadAlgorithms(self):  # noqa: N802
-        for algorithm in (CreateStoreAlgorithm(),):
+        for algorithm in (CreateStoreAlgorithm(), ImportMciAlgorithm()):
             self.addAlgorithm(algorithm)

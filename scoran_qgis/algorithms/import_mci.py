@@ -1,0 +1,106 @@
+"""scoran:importmci — import ARCEP « Ma connexion internet » (buildings + eligibility)."""
+
+from __future__ import annotations
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorDestination,
+)
+
+from ..compat import SOURCE_POINT
+from ..core.feedback import Steps
+from ..core.mci import FAMILIES, import_premises
+from ..core.speed_classes import WIRED_TECHNOLOGIES
+from .base import ScoranAlgorithm, epsg_of, style_on_completion, write_points_destination
+
+
+class ImportMciAlgorithm(ScoranAlgorithm):
+    BASE_IMB = "BASE_IMB"
+    ELIGIBILITE = "ELIGIBILITE"
+    TECHNOLOGIES = "TECHNOLOGIES"
+    CRS = "CRS"
+    OUTPUT = "OUTPUT"
+
+    def name(self) -> str:
+        return "importmci"
+
+    def displayName(self) -> str:  # noqa: N802
+        return self.tr("Importer « Ma connexion internet » (ARCEP)")
+
+    def group(self) -> str:
+        return self.tr("Haut débit fixe")
+
+    def groupId(self) -> str:  # noqa: N802
+        return "fixe"
+
+    def tags(self):
+        return self.tr("ARCEP,éligibilité,base immeubles,débit,locaux,haut débit,THD,fibre,cuivre").split(",")
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return self.tr(
+            "Lit les fichiers ARCEP « Ma connexion internet » d'un ou plusieurs départements : la base "
+            "immeubles (base_imb_<DEP>.csv ou .csv.gz) et l'éligibilité (actuel_<DEP>.csv ou .csv.gz), "
+            "séparateur « ; ».\n\n"
+            "Calcule pour chaque immeuble la meilleure classe de débit descendant parmi les technologies "
+            "comptées (par défaut les technologies filaires CU, COAX, FO ; ajouter 4GF, THDR, WMX ou SAT au "
+            "besoin) : INEL (inéligible, aussi quand l'immeuble n'a aucune ligne), HD05, HD3, BHD8, THD30, "
+            "THD100, THD1G ; le débit nominal correspondant, la technologie, la meilleure classe par famille "
+            "(cuivre, câble, fibre, radio, satellite) et le nombre d'opérateurs proposant le THD.\n\n"
+            "Écrit une couche de points (un par immeuble) en Lambert-93 (ou dans la projection de "
+            "l'outre-mer), avec imb_id, code_insee (texte sur 5 caractères), nb_locaux, classe, debit_mbps, "
+            "techno, addr_code (clé d'adresse stable d'une publication à l'autre, contrairement à imb_id).\n\n"
+            "Les coordonnées sont lues en EPSG:3857 (colonnes imb_longitude/imb_latitude ou imb_x/imb_y). "
+            "Les immeubles sans coordonnées, les lignes d'immeubles inconnus et les doublons sont comptés "
+            "dans le journal."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.BASE_IMB, self.tr("Base immeubles (base_imb_*.csv.gz)"), QgsProcessing.TypeFile))
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.ELIGIBILITE, self.tr("Éligibilité (actuel_*.csv.gz)"), QgsProcessing.TypeFile))
+        self.addParameter(QgsProcessingParameterString(
+            self.TECHNOLOGIES, self.tr("Technologies comptées (codes séparés par des virgules)"),
+            ",".join(WIRED_TECHNOLOGIES)))
+        self.addParameter(QgsProcessingParameterCrs(
+            self.CRS, self.tr("Projection de sortie (par défaut : Lambert-93, ou celle de l'outre-mer)"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterVectorDestination(
+            self.OUTPUT, self.tr("Locaux par immeuble"), SOURCE_POINT))
+
+    def run_algorithm(self, parameters, context, feedback) -> dict:
+        base = self.parameterAsFileList(parameters, self.BASE_IMB, context)
+        eligibility = self.parameterAsFileList(parameters, self.ELIGIBILITE, context)
+        technologies = [t for t in self.parameterAsString(parameters, self.TECHNOLOGIES, context)
+                        .replace(";", ",").split(",") if t.strip()]
+        target = epsg_of(self.parameterAsCrs(parameters, self.CRS, context))
+        destination = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+
+        steps = Steps(feedback, {"base": 25, "eligibilite": 45, "projection": 5, "ecriture": 25})
+        premises = import_premises(base, eligibility, technologies, target, feedback, steps.progress)
+        for line in premises.report.lines():
+            feedback.pushInfo(line)
+        frame = premises.frame
+        columns = {
+            "imb_id": ("TEXT", frame["imb_id"].astype(str).to_numpy(dtype=object)),
+            "code_insee": ("TEXT", frame["code_insee"].to_numpy(dtype=object)),
+            "code_dep": ("TEXT", frame["code_dep"].to_numpy(dtype=object)),
+            "nb_locaux": ("MEDIUMINT", frame["nb_locaux"].to_numpy()),
+            "classe": ("TEXT", frame["classe"].to_numpy(dtype=object)),
+            "debit_mbps": ("REAL", frame["debit_mbps"].to_numpy()),
+            "techno": ("TEXT", frame["techno"].to_numpy(dtype=object)),
+            "addr_code": ("TEXT", frame["addr_code"].to_numpy(dtype=object)),
+            **{f"classe_{name}": ("TEXT", frame[f"classe_{name}"].to_numpy(dtype=object)) for name in FAMILIES},
+            "nb_operateurs_thd": ("MEDIUMINT", frame["nb_operateurs_thd"].to_numpy()),
+        }
+        steps.progress("ecriture", 0.0)
+        write_points_destination(destination, columns, frame["x"].to_numpy(), frame["y"].to_numpy(),
+                                 premises.epsg, feedback, self.tr("Locaux (ARCEP Ma connexion internet)"))
+        steps.progress("ecriture", 1.0)
+        feedback.pushInfo(self.tr("{0} immeubles, {1} locaux écrits (EPSG:{2}).").format(
+            len(frame), int(frame["nb_locaux"].sum()), premises.epsg))
+        style_on_completion(context, destination, "premises", self.tr("Locaux par classe de débit"))
+        return {self.OUTPUT: destination}

@@ -1,0 +1,247 @@
+"""ARCEP « Ma connexion internet »: buildings + eligibility → one premise point per building.
+
+Reads `base_imb_<DEP>.csv(.gz)` (coordinates in EPSG:3857 under `imb_longitude/imb_latitude`
+or `imb_x/imb_y`) and `actuel_<DEP>.csv(.gz)` (one row per building × operator × technology),
+in chunks, vectorised with pandas/numpy. The best class of a building is the highest class over
+the counted technologies; a building with no row is INEL (domain.md §1).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from . import projection
+from .codes import crs_for_departement
+from .errors import ScoranError
+from .feedback import SilentFeedback, check_canceled
+from .i18n import tr
+from .speed_classes import CLASSES, NOMINAL_MBPS, RANK, TECHNOLOGIES, WIRED_TECHNOLOGIES
+from .tables import normalize_insee_series, read_chunks, resolve_columns, sniff, to_number
+
+WEB_MERCATOR = 3857
+BASE_REQUIRED = {
+    "imb_id": ("imb_id",),
+    "x": ("imb_longitude", "imb_x"),
+    "y": ("imb_latitude", "imb_y"),
+    "code_insee": ("imb_code_insee", "code_insee"),
+    "nb_locaux": ("imb_nbr_logloc", "nb_logloc"),
+}
+BASE_OPTIONAL = {"addr_code": ("addr_code",), "imb_type": ("imb_type",)}
+ELIG_REQUIRED = {
+    "imb_id": ("imb_id",),
+    "techno": ("code_techno", "techno"),
+    "classe": ("classe_debit_descendant", "classe_debit"),
+}
+ELIG_OPTIONAL = {"operateur": ("code_operateur", "operateur")}
+
+# Technology families reported separately on each premise (whatever TECHNOLOGIES counts).
+FAMILIES = {"cu": ("CU",), "coax": ("COAX",), "fo": ("FO",), "radio": ("4GF", "THDR", "WMX"), "sat": ("SAT",)}
+_FAMILY_OF = {techno: index for index, techs in enumerate(FAMILIES.values()) for techno in techs}
+# When two technologies give the same class, the wired, more durable one is reported.
+_TECHNO_PREFERENCE = {"FO": 6, "COAX": 5, "CU": 4, "THDR": 3, "4GF": 2, "WMX": 1, "SAT": 0}
+_TECHNO_BY_PREFERENCE = {v: k for k, v in _TECHNO_PREFERENCE.items()}
+_THD_RANK = RANK["THD30"]
+
+
+@dataclass
+class ImportReport:
+    """Counters for the log: what was read, skipped, tolerated."""
+
+    counts: Counter = field(default_factory=Counter)
+    warnings: list = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        c = self.counts
+        lines = [
+            tr("{0} immeuble(s) lus dans {1} fichier(s) base_imb, {2} ligne(s) d'éligibilité dans {3} fichier(s).")
+            .format(c["buildings_read"], c["base_files"], c["elig_rows_read"], c["elig_files"]),
+        ]
+        for key, message in (
+            ("no_coordinates", tr("{0} immeuble(s) sans coordonnées ignoré(s).")),
+            ("bad_insee", tr("{0} immeuble(s) au code INSEE invalide ignoré(s).")),
+            ("insee_repaired", tr("{0} code(s) INSEE complété(s) d'un zéro (lus comme des nombres).")),
+            ("bad_nb_locaux", tr("{0} immeuble(s) sans nombre de locaux lisible : comptés pour 0 local.")),
+            ("duplicate_buildings", tr("{0} immeuble(s) en double (même imb_id) : seul le premier est gardé.")),
+            ("bad_imb_id", tr("{0} ligne(s) à l'imb_id illisible ignorée(s).")),
+            ("unknown_buildings", tr("{0} ligne(s) d'éligibilité d'immeubles absents de la base ignorée(s).")),
+            ("duplicate_rows", tr("{0} ligne(s) d'éligibilité en double tolérée(s).")),
+            ("unknown_classes", tr("{0} ligne(s) à la classe de débit inconnue ignorée(s).")),
+            ("no_eligibility", tr("{0} immeuble(s) sans aucune ligne d'éligibilité comptée : classés INEL.")),
+        ):
+            if c[key]:
+                lines.append(message.format(c[key]))
+        return lines + self.warnings
+
+
+def read_buildings(paths, report: ImportReport, feedback=None, progress=None) -> pd.DataFrame:
+    """All buildings of the base files: imb_id, x, y (EPSG:3857), code_insee, nb_locaux, addr_code."""
+    feedback = feedback or SilentFeedback()
+    frames = []
+    for index, path in enumerate(paths):
+        layout = sniff(path, ";", feedback)
+        mapping = resolve_columns(layout, BASE_REQUIRED, BASE_OPTIONAL)
+        report.counts["base_files"] += 1
+        rows_before = report.counts["buildings_read"]
+        for chunk in read_chunks(layout, mapping, text_columns=("code_insee", "addr_code", "imb_type")):
+            check_canceled(feedback)
+            report.counts["buildings_read"] += len(chunk)
+            frames.append(_clean_buildings(chunk, report))
+        if report.counts["buildings_read"] == rows_before:
+            raise ScoranError(tr("Le fichier {0} ne contient aucun immeuble (en-tête seul).").format(layout.path.name))
+        if progress:
+            progress((index + 1) / len(paths))
+    buildings = pd.concat(frames, ignore_index=True)
+    duplicated = buildings["imb_id"].duplicated().to_numpy()
+    report.counts["duplicate_buildings"] += int(duplicated.sum())
+    return buildings.loc[~duplicated].reset_index(drop=True)
+
+
+def _clean_buildings(chunk: pd.DataFrame, report: ImportReport) -> pd.DataFrame:
+    imb_id = to_number(chunk["imb_id"])
+    x, y = to_number(chunk["x"]), to_number(chunk["y"])
+    codes, valid_code = normalize_insee_series(chunk["code_insee"])
+    repaired = (codes != chunk["code_insee"].astype(str)).to_numpy() & valid_code
+    nb = to_number(chunk["nb_locaux"])
+    bad_id = np.isnan(imb_id)
+    no_xy = ~bad_id & (np.isnan(x) | np.isnan(y))
+    bad_code = ~bad_id & ~no_xy & ~valid_code
+    keep = ~(bad_id | no_xy | bad_code)
+    report.counts["bad_imb_id"] += int(bad_id.sum())
+    report.counts["no_coordinates"] += int(no_xy.sum())
+    report.counts["bad_insee"] += int(bad_code.sum())
+    report.counts["insee_repaired"] += int((repaired & keep).sum())
+    unreadable_nb = keep & np.isnan(nb)
+    report.counts["bad_nb_locaux"] += int(unreadable_nb.sum())
+    return pd.DataFrame({
+        "imb_id": imb_id[keep].astype(np.int64),
+        "x": x[keep],
+        "y": y[keep],
+        "code_insee": codes.to_numpy()[keep],
+        "nb_locaux": np.nan_to_num(nb[keep], nan=0).clip(min=0).astype(np.int64),
+        "addr_code": chunk["addr_code"].to_numpy()[keep] if "addr_code" in chunk else None,
+    })
+
+
+def best_classes(paths, technologies, building_ids: np.ndarray, report: ImportReport, feedback=None,
+                 progress=None) -> pd.DataFrame:
+    """Per building (index imb_id): best rank and its technology over `technologies`, best rank per
+    family, number of distinct operators offering THD (≥ 30 Mbit/s) over `technologies`."""
+    feedback = feedback or SilentFeedback()
+    counted = np.array([_TECHNO_PREFERENCE.get(t, -1) for t in technologies])
+    sorted_ids = np.sort(building_ids)
+    best_parts, family_parts, thd_parts, row_hashes = [], [], [], []
+    has_operator = True
+    for index, path in enumerate(paths):
+        layout = sniff(path, ";", feedback)
+        mapping = resolve_columns(layout, ELIG_REQUIRED, ELIG_OPTIONAL)
+        has_operator &= "operateur" in mapping
+        report.counts["elig_files"] += 1
+        for chunk in read_chunks(layout, mapping, text_columns=("techno", "classe", "operateur"), chunksize=1_000_000):
+            check_canceled(feedback)
+            report.counts["elig_rows_read"] += len(chunk)
+            row_hashes.append(pd.util.hash_pandas_object(chunk, index=False).to_numpy())
+            ids = to_number(chunk["imb_id"])
+            readable = ~np.isnan(ids)
+            report.counts["bad_imb_id"] += int((~readable).sum())
+            ids = np.where(readable, ids, -1).astype(np.int64)
+            position = np.searchsorted(sorted_ids, ids).clip(max=len(sorted_ids) - 1)
+            known = readable & (sorted_ids[position] == ids) if len(sorted_ids) else np.zeros(len(ids), bool)
+            report.counts["unknown_buildings"] += int((readable & ~known).sum())
+            rank = pd.Categorical(chunk["classe"].str.strip().str.upper(), categories=CLASSES).codes.astype(np.int64)
+            report.counts["unknown_classes"] += int((known & (rank < 0)).sum())
+            techno = chunk["techno"].str.strip().str.upper()
+            preference = techno.map(_TECHNO_PREFERENCE).fillna(-1).to_numpy(dtype=np.int64)
+            usable = known & (rank >= 0) & (preference >= 0)
+            is_counted = usable & np.isin(preference, counted)
+            # best class and its technology in one max: rank first, then technology preference
+            best_parts.append(pd.DataFrame({"imb_id": ids[is_counted],
+                                            "key": rank[is_counted] * 8 + preference[is_counted]}))
+            family = techno.map(_FAMILY_OF).fillna(-1).to_numpy(dtype=np.int64)
+            family_parts.append(pd.DataFrame({"imb_id": ids[usable], "family": family[usable], "rank": rank[usable]}))
+            if "operateur" in chunk:
+                thd = is_counted & (rank >= _THD_RANK)
+                thd_parts.append(pd.DataFrame({"imb_id": ids[thd], "operateur": chunk["operateur"].to_numpy()[thd]}))
+        if progress:
+            progress((index + 1) / len(paths))
+    if row_hashes:
+        hashes = np.concatenate(row_hashes)
+        report.counts["duplicate_rows"] += int(len(hashes) - len(np.unique(hashes)))
+
+    best = pd.concat(best_parts, ignore_index=True).groupby("imb_id")["key"].max()
+    result = pd.DataFrame({"rank": best // 8, "techno": (best % 8).map(_TECHNO_BY_PREFERENCE)})
+    families = pd.concat(family_parts, ignore_index=True).groupby(["imb_id", "family"])["rank"].max().unstack()
+    for number, name in enumerate(FAMILIES):
+        result = result.join(families[number].rename(f"rank_{name}") if number in families else
+                             pd.Series(dtype=float, name=f"rank_{name}"), how="outer")
+    if has_operator and thd_parts:
+        operators = pd.concat(thd_parts, ignore_index=True).drop_duplicates().groupby("imb_id").size()
+        result["nb_operateurs_thd"] = operators.reindex(result.index).fillna(0)
+    elif not has_operator:
+        report.warnings.append(tr("Fichiers d'éligibilité sans colonne opérateur : nb_operateurs_thd non renseigné."))
+        result["nb_operateurs_thd"] = np.nan
+    else:
+        result["nb_operateurs_thd"] = 0
+    return result
+
+
+@dataclass
+class Premises:
+    """The import's result: one row per building, coordinates in `epsg`."""
+
+    frame: pd.DataFrame
+    epsg: int
+    report: ImportReport
+
+
+def import_premises(base_paths, eligibility_paths, technologies=WIRED_TECHNOLOGIES, target_epsg: int | None = None,
+                    feedback=None, progress=None) -> Premises:
+    """Read, combine and reproject; `progress(step, fraction)` reports the three steps."""
+    feedback = feedback or SilentFeedback()
+    technologies = [t.strip().upper() for t in technologies]
+    unknown = sorted(set(technologies) - set(TECHNOLOGIES))
+    if unknown or not technologies:
+        raise ScoranError(tr("Technologies inconnues : {0}. Codes possibles : {1}.").format(
+            ", ".join(unknown) or "—", ", ".join(TECHNOLOGIES)))
+    if not base_paths:
+        raise ScoranError(tr("Aucun fichier base_imb fourni."))
+    if not eligibility_paths:
+        raise ScoranError(tr("Aucun fichier d'éligibilité (actuel) fourni."))
+    report = ImportReport()
+    step = progress or (lambda name, fraction: None)
+    buildings = read_buildings(base_paths, report, feedback, lambda f: step("base", f))
+    if buildings.empty:
+        raise ScoranError(tr("Aucun immeuble utilisable dans les fichiers base_imb (coordonnées ou codes INSEE "
+                             "manquants) : voir le journal."))
+    classes = best_classes(eligibility_paths, technologies, buildings["imb_id"].to_numpy(), report, feedback,
+                           lambda f: step("eligibilite", f))
+    check_canceled(feedback)
+    frame = buildings.join(classes, on="imb_id")
+    no_row = frame["rank"].isna().to_numpy()
+    report.counts["no_eligibility"] += int(no_row.sum())
+    rank = frame["rank"].fillna(0).to_numpy(dtype=np.int64)
+    classes_array = np.array(CLASSES, dtype=object)
+    frame["classe"] = classes_array[rank]
+    frame["debit_mbps"] = np.array([NOMINAL_MBPS[c] for c in CLASSES])[rank]
+    frame["rank"] = rank
+    for name in FAMILIES:
+        family_rank = frame[f"rank_{name}"].to_numpy()
+        frame[f"classe_{name}"] = np.where(np.isnan(family_rank), None,
+                                           classes_array[np.nan_to_num(family_rank, nan=0).astype(np.int64)])
+    frame["code_dep"] = np.where(frame["code_insee"].str.startswith("97"), frame["code_insee"].str[:3],
+                                 frame["code_insee"].str[:2])
+
+    if target_epsg is None:
+        main_dep = frame["code_dep"].mode().iat[0]
+        target_epsg = crs_for_departement(main_dep)
+        other = frame["code_dep"].map(crs_for_departement).to_numpy() != target_epsg
+        if other.any():
+            report.warnings.append(tr("{0} immeuble(s) d'autres territoires (autre projection) reprojetés en EPSG:{1}.")
+                                   .format(int(other.sum()), target_epsg))
+    step("projection", 0.1)
+    frame["x"], frame["y"] = projection.transform(frame["x"], frame["y"], WEB_MERCATOR, target_epsg)
+    step("projection", 1.0)
+    return Premises(frame, int(target_epsg), report)

@@ -1,0 +1,123 @@
+"""Reading the public CSV files robustly: separator, encoding, gzip, column aliases, text codes.
+
+Every problem gets a French message that names the file (and the column), never a traceback.
+"""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+import numpy as np
+import pandas as pd
+
+from .errors import ScoranError
+from .i18n import tr
+
+SEPARATORS = (";", ",", "\t", "|")
+INSEE_PATTERN = r"\d{5}|2[AB]\d{3}"
+
+
+@dataclass
+class CsvLayout:
+    """What sniffing the head of a file found."""
+
+    path: Path
+    separator: str
+    encoding: str
+    columns: list  # as written in the file
+
+
+def _open_text_head(path: Path, size: int = 65536) -> bytes:
+    opener = gzip.open if path.suffix.lower() == ".gz" else open
+    try:
+        with opener(path, "rb") as handle:
+            return handle.read(size)
+    except (OSError, EOFError) as error:
+        raise ScoranError(tr("Fichier illisible : {0} ({1}).").format(path, error)) from None
+
+
+def sniff(path, expected_separator: str = ";", feedback=None) -> CsvLayout:
+    """Separator, encoding and header of a CSV (optionally gzip) file."""
+    path = Path(path)
+    if not path.is_file():
+        raise ScoranError(tr("Fichier introuvable : {0}").format(path))
+    head = _open_text_head(path)
+    if not head.strip():
+        raise ScoranError(tr("Le fichier {0} est vide.").format(path))
+    try:
+        text, encoding = head.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as error:
+        if error.start < len(head) - 4:  # not just a character cut by the 64 KB window
+            text, encoding = head.decode("latin-1"), "latin-1"
+            if feedback is not None:
+                feedback.pushWarning(tr("{0} n'est pas en UTF-8 : lu en Latin-1.").format(path.name))
+        else:
+            text, encoding = head[: error.start].decode("utf-8"), "utf-8"
+    header = text.lstrip("\ufeff").splitlines()[0]
+    separator = max(SEPARATORS, key=header.count)
+    if header.count(separator) == 0:
+        separator = expected_separator
+    if separator != expected_separator and feedback is not None:
+        feedback.pushWarning(
+            tr("{0} : séparateur « {1} » au lieu de « {2} » ; le fichier est lu avec « {1} ».").format(
+                path.name, separator, expected_separator
+            )
+        )
+    columns = [c.strip().strip('"') for c in header.split(separator)]
+    return CsvLayout(path, separator, encoding, columns)
+
+
+def resolve_columns(layout: CsvLayout, required: dict, optional: dict | None = None) -> dict:
+    """Map canonical names to the file's columns (case-insensitive aliases); error if one is missing."""
+    by_lower = {c.lower(): c for c in layout.columns}
+    mapping = {}
+    for canonical, aliases in {**required, **(optional or {})}.items():
+        found = next((by_lower[a.lower()] for a in aliases if a.lower() in by_lower), None)
+        if found is not None:
+            mapping[canonical] = found
+        elif canonical in required:
+            shown = " ou ".join(aliases)
+            raise ScoranError(
+                tr("{0} : colonne {1} absente (colonnes lues avec le séparateur « {2} » : {3}).").format(
+                    layout.path.name, shown, layout.separator, ", ".join(layout.columns[:12])
+                )
+            )
+    return mapping
+
+
+def read_chunks(layout: CsvLayout, mapping: dict, text_columns=(), chunksize: int = 500_000) -> Iterator:
+    """Yield DataFrames with canonical column names; `text_columns` are never parsed as numbers."""
+    usecols = list(mapping.values())
+    rename = {v: k for k, v in mapping.items()}
+    dtype = {mapping[c]: str for c in text_columns if c in mapping}
+    try:
+        reader = pd.read_csv(
+            layout.path, sep=layout.separator, encoding=layout.encoding, usecols=usecols, dtype=dtype,
+            chunksize=chunksize, keep_default_na=False, na_values=[""], compression="infer",
+            low_memory=True,
+        )
+        for chunk in reader:
+            yield chunk.rename(columns=rename)
+    except (pd.errors.ParserError, UnicodeDecodeError, EOFError, OSError) as error:
+        raise ScoranError(tr("{0} : lecture impossible ({1}).").format(layout.path.name, error)) from None
+
+
+def normalize_insee_series(values: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """Vectorised INSEE normalisation: 5-char text, zero restored (`1001` → `01001`); returns (codes, valid)."""
+    codes = values.astype(str).str.strip().str.upper().str.replace(r"\.0$", "", regex=True)
+    four_digits = codes.str.fullmatch(r"\d{4}").to_numpy()
+    if four_digits.any():
+        codes = codes.where(~four_digits, "0" + codes)
+    valid = codes.str.fullmatch(INSEE_PATTERN).fillna(False).to_numpy(dtype=bool)
+    return codes, valid
+
+
+def to_number(values: pd.Series) -> np.ndarray:
+    """Numbers as float64 (NaN when unreadable); accepts the decimal comma of French spreadsheets."""
+    if pd.api.types.is_numeric_dtype(values):
+        return values.to_numpy(dtype=np.float64)
+    text = values.astype(str).str.replace(",", ".", regex=False)
+    return pd.to_numeric(text, errors="coerce").to_numpy(dtype=np.float64)
