@@ -133,8 +133,8 @@ def epsg_of(crs) -> int | None:
         return None
     authid = crs.authid()
     if not authid.startswith("EPSG:"):
-        raise ScoranError(QCoreApplication.translate(
-            "Processing", "Choisissez une projection EPSG (ex. EPSG:2154), pas {0}.").format(authid or crs.description()))
+        message = QCoreApplication.translate("Processing", "Choisissez une projection EPSG (ex. EPSG:2154), pas {0}.")
+        raise ScoranError(message.format(authid or crs.description()))
     return int(authid.split(":")[1])
 
 
@@ -163,3 +163,75 @@ def style_on_completion(context, destination: str, style: str, name: str | None 
     processor = _StylePostProcessor(style)
     _StylePostProcessor.instances.append(processor)
     details.setPostProcessor(processor)
+
+
+def source_layer_path(parameters, name: str, context):
+    """(GeoPackage path, table) when the parameter is a whole GeoPackage layer (fast path), else None."""
+    from qgis.core import QgsProcessingFeatureSourceDefinition, QgsProcessingUtils
+
+    value = parameters.get(name)
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        if value.selectedFeaturesOnly or value.featureLimit != -1 or getattr(value, "filterExpression", ""):
+            return None
+        value = value.source.staticValue()
+    layer = value if hasattr(value, "providerType") else QgsProcessingUtils.mapLayerFromString(str(value), context)
+    if layer is None or layer.providerType() != "ogr" or layer.subsetString():
+        return None
+    parts = layer.dataProvider().dataSourceUri().split("|")
+    path = parts[0]
+    if not path.lower().endswith(".gpkg"):
+        return None
+    table = next((p.split("=", 1)[1] for p in parts[1:] if p.startswith("layername=")), None)
+    if table is None:
+        from ..core import gpkg
+
+        table = gpkg.single_feature_table(path)
+    return (path, table) if table else None
+
+
+def read_point_source(self_alg, parameters, name: str, context, feedback, columns: list, target_epsg=None):
+    """x, y (in the source CRS, or `target_epsg`) and attribute columns of a point source.
+
+    Whole GeoPackage layers are read in bulk; anything else (selection, filter, other formats)
+    goes through the QGIS feature iterator.
+    """
+    import numpy as np
+    import pandas as pd
+
+    from ..core import gpkg, projection
+
+    source = self_alg.parameterAsSource(parameters, name, context)
+    if source is None:
+        raise QgsProcessingException(self_alg.invalidSourceError(parameters, name))
+    missing = [c for c in columns if source.fields().lookupField(c) < 0]
+    if missing:
+        raise ScoranError(QCoreApplication.translate(
+            "Processing", "La couche {0} n'a pas le(s) champ(s) {1} : est-ce bien une sortie de scoran:importmci ?"
+        ).format(source.sourceName(), ", ".join(missing)))
+    crs = source.sourceCrs()
+    fast = source_layer_path(parameters, name, context)
+    if fast is not None:
+        x, y, frame = gpkg.read_points(fast[0], fast[1], columns)
+    else:
+        request = QgsFeatureRequest().setSubsetOfAttributes(columns, source.fields())
+        xs, ys, rows = [], [], []
+        total = source.featureCount() or 1
+        for index, feature in enumerate(source.getFeatures(request)):
+            if index % 50000 == 0 and feedback.isCanceled():
+                break
+            geometry = feature.geometry()
+            if geometry.isEmpty():
+                continue
+            point = geometry.asPoint() if not geometry.isMultipart() else geometry.asMultiPoint()[0]
+            xs.append(point.x())
+            ys.append(point.y())
+            rows.append([None if is_null(feature[c]) else feature[c] for c in columns])
+            if index % 50000 == 0:
+                feedback.setProgress(10 * index / total)
+        x, y = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
+        frame = pd.DataFrame(rows, columns=columns)
+    source_epsg = epsg_of(crs)
+    if target_epsg and source_epsg and target_epsg != source_epsg:
+        x, y = projection.transform(x, y, source_epsg, target_epsg)
+        source_epsg = target_epsg
+    return x, y, frame, source_epsg

@@ -7,6 +7,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..__about__ import __icon_path__, __version__
 from .create_store import CreateStoreAlgorithm
 from .import_mci import ImportMciAlgorithm
+from .white_zones import WhiteZonesAlgorithm
 
 PROVIDER_ID = "scoran"
 
@@ -30,5 +31,5 @@ class ScoranProvider(QgsProcessingProvider):
         return __version__
 
     def loadAlgorithms(self):  # noqa: N802
-        for algorithm in (CreateStoreAlgorithm(), ImportMciAlgorithm()):
+        for algorithm in (CreateStoreAlgorithm(), ImportMciAlgorithm(), WhiteZonesAlgorithm()):
             self.addAlgorithm(algorithm)

@@ -12,7 +12,6 @@ import sqlite3
 import struct
 
 import numpy as np
-
 from osgeo import ogr, osr
 
 from .feedback import check_canceled
@@ -274,3 +273,39 @@ def _fill_point_rtree(conn: sqlite3.Connection, table: str, x: np.ndarray, y: np
     xs, ys = x.tolist(), y.tolist()
     conn.executemany(f'INSERT INTO "{rtree}" VALUES (?, ?, ?, ?, ?)', zip(fids, xs, xs, ys, ys))
     create_spatial_index_triggers(conn, table)
+
+
+def read_points(path, table: str, columns: list):
+    """x, y and attribute columns (a DataFrame) of a GeoPackage point table, read in bulk."""
+    import pandas as pd
+
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        quoted = ", ".join(f'"{c}"' for c in columns)
+        frame = pd.read_sql_query(f'SELECT geom, {quoted} FROM "{table}" WHERE geom IS NOT NULL', conn)
+    finally:
+        conn.close()
+    blobs = frame.pop("geom")
+    x, y = np.empty(len(blobs)), np.empty(len(blobs))
+    lengths = blobs.str.len().to_numpy()
+    plain = lengths == 29  # no envelope: header 8 bytes + WKB point 21 bytes
+    if plain.any():
+        raw = np.frombuffer(b"".join(blobs[plain].tolist()), dtype=[("head", "S8"), ("order", "u1"), ("type", "<u4"),
+                                                                    ("x", "<f8"), ("y", "<f8")])
+        x[plain], y[plain] = raw["x"], raw["y"]
+    for index in np.flatnonzero(~plain):  # other writers may add an envelope or big-endian WKB
+        point = ogr.CreateGeometryFromWkb(blob_to_wkb(blobs.iat[index]))
+        x[index], y[index] = point.GetX(), point.GetY()
+    return x, y, frame
+
+
+def single_feature_table(path) -> str | None:
+    """The feature table of a one-layer GeoPackage (None when there are several or none)."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        rows = conn.execute("SELECT table_name FROM gpkg_contents WHERE data_type = 'features'").fetchall()
+    except sqlite3.DatabaseError:
+        return None
+    finally:
+        conn.close()
+    return rows[0][0] if len(rows) == 1 else None

@@ -1,0 +1,252 @@
+"""scoran:whitezones — broadband white zones per area, as 200 m grid zones, and per department."""
+
+from __future__ import annotations
+
+import numpy as np
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..compat import NUMBER_DOUBLE, SOURCE_POINT, SOURCE_POLYGON, SOURCE_VECTOR, WKB_MULTIPOLYGON, WKB_NO_GEOMETRY, is_null
+from ..core.codes import normalize_insee
+from ..core.errors import ScoranError
+from ..core.feedback import Steps
+from ..core.geometry import locate_points
+from ..core.grid import LAEA
+from ..core.territory import pick_field
+from ..core.whitezones import (
+    COUNT_FIELDS,
+    count_by_group,
+    department_summary,
+    grid_white_zones,
+    premise_ranks,
+    threshold_rank,
+)
+from .base import ScoranAlgorithm, read_point_source, style_on_completion
+
+PREMISE_FIELDS = ["code_insee", "code_dep", "nb_locaux", "classe"]
+_TYPES = {"nb_": QVariant.Int, "pct": QVariant.Double, "zone_blanche": QVariant.Bool}
+
+
+def _field(name: str) -> QgsField:
+    kind = next((t for prefix, t in _TYPES.items() if name.startswith(prefix)), QVariant.String)
+    return QgsField(name, kind)
+
+
+class WhiteZonesAlgorithm(ScoranAlgorithm):
+    INPUT = "INPUT"
+    AREAS = "AREAS"
+    AREA_KEY = "AREA_KEY"
+    THRESHOLD = "THRESHOLD"
+    SHARE = "SHARE"
+    OUTPUT = "OUTPUT"
+    OUTPUT_ZONES = "OUTPUT_ZONES"
+    OUTPUT_SUMMARY = "OUTPUT_SUMMARY"
+
+    def name(self) -> str:
+        return "whitezones"
+
+    def displayName(self) -> str:  # noqa: N802
+        return self.tr("Zones blanches du haut débit")
+
+    def group(self) -> str:
+        return self.tr("Haut débit fixe")
+
+    def groupId(self) -> str:  # noqa: N802
+        return "fixe"
+
+    def tags(self):
+        return self.tr("zones blanches,haut débit,inventaire,locaux,carroyage,INSPIRE,200 m,SCORAN").split(",")
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return self.tr(
+            "Inventaire des zones blanches du haut débit (livrable 1 de la SCORAN).\n\n"
+            "Lit : les locaux importés par « Importer Ma connexion internet » et une couche de zones "
+            "(les communes, ou des EPCI, des IRIS…). Quand la clé des zones est le code INSEE des communes, "
+            "chaque local est compté dans sa commune ARCEP ; sinon il est placé par sa position.\n\n"
+            "Calcule, en nombre de locaux (pas d'immeubles) : les locaux par classe de débit, nb_inel, "
+            "nb_sous_seuil (classe inférieure au SEUIL, par défaut HD3 : moins de 3 Mbit/s), pct_sous_seuil, "
+            "nb_bhd (≥ 8 Mbit/s), nb_thd (≥ 30 Mbit/s) et zone_blanche (vrai quand la part de locaux sous le "
+            "seuil atteint PART, 50 % par défaut).\n\n"
+            "Écrit : les zones avec ces comptes ; les zones blanches en polygones faits des carreaux de 200 m "
+            "de la grille INSPIRE (comme l'INSEE), en EPSG:3035 pour garder des bords exacts, regroupés, avec "
+            "leurs comptes ; un tableau récapitulatif par département et pour l'ensemble du territoire."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INPUT, self.tr("Locaux (sortie de Importer Ma connexion internet)"), [SOURCE_POINT]))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.AREAS, self.tr("Zones (communes, EPCI, IRIS…)"), [SOURCE_POLYGON]))
+        self.addParameter(QgsProcessingParameterField(
+            self.AREA_KEY, self.tr("Clé des zones (par défaut : le code INSEE)"), parentLayerParameterName=self.AREAS,
+            optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.THRESHOLD, self.tr("Seuil : classe à partir de laquelle le haut débit est de qualité"), "HD3"))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.SHARE, self.tr("Part de locaux sous le seuil qui fait une zone blanche (%)"), NUMBER_DOUBLE, 50.0,
+            minValue=0.01, maxValue=100.0))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Zones blanches par zone")))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_ZONES, self.tr("Zones blanches (carreaux de 200 m regroupés)")))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_SUMMARY, self.tr("Inventaire par département"), type=SOURCE_VECTOR))
+
+    def run_algorithm(self, parameters, context, feedback) -> dict:
+        threshold = self.parameterAsString(parameters, self.THRESHOLD, context).strip().upper()
+        threshold_rank(threshold)  # refuse an unknown class before reading anything
+        share = self.parameterAsDouble(parameters, self.SHARE, context)
+        areas = self.parameterAsSource(parameters, self.AREAS, context)
+        if areas is None:
+            raise self.invalidSourceError(parameters, self.AREAS)
+        steps = Steps(feedback, {"lecture": 30, "zones": 25, "carreaux": 30, "ecriture": 15})
+
+        x, y, premises, epsg = read_point_source(self, parameters, self.INPUT, context, feedback, PREMISE_FIELDS)
+        if len(premises) == 0:
+            raise ScoranError(self.tr("La couche de locaux est vide."))
+        premises["nb_locaux"] = premises["nb_locaux"].fillna(0).astype(np.int64)
+        premises["rank"] = premise_ranks(premises["classe"])
+        premises["code_dep"] = premises["code_dep"].fillna("").astype(str)
+        steps.progress("lecture", 1.0)
+
+        key = self.parameterAsString(parameters, self.AREA_KEY, context) or pick_field(
+            areas.fields().names(), "insee_com")
+        area_features = list(areas.getFeatures())
+        if not area_features:
+            raise ScoranError(self.tr("La couche de zones est vide."))
+        group, method = self._assign(area_features, key, premises, x, y, epsg, areas, context, feedback)
+        feedback.pushInfo(method)
+        outside = int((group < 0).sum())
+        if outside:
+            feedback.pushWarning(self.tr("{0} immeuble(s) ({1} locaux) hors des zones : non comptés par zone.").format(
+                outside, int(premises["nb_locaux"].to_numpy()[group < 0].sum())))
+        ranks = premises["rank"].to_numpy()
+        nb = premises["nb_locaux"].to_numpy()
+        table = count_by_group(group, nb, ranks, len(area_features), threshold, share)
+        area_dep = self._main_department(group, premises["code_dep"].to_numpy(), len(area_features))
+        steps.progress("zones", 1.0)
+
+        grid = grid_white_zones(x, y, epsg, nb, ranks, premises["code_dep"].to_numpy(), threshold, share)
+        steps.progress("carreaux", 1.0)
+        summary = department_summary(premises, table, area_dep, grid, threshold)
+
+        results = {}
+        results[self.OUTPUT] = self._write_areas(parameters, context, areas, area_features, table)
+        results[self.OUTPUT_ZONES] = self._write_zones(parameters, context, grid)
+        results[self.OUTPUT_SUMMARY] = self._write_summary(parameters, context, summary)
+        steps.progress("ecriture", 1.0)
+        total = summary.iloc[-1]
+        feedback.pushInfo(self.tr(
+            "{0} zone(s) blanche(s) sur {1} ; {2} locaux sous le seuil ({3} %) ; {4} zone(s) de carreaux blancs."
+        ).format(int(table["zone_blanche"].sum()), len(table), int(total["nb_sous_seuil"]),
+                 total["pct_sous_seuil"], len(grid.zones)))
+        style_on_completion(context, results[self.OUTPUT], "areas")
+        style_on_completion(context, results[self.OUTPUT_ZONES], "zones")
+        return results
+
+    def _assign(self, features, key, premises, x, y, epsg, areas, context, feedback):
+        """Area index of every premise: by INSEE code when the key holds commune codes, else by position."""
+        if key:
+            codes = [normalize_insee(None if is_null(f[key]) else f[key]) for f in features]
+            index = {code: i for i, code in enumerate(codes) if code}
+            matched = premises["code_insee"].map(index)
+            if len(index) >= 0.9 * len(features) and matched.notna().mean() >= 0.9:
+                return (matched.fillna(-1).to_numpy(dtype=np.int64),
+                        self.tr("Locaux comptés dans leur commune par le code INSEE (champ {0}).").format(key))
+        transform = None
+        target = QgsCoordinateReferenceSystem(f"EPSG:{epsg}")
+        if areas.sourceCrs() != target:
+            transform = QgsCoordinateTransform(areas.sourceCrs(), target, context.transformContext())
+        wkbs = []
+        for feature in features:
+            geometry = QgsGeometry(feature.geometry())
+            if geometry.isEmpty():
+                wkbs.append(None)
+                continue
+            if transform is not None:
+                geometry.transform(transform)
+            if not geometry.isGeosValid():
+                geometry = geometry.makeValid()
+            wkbs.append(bytes(geometry.asWkb()))
+        return locate_points(x, y, wkbs, feedback), self.tr("Locaux placés dans les zones par leur position.")
+
+    @staticmethod
+    def _main_department(group, code_dep, n_groups):
+        result = np.full(n_groups, "", dtype=object)
+        if len(group):
+            import pandas as pd
+
+            frame = pd.DataFrame({"g": group, "d": code_dep})
+            frame = frame[frame["g"] >= 0]
+            main = frame.groupby("g")["d"].agg(lambda s: s.value_counts().index[0])
+            result[main.index.to_numpy()] = main.to_numpy()
+        return result
+
+    def _write_areas(self, parameters, context, areas, features, table):
+        fields = QgsFields(areas.fields())
+        for name in COUNT_FIELDS:
+            if fields.lookupField(name) < 0:
+                fields.append(_field(name))
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, areas.wkbType(),
+                                          areas.sourceCrs())
+        if sink is None:
+            raise self.invalidSinkError(parameters, self.OUTPUT)
+        records = table.to_dict("records")
+        for feature, counts in zip(features, records):
+            out = QgsFeature(fields)
+            out.setGeometry(feature.geometry())
+            attributes = dict(zip(areas.fields().names(), feature.attributes()))
+            attributes.update({k: (None if v != v else (bool(v) if k == "zone_blanche" else v))
+                               for k, v in counts.items()})
+            out.setAttributes([attributes.get(name) for name in fields.names()])
+            sink.addFeature(out, QgsFeatureSink.FastInsert)
+        return dest
+
+    def _write_zones(self, parameters, context, grid):
+        fields = QgsFields()
+        for name, kind in (("zone_id", QVariant.Int), ("code_dep", QVariant.String), ("nb_carreaux", QVariant.Int),
+                           ("nb_locaux", QVariant.Int), ("nb_sous_seuil", QVariant.Int),
+                           ("pct_sous_seuil", QVariant.Double), ("surface_km2", QVariant.Double)):
+            fields.append(QgsField(name, kind))
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_ZONES, context, fields, WKB_MULTIPOLYGON,
+                                          QgsCoordinateReferenceSystem(f"EPSG:{LAEA}"))
+        if sink is None:
+            raise self.invalidSinkError(parameters, self.OUTPUT_ZONES)
+        for zone in grid.zones:
+            feature = QgsFeature(fields)
+            geometry = QgsGeometry()
+            geometry.fromWkb(zone["geom"])
+            geometry.convertToMultiType()
+            feature.setGeometry(geometry)
+            feature.setAttributes([zone[name] for name in fields.names()])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        return dest
+
+    def _write_summary(self, parameters, context, summary):
+        fields = QgsFields()
+        for name in summary.columns:
+            kind = QVariant.String if name in ("code", "niveau") else (
+                QVariant.Double if name.startswith("pct") else QVariant.Int)
+            fields.append(QgsField(name, kind))
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_SUMMARY, context, fields, WKB_NO_GEOMETRY,
+                                          QgsCoordinateReferenceSystem())
+        if sink is None:
+            raise self.invalidSinkError(parameters, self.OUTPUT_SUMMARY)
+        for row in summary.itertuples(index=False):
+            feature = QgsFeature(fields)
+            feature.setAttributes([None if (isinstance(v, float) and v != v) else
+                                   (v.item() if hasattr(v, "item") else v) for v in row])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        return dest
