@@ -178,6 +178,15 @@ def apply_style(layer: QgsVectorLayer, style: str) -> None:
         symbol = QgsFillSymbol.createSimple({"color": "255,255,255,220", "outline_color": "#e31a1c",
                                              "outline_width": "0.4"})
         layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    elif style == "facilities":
+        from .core.facilities import CATEGORIES
+
+        colors = ("#1f78b4", "#a6cee3", "#6a3d9a", "#33a02c", "#e31a1c", "#ff7f00")
+        layer.setRenderer(QgsCategorizedSymbolRenderer("categorie", [
+            QgsRendererCategory(code, QgsMarkerSymbol.createSimple({"name": "circle", "color": color, "size": "1.8",
+                                                                    "outline_color": "#ffffff"}), tr(label))
+            for (code, label), color in zip(CATEGORIES.items(), colors)
+        ]))
     elif style == "sites":
         layer.setRenderer(QgsCategorizedSymbolRenderer("classe", _class_categories("marker")))
     layer.triggerRepaint()

@@ -6,7 +6,9 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..__about__ import __icon_path__, __version__
 from .create_store import CreateStoreAlgorithm
+from .import_bpe import ImportBpeAlgorithm
 from .import_mci import ImportMciAlgorithm
+from .priority_sites import PrioritySitesAlgorithm
 from .white_zones import WhiteZonesAlgorithm
 
 PROVIDER_ID = "scoran"
@@ -31,5 +33,11 @@ class ScoranProvider(QgsProcessingProvider):
         return __version__
 
     def loadAlgorithms(self):  # noqa: N802
-        for algorithm in (CreateStoreAlgorithm(), ImportMciAlgorithm(), WhiteZonesAlgorithm()):
+        for algorithm in (
+            CreateStoreAlgorithm(),
+            ImportMciAlgorithm(),
+            WhiteZonesAlgorithm(),
+            ImportBpeAlgorithm(),
+            PrioritySitesAlgorithm(),
+        ):
             self.addAlgorithm(algorithm)

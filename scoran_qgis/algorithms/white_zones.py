@@ -19,7 +19,15 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..compat import NUMBER_DOUBLE, SOURCE_POINT, SOURCE_POLYGON, SOURCE_VECTOR, WKB_MULTIPOLYGON, WKB_NO_GEOMETRY, is_null
+from ..compat import (
+    NUMBER_DOUBLE,
+    SOURCE_POINT,
+    SOURCE_POLYGON,
+    SOURCE_VECTOR,
+    WKB_MULTIPOLYGON,
+    WKB_NO_GEOMETRY,
+    is_null,
+)
 from ..core.codes import normalize_insee
 from ..core.errors import ScoranError
 from ..core.feedback import Steps

@@ -59,3 +59,50 @@ def locate_points(x: np.ndarray, y: np.ndarray, polygons: list, feedback=None) -
             hit = _inside(x[candidates], y[candidates], edges)
             result[candidates[hit]] = index
     return result
+
+
+def nearest_within(site_x: np.ndarray, site_y: np.ndarray, x: np.ndarray, y: np.ndarray, max_distance: float,
+                   chunk: int = 20000, feedback=None) -> tuple[np.ndarray, np.ndarray]:
+    """For each site, the index of the nearest point within `max_distance` (-1 if none) and its distance.
+
+    Points are bucketed in square cells of `max_distance`; a site only looks at the 3 × 3 cells
+    around its own, all in numpy (sites processed by chunks to bound memory).
+    """
+    n_sites = len(site_x)
+    nearest = np.full(n_sites, -1, dtype=np.int64)
+    distance = np.full(n_sites, np.nan)
+    if n_sites == 0 or len(x) == 0:
+        return nearest, distance
+    size = float(max_distance)
+    origin_x, origin_y = min(x.min(), site_x.min()) - size, min(y.min(), site_y.min()) - size
+    width = int((max(x.max(), site_x.max()) - origin_x) // size) + 3
+    point_cell = ((y - origin_y) // size).astype(np.int64) * width + ((x - origin_x) // size).astype(np.int64)
+    order = np.argsort(point_cell, kind="stable")
+    sorted_cells = point_cell[order]
+    site_cell = ((site_y - origin_y) // size).astype(np.int64) * width + ((site_x - origin_x) // size).astype(np.int64)
+    offsets = np.array([dy * width + dx for dy in (-1, 0, 1) for dx in (-1, 0, 1)])
+    for start in range(0, n_sites, chunk):
+        if feedback is not None and feedback.isCanceled():
+            break
+        sites = np.arange(start, min(start + chunk, n_sites))
+        cells = (site_cell[sites][:, None] + offsets[None, :]).ravel()
+        owners = np.repeat(sites, len(offsets))
+        low = np.searchsorted(sorted_cells, cells, side="left")
+        high = np.searchsorted(sorted_cells, cells, side="right")
+        counts = high - low
+        if counts.sum() == 0:
+            continue
+        pair_site = np.repeat(owners, counts)
+        # positions low[i] .. high[i]-1 for every (site, cell) pair, without a Python loop
+        steps = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+        pair_point = order[np.repeat(low, counts) + steps]
+        d = np.hypot(x[pair_point] - site_x[pair_site], y[pair_point] - site_y[pair_site])
+        close = d <= max_distance
+        pair_site, pair_point, d = pair_site[close], pair_point[close], d[close]
+        best = np.lexsort((pair_point, d, pair_site))  # by site, then distance, then point index
+        pair_site, pair_point, d = pair_site[best], pair_point[best], d[best]
+        first = np.ones(len(pair_site), dtype=bool)
+        first[1:] = pair_site[1:] != pair_site[:-1]
+        nearest[pair_site[first]] = pair_point[first]
+        distance[pair_site[first]] = d[first]
+    return nearest, distance

@@ -1,0 +1,200 @@
+"""scoran:prioritysites — broadband class of each priority site, flags, counts per commune and department."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..compat import NUMBER_DOUBLE, SOURCE_POINT, SOURCE_VECTOR, WKB_NO_GEOMETRY, is_null
+from ..core.errors import ScoranError
+from ..core.facilities import categorise, load_mapping
+from ..core.feedback import Steps
+from ..core.priority import classify_sites, summarise
+from ..core.tables import normalize_insee_series
+from ..core.territory import pick_field
+from ..core.whitezones import premise_ranks, threshold_rank
+from .base import ScoranAlgorithm, read_point_source, style_on_completion
+
+ADDED_FIELDS = (("classe", QVariant.String), ("distance_m", QVariant.Double), ("categorie", QVariant.String),
+                ("insee_com", QVariant.String), ("sans_haut_debit", QVariant.Bool), ("sous_seuil", QVariant.Bool))
+
+
+class PrioritySitesAlgorithm(ScoranAlgorithm):
+    INPUT = "INPUT"
+    SITES = "SITES"
+    MAX_DISTANCE = "MAX_DISTANCE"
+    THRESHOLD = "THRESHOLD"
+    CATEGORY_FIELD = "CATEGORY_FIELD"
+    OUTPUT = "OUTPUT"
+    OUTPUT_SUMMARY = "OUTPUT_SUMMARY"
+
+    def name(self) -> str:
+        return "prioritysites"
+
+    def displayName(self) -> str:  # noqa: N802
+        return self.tr("Sites prioritaires")
+
+    def group(self) -> str:
+        return self.tr("Haut débit fixe")
+
+    def groupId(self) -> str:  # noqa: N802
+        return "fixe"
+
+    def tags(self):
+        return self.tr("sites prioritaires,écoles,santé,services publics,entreprises,haut débit,SCORAN").split(",")
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return self.tr(
+            "Repère les bâtiments prioritaires (écoles, santé, services publics, entreprises) mal desservis "
+            "(livrable 2 de la SCORAN).\n\n"
+            "Lit : les locaux importés par « Importer Ma connexion internet » et une couche de points des sites "
+            "(sortie de « Importer les sites prioritaires » ou toute couche de points).\n\n"
+            "Calcule, pour chaque site, la classe de débit du local le plus proche à moins de DISTANCE MAXIMALE "
+            "mètres (100 m par défaut ; NULL et compté quand il n'y en a pas), sa distance, la catégorie du "
+            "site (champ choisi, sinon « categorie », sinon TYPEQU classé par la table des catégories), et les "
+            "indicateurs sans_haut_debit (classe INEL) et sous_seuil (classe sous le SEUIL, HD3 par défaut).\n\n"
+            "Écrit : les sites avec leurs propres attributs et ces champs ; un tableau des comptes par commune, "
+            "par département et pour l'ensemble, par catégorie."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INPUT, self.tr("Locaux (sortie de Importer Ma connexion internet)"), [SOURCE_POINT]))
+        self.addParameter(QgsProcessingParameterFeatureSource(self.SITES, self.tr("Sites"), [SOURCE_POINT]))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MAX_DISTANCE, self.tr("Distance maximale site – local (m)"), NUMBER_DOUBLE, 100.0, minValue=1.0))
+        self.addParameter(QgsProcessingParameterString(
+            self.THRESHOLD, self.tr("Seuil : classe à partir de laquelle le haut débit est de qualité"), "HD3"))
+        self.addParameter(QgsProcessingParameterField(
+            self.CATEGORY_FIELD, self.tr("Champ de catégorie des sites"), parentLayerParameterName=self.SITES,
+            optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Sites prioritaires qualifiés")))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_SUMMARY, self.tr("Sites prioritaires par commune et département"), type=SOURCE_VECTOR))
+
+    def run_algorithm(self, parameters, context, feedback) -> dict:
+        threshold = self.parameterAsString(parameters, self.THRESHOLD, context).strip().upper()
+        threshold_rank(threshold)
+        max_distance = self.parameterAsDouble(parameters, self.MAX_DISTANCE, context)
+        sites = self.parameterAsSource(parameters, self.SITES, context)
+        if sites is None:
+            raise self.invalidSourceError(parameters, self.SITES)
+        steps = Steps(feedback, {"locaux": 40, "sites": 20, "calcul": 15, "ecriture": 25})
+
+        x, y, premises, epsg = read_point_source(self, parameters, self.INPUT, context, feedback,
+                                                 ["code_insee", "classe"])
+        if len(premises) == 0:
+            raise ScoranError(self.tr("La couche de locaux est vide."))
+        steps.progress("locaux", 1.0)
+
+        features, site_x, site_y = self._read_sites(sites, epsg, context)
+        if not features:
+            raise ScoranError(self.tr("La couche de sites est vide."))
+        steps.progress("sites", 1.0)
+        result = classify_sites(site_x, site_y, x, y, premise_ranks(premises["classe"]), premises["code_insee"],
+                                max_distance, threshold, feedback)
+        names = sites.fields().names()
+        attributes = pd.DataFrame([[None if is_null(v) else v for v in f.attributes()] for f in features],
+                                  columns=names)
+        result["categorie"] = self._categories(parameters, context, attributes)
+        result["insee_com"] = self._communes(attributes, result["commune_local"])
+        missing = int(result["classe"].isna().sum())
+        if missing:
+            feedback.pushWarning(self.tr("{0} site(s) sans local à moins de {1} m : classe NULL.").format(
+                missing, max_distance))
+        steps.progress("calcul", 1.0)
+
+        results = {self.OUTPUT: self._write_sites(parameters, context, sites, features, attributes, result),
+                   self.OUTPUT_SUMMARY: self._write_summary(parameters, context, summarise(result))}
+        steps.progress("ecriture", 1.0)
+        flagged = result[result["sous_seuil"].fillna(False).astype(bool)]
+        feedback.pushInfo(self.tr("{0} site(s) sur {1} sous le seuil, dont {2} sans haut débit.").format(
+            len(flagged), len(result), int(result["sans_haut_debit"].fillna(False).astype(bool).sum())))
+        style_on_completion(context, results[self.OUTPUT], "sites")
+        return results
+
+    @staticmethod
+    def _read_sites(sites, epsg, context):
+        target = QgsCoordinateReferenceSystem(f"EPSG:{epsg}")
+        transform = None
+        if sites.sourceCrs().isValid() and sites.sourceCrs() != target:
+            transform = QgsCoordinateTransform(sites.sourceCrs(), target, context.transformContext())
+        features, xs, ys = [], [], []
+        for feature in sites.getFeatures():
+            geometry = feature.geometry()
+            if geometry.isEmpty():
+                continue
+            point = geometry.centroid().asPoint()
+            if transform is not None:
+                point = transform.transform(point)
+            features.append(feature)
+            xs.append(point.x())
+            ys.append(point.y())
+        return features, np.asarray(xs), np.asarray(ys)
+
+    def _categories(self, parameters, context, attributes: pd.DataFrame) -> pd.Series:
+        field = self.parameterAsString(parameters, self.CATEGORY_FIELD, context)
+        if not field and "categorie" in attributes:
+            field = "categorie"
+        if field:
+            return attributes[field].fillna("autre").astype(str)
+        typequ = next((c for c in attributes.columns if c.lower() in ("typequ", "type_equipement")), None)
+        if typequ:
+            category, _ = categorise(attributes[typequ].fillna(""), load_mapping())
+            return category.fillna("autre")
+        return pd.Series("autre", index=attributes.index)
+
+    @staticmethod
+    def _communes(attributes: pd.DataFrame, nearest_commune: pd.Series) -> pd.Series:
+        field = pick_field(attributes.columns, "insee_com")
+        if field is None:
+            return nearest_commune
+        codes, valid = normalize_insee_series(attributes[field].fillna(""))
+        return codes.where(valid, nearest_commune)
+
+    def _write_sites(self, parameters, context, sites, features, attributes, result):
+        fields = QgsFields(sites.fields())
+        for name, kind in ADDED_FIELDS:
+            if fields.lookupField(name) < 0:
+                fields.append(QgsField(name, kind))
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, sites.wkbType(),
+                                          sites.sourceCrs())
+        if sink is None:
+            raise self.invalidSinkError(parameters, self.OUTPUT)
+        added = result[[name for name, _ in ADDED_FIELDS]].astype(object).where(result.notna(), None)
+        own = attributes.to_dict("records")
+        for feature, values, extra in zip(features, own, added.to_dict("records")):
+            values.update({k: (float(v) if k == "distance_m" and v is not None else v) for k, v in extra.items()})
+            out = QgsFeature(fields)
+            out.setGeometry(feature.geometry())
+            out.setAttributes([values.get(name) for name in fields.names()])
+            sink.addFeature(out, QgsFeatureSink.FastInsert)
+        return dest
+
+    def _write_summary(self, parameters, context, summary: pd.DataFrame):
+        fields = QgsFields()
+        for name in summary.columns:
+            fields.append(QgsField(name, QVariant.Int if name.startswith("nb_") else QVariant.String))
+        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_SUMMARY, context, fields, WKB_NO_GEOMETRY,
+                                          QgsCoordinateReferenceSystem())
+        if sink is None:
+            raise self.invalidSinkError(parameters, self.OUTPUT_SUMMARY)
+        for row in summary.itertuples(index=False):
+            feature = QgsFeature(fields)
+            feature.setAttributes([int(v) if isinstance(v, (np.integer,)) else v for v in row])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        return dest
