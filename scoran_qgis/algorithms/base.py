@@ -6,6 +6,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeatureRequest,
+    QgsFeatureSink,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingLayerPostProcessorInterface,
@@ -235,3 +236,18 @@ def read_point_source(self_alg, parameters, name: str, context, feedback, column
         x, y = projection.transform(x, y, source_epsg, target_epsg)
         source_epsg = target_epsg
     return x, y, frame, source_epsg
+
+
+def plain(value):
+    """A value QGIS can store: numpy scalars become Python ones, NaN becomes NULL."""
+    if hasattr(value, "item") and not isinstance(value, (bytes, str)):
+        value = value.item()
+    if isinstance(value, float) and value != value:
+        return None
+    return value
+
+
+def add_feature(sink, feature) -> None:
+    """Add a feature, turning a refused one into a clear error instead of a silent gap."""
+    if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+        raise ScoranError(sink.lastError() or QCoreApplication.translate("Processing", "Écriture refusée."))

@@ -8,7 +8,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsProcessingParameterFeatureSink,
@@ -27,7 +26,7 @@ from ..core.priority import classify_sites, summarise
 from ..core.tables import normalize_insee_series
 from ..core.territory import pick_field
 from ..core.whitezones import premise_ranks, threshold_rank
-from .base import ScoranAlgorithm, read_point_source, style_on_completion
+from .base import ScoranAlgorithm, add_feature, plain, read_point_source, style_on_completion
 
 ADDED_FIELDS = (("classe", QVariant.String), ("distance_m", QVariant.Double), ("categorie", QVariant.String),
                 ("insee_com", QVariant.String), ("sans_haut_debit", QVariant.Bool), ("sous_seuil", QVariant.Bool))
@@ -178,11 +177,11 @@ class PrioritySitesAlgorithm(ScoranAlgorithm):
         added = result[[name for name, _ in ADDED_FIELDS]].astype(object).where(result.notna(), None)
         own = attributes.to_dict("records")
         for feature, values, extra in zip(features, own, added.to_dict("records")):
-            values.update({k: (float(v) if k == "distance_m" and v is not None else v) for k, v in extra.items()})
+            values.update({k: plain(v) for k, v in extra.items()})
             out = QgsFeature(fields)
             out.setGeometry(feature.geometry())
             out.setAttributes([values.get(name) for name in fields.names()])
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            add_feature(sink, out)
         return dest
 
     def _write_summary(self, parameters, context, summary: pd.DataFrame):
@@ -195,6 +194,6 @@ class PrioritySitesAlgorithm(ScoranAlgorithm):
             raise self.invalidSinkError(parameters, self.OUTPUT_SUMMARY)
         for row in summary.itertuples(index=False):
             feature = QgsFeature(fields)
-            feature.setAttributes([int(v) if isinstance(v, (np.integer,)) else v for v in row])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            feature.setAttributes([plain(v) for v in row])
+            add_feature(sink, feature)
         return dest

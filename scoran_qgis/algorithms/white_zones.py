@@ -7,7 +7,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsGeometry,
@@ -42,7 +41,7 @@ from ..core.whitezones import (
     premise_ranks,
     threshold_rank,
 )
-from .base import ScoranAlgorithm, read_point_source, style_on_completion
+from .base import ScoranAlgorithm, add_feature, plain, read_point_source, style_on_completion
 
 PREMISE_FIELDS = ["code_insee", "code_dep", "nb_locaux", "classe"]
 _TYPES = {"nb_": QVariant.Int, "pct": QVariant.Double, "zone_blanche": QVariant.Bool}
@@ -216,10 +215,9 @@ class WhiteZonesAlgorithm(ScoranAlgorithm):
             out = QgsFeature(fields)
             out.setGeometry(feature.geometry())
             attributes = dict(zip(areas.fields().names(), feature.attributes()))
-            attributes.update({k: (None if v != v else (bool(v) if k == "zone_blanche" else v))
-                               for k, v in counts.items()})
+            attributes.update({k: (bool(v) if k == "zone_blanche" else plain(v)) for k, v in counts.items()})
             out.setAttributes([attributes.get(name) for name in fields.names()])
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            add_feature(sink, out)
         return dest
 
     def _write_zones(self, parameters, context, grid):
@@ -238,8 +236,8 @@ class WhiteZonesAlgorithm(ScoranAlgorithm):
             geometry.fromWkb(zone["geom"])
             geometry.convertToMultiType()
             feature.setGeometry(geometry)
-            feature.setAttributes([zone[name] for name in fields.names()])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            feature.setAttributes([plain(zone[name]) for name in fields.names()])
+            add_feature(sink, feature)
         return dest
 
     def _write_summary(self, parameters, context, summary):
@@ -254,7 +252,6 @@ class WhiteZonesAlgorithm(ScoranAlgorithm):
             raise self.invalidSinkError(parameters, self.OUTPUT_SUMMARY)
         for row in summary.itertuples(index=False):
             feature = QgsFeature(fields)
-            feature.setAttributes([None if (isinstance(v, float) and v != v) else
-                                   (v.item() if hasattr(v, "item") else v) for v in row])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            feature.setAttributes([plain(v) for v in row])
+            add_feature(sink, feature)
         return dest

@@ -133,12 +133,13 @@ def best_classes(paths, technologies, building_ids: np.ndarray, report: ImportRe
     feedback = feedback or SilentFeedback()
     counted = np.array([_TECHNO_PREFERENCE.get(t, -1) for t in technologies])
     sorted_ids = np.sort(building_ids)
-    best_parts, family_parts, thd_parts, row_hashes = [], [], [], []
-    has_operator = True
+    best_parts, family_parts, thd_parts, row_hashes, no_operator_ids = [], [], [], [], []
     for index, path in enumerate(paths):
         layout = sniff(path, ";", feedback)
         mapping = resolve_columns(layout, ELIG_REQUIRED, ELIG_OPTIONAL)
-        has_operator &= "operateur" in mapping
+        if "operateur" not in mapping:
+            report.warnings.append(tr("{0} : pas de colonne code_operateur (fichier ancien) : nb_operateurs_thd "
+                                      "non renseigné pour ses immeubles.").format(layout.path.name))
         report.counts["elig_files"] += 1
         for chunk in read_chunks(layout, mapping, text_columns=("techno", "classe", "operateur"), chunksize=1_000_000):
             check_canceled(feedback)
@@ -165,6 +166,8 @@ def best_classes(paths, technologies, building_ids: np.ndarray, report: ImportRe
             if "operateur" in chunk:
                 thd = is_counted & (rank >= _THD_RANK)
                 thd_parts.append(pd.DataFrame({"imb_id": ids[thd], "operateur": chunk["operateur"].to_numpy()[thd]}))
+            else:
+                no_operator_ids.append(ids[known])
         if progress:
             progress((index + 1) / len(paths))
     if row_hashes:
@@ -177,14 +180,12 @@ def best_classes(paths, technologies, building_ids: np.ndarray, report: ImportRe
     for number, name in enumerate(FAMILIES):
         result = result.join(families[number].rename(f"rank_{name}") if number in families else
                              pd.Series(dtype=float, name=f"rank_{name}"), how="outer")
-    if has_operator and thd_parts:
-        operators = pd.concat(thd_parts, ignore_index=True).drop_duplicates().groupby("imb_id").size()
-        result["nb_operateurs_thd"] = operators.reindex(result.index).fillna(0)
-    elif not has_operator:
-        report.warnings.append(tr("Fichiers d'éligibilité sans colonne opérateur : nb_operateurs_thd non renseigné."))
-        result["nb_operateurs_thd"] = np.nan
-    else:
-        result["nb_operateurs_thd"] = 0
+    operators = (pd.concat(thd_parts, ignore_index=True).drop_duplicates().groupby("imb_id").size() if thd_parts
+                 else pd.Series(dtype=float))
+    result["nb_operateurs_thd"] = operators.reindex(result.index).fillna(0)
+    if no_operator_ids:  # unknown, not zero, for buildings described by files without operators
+        unknown = result.index.isin(np.concatenate(no_operator_ids))
+        result.loc[unknown, "nb_operateurs_thd"] = np.nan
     return result
 
 
