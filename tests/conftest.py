@@ -43,3 +43,14 @@ def sample_build(tiny_sources, tmp_path_factory, qgis_app):
     store = build_project.build_store(tiny_sources, folder / "scoran_bfc.gpkg")
     build_project.build_project(store, tiny_sources, folder / "scoran_bfc.qgz")
     return store, folder / "scoran_bfc.qgz"
+
+
+@pytest.fixture(scope="session")
+def demo_sources() -> Path:
+    """The demo sample (what `make demo` uses), generated when missing."""
+    folder = ROOT / "sample_project" / "generated" / "demo"
+    if not (folder / "manifest.json").exists():
+        from generate import generate
+
+        generate("demo", out=folder, quiet=True)
+    return folder
