@@ -11,13 +11,14 @@ FULL := sample_project/generated/full/manifest.json
 # Headless: Qt renders offscreen, no display needed.
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: help setup demo test test-unit lint format sample sample-full package install uninstall i18n clean
+.PHONY: help setup demo test test-unit lint format sample sample-full bench package install uninstall i18n clean
 
 help:
 	@echo "make demo         installe ce qui manque, construit le projet exemple et lance la chaîne SCORAN"
 	@echo "make test         installe ce qui manque et lance les tests (vrai QGIS, sans affichage)"
 	@echo "make sample       génère les données exemple (taille demo) et le projet QGIS"
 	@echo "make sample-full  génère la région complète (~1,1 M immeubles) pour les mesures de performance"
+	@echo "make bench        mesure la chaîne de l'extension contre la chaîne d'algorithmes natifs QGIS"
 	@echo "make lint         vérifie le code (ruff)"
 	@echo "make package      construit dist/$(PLUGIN)-$(VERSION).zip (format plugins.qgis.org)"
 	@echo "make install      lie l'extension dans le profil QGIS ($(QGIS_PROFILE))"
@@ -41,6 +42,11 @@ $(FULL): | setup
 	$(SYS_PY) sample_project/generate.py --size full
 
 sample-full: $(FULL)
+
+# Plugin chain against the native-QGIS chain on 110 k, 330 k and 1.1 M buildings (long: the native
+# chain is slow); writes docs/benchmarks.md.
+bench: setup $(FULL)
+	$(PY) scripts/bench.py
 
 demo: setup sample
 	$(PY) scripts/demo.py

@@ -24,7 +24,7 @@ from synth import arcep, facilities, mobile, plans, register  # noqa: E402
 from synth import territory as territory_module  # noqa: E402
 from synth.writers import write_csv  # noqa: E402
 
-SIZES = {"demo": 0.1, "full": 1.0, "tiny": 0.01}
+SIZES = {"demo": 0.1, "medium": 0.3, "full": 1.0, "tiny": 0.01}
 DEFAULT_SEED = 2015
 TERRITORY = HERE / "data" / "territory_bfc.gpkg"
 

@@ -47,6 +47,10 @@ class ScoranAlgorithm(QgsProcessingAlgorithm):
     def run_algorithm(self, parameters, context, feedback) -> dict:
         raise ScoranError(f"{self.__class__.__name__}.run_algorithm() is missing")
 
+    def parameterAsFiles(self, parameters, name: str, context) -> list[str]:  # noqa: N802
+        """The files of a multiple-file parameter (QGIS returns [''] when it is not set)."""
+        return [path for path in self.parameterAsFileList(parameters, name, context) if path and path.strip()]
+
 
 def records_from_source(source, target_epsg: int, context, feedback, progress_span=(0, 100)) -> list[dict]:
     """Read a feature source into dicts (attributes + `geom` as WKB in `target_epsg`).

@@ -62,17 +62,17 @@ class ImportBpeAlgorithm(ScoranAlgorithm):
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.SIRENE, self.tr("Établissements SIRENE géolocalisés (CSV)"), QgsProcessing.TypeFile, optional=True))
         self.addParameter(QgsProcessingParameterFile(
-            self.MAPPING, self.tr("Table TYPEQU → catégorie (par défaut celle de l'extension)"), FILE_BEHAVIOR_FILE,
-            "csv", str(DEFAULT_MAPPING), optional=True))
+            self.MAPPING, self.tr("Table TYPEQU → catégorie (vide : celle de l'extension)"), FILE_BEHAVIOR_FILE,
+            "csv", optional=True))
         self.addParameter(QgsProcessingParameterCrs(
             self.CRS, self.tr("Projection de sortie (par défaut : Lambert-93)"), optional=True))
         self.addParameter(QgsProcessingParameterVectorDestination(
             self.OUTPUT, self.tr("Sites prioritaires"), SOURCE_POINT))
 
     def run_algorithm(self, parameters, context, feedback) -> dict:
-        bpe = self.parameterAsFileList(parameters, self.BPE, context)
-        sirene = self.parameterAsFileList(parameters, self.SIRENE, context)
-        mapping = self.parameterAsFile(parameters, self.MAPPING, context) or None
+        bpe = self.parameterAsFiles(parameters, self.BPE, context)
+        sirene = self.parameterAsFiles(parameters, self.SIRENE, context)
+        mapping = self.parameterAsFile(parameters, self.MAPPING, context).strip() or DEFAULT_MAPPING
         epsg = epsg_of(self.parameterAsCrs(parameters, self.CRS, context)) or LAMBERT_93
         destination = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         feedback.setProgress(5)

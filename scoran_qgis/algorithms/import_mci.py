@@ -72,8 +72,8 @@ class ImportMciAlgorithm(ScoranAlgorithm):
             self.OUTPUT, self.tr("Locaux par immeuble"), SOURCE_POINT))
 
     def run_algorithm(self, parameters, context, feedback) -> dict:
-        base = self.parameterAsFileList(parameters, self.BASE_IMB, context)
-        eligibility = self.parameterAsFileList(parameters, self.ELIGIBILITE, context)
+        base = self.parameterAsFiles(parameters, self.BASE_IMB, context)
+        eligibility = self.parameterAsFiles(parameters, self.ELIGIBILITE, context)
         technologies = [t for t in self.parameterAsString(parameters, self.TECHNOLOGIES, context)
                         .replace(";", ",").split(",") if t.strip()]
         target = epsg_of(self.parameterAsCrs(parameters, self.CRS, context))

@@ -1,0 +1,129 @@
+"""`make bench`: time the plugin's fixed-broadband chain against the native-QGIS chain.
+
+Sizes: demo (~110 k buildings), medium (~330 k), full (~1.1 M; `make sample-full`). Each chain
+runs in its own process (scripts/bench_chain.py) so that its peak memory is its own. The native
+chain gets a time limit per size; when it hits it, the table says so (">") and the ratio is a
+lower bound. Writes the table to docs/benchmarks.md and prints it.
+
+    .venv/bin/python scripts/bench.py [--sizes demo,medium,full] [--native-timeout 1800]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "sample_project"))
+STEPS = ("import", "white zones", "priority sites")
+TARGETS = {"import": 60, "white zones": 30, "priority sites": 10}
+
+
+def sources_for(size: str) -> Path:
+    folder = ROOT / "sample_project" / "generated" / size
+    if not (folder / "manifest.json").exists():
+        from generate import generate
+
+        print(f"génération de l'échantillon {size}…", flush=True)
+        generate(size, out=folder)
+    return folder
+
+
+def run_chain(chain: str, sources: Path, work: Path, timeout: float) -> dict:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    started = time.perf_counter()
+    try:
+        done = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench_chain.py"), chain, str(sources),
+                               str(work)], capture_output=True, text=True, env=env, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return {"chain": chain, "timeout": round(time.perf_counter() - started), "times": {}}
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if done.returncode != 0 or not lines:
+        raise RuntimeError(f"{chain} chain failed:\n{done.stderr[-3000:]}")
+    return json.loads(lines[-1])
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="demo,medium,full")
+    parser.add_argument("--native-timeout", type=float, default=1800)
+    parser.add_argument("--output", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    args = parser.parse_args(argv)
+    rows = []
+    for size in args.sizes.split(","):
+        sources = sources_for(size)
+        manifest = json.loads((sources / "manifest.json").read_text(encoding="utf-8"))
+        buildings, rows_elig = manifest["counts"]["buildings"], manifest["counts"]["eligibility_rows"]
+        with tempfile.TemporaryDirectory(prefix="scoran-bench-") as work:
+            plugin = run_chain("plugin", sources, Path(work) / "plugin", 3600)
+            print(f"{size}: plugin {plugin}", flush=True)
+            native = run_chain("native", sources, Path(work) / "native", args.native_timeout)
+            print(f"{size}: native {native}", flush=True)
+        rows.append((size, buildings, rows_elig, plugin, native))
+    table = render(rows, args.native_timeout)
+    print(table)
+    args.output.write_text(table, encoding="utf-8")
+    print(f"écrit : {args.output}")
+    return 0
+
+
+def render(rows, native_timeout) -> str:
+    lines = [
+        "# Benchmarks — fixed broadband chain",
+        "",
+        "`make bench` (scripts/bench.py). Machine: "
+        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"QGIS {qgis_version()}; run on {time.strftime('%Y-%m-%d')}.",
+        "",
+        "Plugin chain: `scoran:importmci` → `scoran:whitezones` (3,685 communes + 200 m grid zones + department "
+        "summary) → `scoran:importbpe` + `scoran:prioritysites`. Native chain, on the same files: merge the "
+        "base_imb CSVs as points (EPSG:3857) → reproject → merge the eligibility CSVs → field calculator (rank) → "
+        "aggregate (max per building) → join attributes → field calculator (premises below 3 Mbit/s) → join by "
+        "location summary on the communes → reproject to EPSG:3035 → cell id → aggregate per cell → extract white "
+        "cells → squares → dissolve; BPE points from table → join by nearest (100 m). CSVs are decompressed "
+        "for the native chain before the clock starts.",
+        "",
+        "| sample | buildings | eligibility rows | chain | import (s) | white zones (s) | priority sites (s) "
+        "| total (s) | peak memory (GB) | buildings/s | speed-up |",
+        "|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for size, buildings, elig, plugin, native in rows:
+        plugin_total = sum(plugin["times"].get(s, 0) for s in STEPS)
+        for result in (plugin, native):
+            times = result["times"]
+            if result.get("timeout"):
+                total_text = f"> {result['timeout']}"
+                cells = [str(times.get(s, "—")) for s in STEPS]
+                speed, ratio = "—", f"> {result['timeout'] / plugin_total:.0f}×"
+                peak = "—"
+            else:
+                total = sum(times.get(s, 0) for s in STEPS)
+                total_text, cells = f"{total:.1f}", [f"{times.get(s, 0):.1f}" for s in STEPS]
+                speed = f"{buildings / total:,.0f}".replace(",", " ")
+                ratio = "1×" if result is plugin else f"{total / plugin_total:.1f}×"
+                peak = f"{result['peak_gb']:.2f}"
+            lines.append(f"| {size} | {buildings:,} | {elig:,} | {result['chain']} | " + " | ".join(cells)
+                         + f" | {total_text} | {peak} | {speed} | {ratio} |")
+    lines += ["", "Targets (2 cores): import ≤ 60 s, white zones ≤ 30 s, priority sites ≤ 10 s, peak memory ≤ 3 GB, "
+              "whole chain ≥ 5× faster than the native one, cost linear in the number of buildings.", ""]
+    return "\n".join(lines).replace(",", " ") + "\n"
+
+
+def qgis_version() -> str:
+    try:
+        from qgis.core import Qgis
+
+        return Qgis.QGIS_VERSION
+    except ImportError:
+        return "?"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

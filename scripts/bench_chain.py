@@ -1,0 +1,168 @@
+"""One benchmark chain in its own process (so that its peak memory is its own).
+
+    python scripts/bench_chain.py plugin|native SOURCES_DIR WORK_DIR
+
+Prints one JSON object: the wall time of each step, the peak memory, the counts produced.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.append("/usr/share/qgis/python/plugins")
+TERRITORY = ROOT / "sample_project" / "data" / "territory_bfc.gpkg"
+COMMUNES = f"{TERRITORY}|layername=communes"
+RANK_EXPRESSION = ("CASE WHEN \"code_techno\" NOT IN ('CU','COAX','FO') THEN 0 "
+                   + " ".join(f"WHEN \"classe_debit_descendant\" = '{c}' THEN {r}"
+                              for r, c in enumerate(("HD05", "HD3", "BHD8", "THD30", "THD100", "THD1G"), start=1))
+                   + " ELSE 0 END")
+
+
+def plugin_chain(sources: Path, work: Path, timer) -> dict:
+    from qgis import processing
+
+    arcep = sources / "arcep"
+    with timer("import"):
+        processing.run("scoran:importmci", {
+            "BASE_IMB": [str(p) for p in sorted(arcep.glob("base_imb_*.csv.gz"))],
+            "ELIGIBILITE": [str(p) for p in sorted(arcep.glob("actuel_*.csv.gz"))],
+            "OUTPUT": str(work / "locaux.gpkg")})
+    with timer("white zones"):
+        processing.run("scoran:whitezones", {
+            "INPUT": str(work / "locaux.gpkg"), "AREAS": COMMUNES, "OUTPUT": str(work / "zb.gpkg"),
+            "OUTPUT_ZONES": str(work / "carreaux.gpkg"), "OUTPUT_SUMMARY": str(work / "dep.csv")})
+    with timer("priority sites"):
+        processing.run("scoran:importbpe", {"BPE": [str(sources / "insee" / "bpe_equipements.csv")],
+                                            "OUTPUT": str(work / "sites.gpkg")})
+        processing.run("scoran:prioritysites", {
+            "INPUT": str(work / "locaux.gpkg"), "SITES": str(work / "sites.gpkg"), "OUTPUT": str(work / "ps.gpkg"),
+            "OUTPUT_SUMMARY": str(work / "ps.csv")})
+    from qgis.core import QgsVectorLayer
+
+    return {"white_communes": sum(1 for f in QgsVectorLayer(str(work / "zb.gpkg")).getFeatures() if f["zone_blanche"])}
+
+
+def native_chain(sources: Path, work: Path, timer) -> dict:
+    """What an officer builds with core QGIS algorithms on the same files (CSV decompressed first)."""
+    import gzip
+    import shutil
+
+    from qgis import processing
+
+    plain = work / "csv"
+    plain.mkdir(exist_ok=True)
+    for path in sorted((sources / "arcep").glob("*.csv.gz")):
+        with gzip.open(path, "rb") as src, open(plain / path.name[:-3], "wb") as dst:
+            shutil.copyfileobj(src, dst)
+    bases = sorted(plain.glob("base_imb_*.csv"))
+    eligibility = sorted(plain.glob("actuel_*.csv"))
+
+    from qgis.core import QgsVectorLayer
+
+    def csv_uri(path, geometry=True):
+        options = "type=csv&delimiter=;&detectTypes=yes&geomType=none" if not geometry else (
+            "type=csv&delimiter=;&detectTypes=yes&xField=imb_longitude&yField=imb_latitude&crs=EPSG:3857")
+        return QgsVectorLayer(f"file://{path}?{options}", path.stem, "delimitedtext")
+
+    with timer("import"):
+        points = processing.run("native:mergevectorlayers", {
+            "LAYERS": [csv_uri(p) for p in bases], "CRS": "EPSG:3857", "OUTPUT": str(work / "points.gpkg")})["OUTPUT"]
+        points = processing.run("native:reprojectlayer", {
+            "INPUT": points, "TARGET_CRS": "EPSG:2154", "OUTPUT": str(work / "points_l93.gpkg")})["OUTPUT"]
+        table = processing.run("native:mergevectorlayers", {
+            "LAYERS": [csv_uri(p, False) for p in eligibility], "OUTPUT": str(work / "elig.gpkg")})["OUTPUT"]
+        ranked = processing.run("native:fieldcalculator", {
+            "INPUT": table, "FIELD_NAME": "rang", "FIELD_TYPE": 1, "FORMULA": RANK_EXPRESSION,
+            "OUTPUT": str(work / "elig_rang.gpkg")})["OUTPUT"]
+        # "Statistics by categories" (max per building): native:aggregate takes more than 10 min on 460 k rows.
+        best = processing.run("qgis:statisticsbycategories", {
+            "INPUT": ranked, "VALUES_FIELD_NAME": "rang", "CATEGORIES_FIELD_NAME": ["imb_id"],
+            "OUTPUT": str(work / "best.gpkg")})["OUTPUT"]
+        premises = processing.run("native:joinattributestable", {
+            "INPUT": points, "FIELD": "imb_id", "INPUT_2": best, "FIELD_2": "imb_id", "FIELDS_TO_COPY": ["max"],
+            "METHOD": 1, "PREFIX": "", "OUTPUT": str(work / "premises.gpkg")})["OUTPUT"]
+        premises = processing.run("native:fieldcalculator", {
+            "INPUT": premises, "FIELD_NAME": "sous_seuil", "FIELD_TYPE": 1,
+            "FORMULA": "if(coalesce(\"max\", 0) < 2, \"imb_nbr_logloc\", 0)",
+            "OUTPUT": str(work / "premises2.gpkg")})["OUTPUT"]
+    with timer("white zones"):
+        processing.run("native:joinbylocationsummary", {
+            "INPUT": COMMUNES, "JOIN": premises, "PREDICATE": [0], "JOIN_FIELDS": ["imb_nbr_logloc", "sous_seuil"],
+            "SUMMARIES": [5], "DISCARD_NONMATCHING": False, "OUTPUT": str(work / "communes.gpkg")})
+        in_laea = processing.run("native:reprojectlayer", {
+            "INPUT": premises, "TARGET_CRS": "EPSG:3035", "OUTPUT": str(work / "premises_laea.gpkg")})["OUTPUT"]
+        cells = processing.run("native:fieldcalculator", {
+            "INPUT": in_laea, "FIELD_NAME": "carreau", "FIELD_TYPE": 2, "FIELD_LENGTH": 40,
+            "FORMULA": "concat(floor($x / 200), '_', floor($y / 200))", "OUTPUT": str(work / "cells.gpkg")})["OUTPUT"]
+        per_cell = processing.run("native:aggregate", {
+            "INPUT": cells, "GROUP_BY": "\"carreau\"", "AGGREGATES": [
+                {"aggregate": "first_value", "delimiter": ",", "input": "\"carreau\"", "length": 40,
+                 "name": "carreau", "precision": 0, "type": 10},
+                {"aggregate": "sum", "delimiter": ",", "input": "\"imb_nbr_logloc\"", "length": 0, "name": "locaux",
+                 "precision": 0, "type": 2},
+                {"aggregate": "sum", "delimiter": ",", "input": "\"sous_seuil\"", "length": 0, "name": "sous_seuil",
+                 "precision": 0, "type": 2}],
+            "OUTPUT": str(work / "per_cell.gpkg")})["OUTPUT"]
+        white = processing.run("native:extractbyexpression", {
+            "INPUT": per_cell, "EXPRESSION": "\"sous_seuil\" * 100 >= 50 * \"locaux\"",
+            "OUTPUT": str(work / "white.gpkg")})["OUTPUT"]
+        squares = processing.run("native:geometrybyexpression", {
+            "INPUT": white, "OUTPUT_GEOMETRY": 0, "WITH_Z": False, "WITH_M": False,
+            "EXPRESSION": "make_rectangle(make_point(to_int(array_get(string_to_array(\"carreau\", '_'), 0)) * 200,"
+                          " to_int(array_get(string_to_array(\"carreau\", '_'), 1)) * 200),"
+                          " make_point(to_int(array_get(string_to_array(\"carreau\", '_'), 0)) * 200 + 200,"
+                          " to_int(array_get(string_to_array(\"carreau\", '_'), 1)) * 200 + 200))",
+            "OUTPUT": str(work / "squares.gpkg")})["OUTPUT"]
+        processing.run("native:dissolve", {"INPUT": squares, "FIELD": [], "OUTPUT": str(work / "dissolved.gpkg")})
+    with timer("priority sites"):
+        sites = processing.run("native:createpointslayerfromtable", {
+            "INPUT": QgsVectorLayer(f"file://{sources / 'insee' / 'bpe_equipements.csv'}?type=csv&delimiter=;"
+                                    "&detectTypes=no&geomType=none", "bpe", "delimitedtext"),
+            "XFIELD": "LAMBERT_X", "YFIELD": "LAMBERT_Y", "TARGET_CRS": "EPSG:2154",
+            "OUTPUT": str(work / "sites.gpkg")})["OUTPUT"]
+        processing.run("native:joinbynearest", {
+            "INPUT": sites, "INPUT_2": premises, "FIELDS_TO_COPY": ["max"], "DISCARD_NONMATCHING": False,
+            "PREFIX": "", "NEIGHBORS": 1, "MAX_DISTANCE": 100, "OUTPUT": str(work / "ps.gpkg")})
+    return {}
+
+
+def main() -> int:
+    chain, sources, work = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+    work.mkdir(parents=True, exist_ok=True)
+    from qgis.core import QgsApplication
+
+    app = QgsApplication([], False)
+    app.initQgis()
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    from scoran_qgis.algorithms.provider import ScoranProvider
+
+    provider = ScoranProvider()
+    QgsApplication.processingRegistry().addProvider(provider)
+    times = {}
+
+    class timer:  # noqa: N801 — used as a context manager
+        def __init__(self, name):
+            self.name = name
+
+        def __enter__(self):
+            self.start = time.perf_counter()
+
+        def __exit__(self, *exc):
+            times[self.name] = round(time.perf_counter() - self.start, 2)
+
+    extra = (plugin_chain if chain == "plugin" else native_chain)(sources, work, timer)
+    peak_gb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / 1024
+    print(json.dumps({"chain": chain, "times": times, "peak_gb": round(peak_gb, 2), **extra}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
