@@ -48,6 +48,14 @@ def plugin_chain(sources: Path, work: Path, timer) -> dict:
     return {"white_communes": sum(1 for f in QgsVectorLayer(str(work / "zb.gpkg")).getFeatures() if f["zone_blanche"])}
 
 
+def native(name: str) -> str:
+    """`native:name`, or its older `qgis:name` (Python) implementation on QGIS 3.22."""
+    from qgis.core import QgsApplication
+
+    registry = QgsApplication.processingRegistry()
+    return next(f"{p}:{name}" for p in ("native", "qgis") if registry.algorithmById(f"{p}:{name}") is not None)
+
+
 def native_chain(sources: Path, work: Path, timer) -> dict:
     """What an officer builds with core QGIS algorithms on the same files (CSV decompressed first)."""
     import gzip
@@ -71,36 +79,36 @@ def native_chain(sources: Path, work: Path, timer) -> dict:
         return QgsVectorLayer(f"file://{path}?{options}", path.stem, "delimitedtext")
 
     with timer("import"):
-        points = processing.run("native:mergevectorlayers", {
+        points = processing.run(native("mergevectorlayers"), {
             "LAYERS": [csv_uri(p) for p in bases], "CRS": "EPSG:3857", "OUTPUT": str(work / "points.gpkg")})["OUTPUT"]
-        points = processing.run("native:reprojectlayer", {
+        points = processing.run(native("reprojectlayer"), {
             "INPUT": points, "TARGET_CRS": "EPSG:2154", "OUTPUT": str(work / "points_l93.gpkg")})["OUTPUT"]
-        table = processing.run("native:mergevectorlayers", {
+        table = processing.run(native("mergevectorlayers"), {
             "LAYERS": [csv_uri(p, False) for p in eligibility], "OUTPUT": str(work / "elig.gpkg")})["OUTPUT"]
-        ranked = processing.run("native:fieldcalculator", {
+        ranked = processing.run(native("fieldcalculator"), {
             "INPUT": table, "FIELD_NAME": "rang", "FIELD_TYPE": 1, "FORMULA": RANK_EXPRESSION,
             "OUTPUT": str(work / "elig_rang.gpkg")})["OUTPUT"]
         # "Statistics by categories" (max per building): native:aggregate takes more than 10 min on 460 k rows.
-        best = processing.run("qgis:statisticsbycategories", {
+        best = processing.run(native("statisticsbycategories"), {
             "INPUT": ranked, "VALUES_FIELD_NAME": "rang", "CATEGORIES_FIELD_NAME": ["imb_id"],
             "OUTPUT": str(work / "best.gpkg")})["OUTPUT"]
-        premises = processing.run("native:joinattributestable", {
+        premises = processing.run(native("joinattributestable"), {
             "INPUT": points, "FIELD": "imb_id", "INPUT_2": best, "FIELD_2": "imb_id", "FIELDS_TO_COPY": ["max"],
             "METHOD": 1, "PREFIX": "", "OUTPUT": str(work / "premises.gpkg")})["OUTPUT"]
-        premises = processing.run("native:fieldcalculator", {
+        premises = processing.run(native("fieldcalculator"), {
             "INPUT": premises, "FIELD_NAME": "sous_seuil", "FIELD_TYPE": 1,
             "FORMULA": "if(coalesce(\"max\", 0) < 2, \"imb_nbr_logloc\", 0)",
             "OUTPUT": str(work / "premises2.gpkg")})["OUTPUT"]
     with timer("white zones"):
-        processing.run("native:joinbylocationsummary", {
+        processing.run(native("joinbylocationsummary"), {
             "INPUT": COMMUNES, "JOIN": premises, "PREDICATE": [0], "JOIN_FIELDS": ["imb_nbr_logloc", "sous_seuil"],
             "SUMMARIES": [5], "DISCARD_NONMATCHING": False, "OUTPUT": str(work / "communes.gpkg")})
-        in_laea = processing.run("native:reprojectlayer", {
+        in_laea = processing.run(native("reprojectlayer"), {
             "INPUT": premises, "TARGET_CRS": "EPSG:3035", "OUTPUT": str(work / "premises_laea.gpkg")})["OUTPUT"]
-        cells = processing.run("native:fieldcalculator", {
+        cells = processing.run(native("fieldcalculator"), {
             "INPUT": in_laea, "FIELD_NAME": "carreau", "FIELD_TYPE": 2, "FIELD_LENGTH": 40,
             "FORMULA": "concat(floor($x / 200), '_', floor($y / 200))", "OUTPUT": str(work / "cells.gpkg")})["OUTPUT"]
-        per_cell = processing.run("native:aggregate", {
+        per_cell = processing.run(native("aggregate"), {
             "INPUT": cells, "GROUP_BY": "\"carreau\"", "AGGREGATES": [
                 {"aggregate": "first_value", "delimiter": ",", "input": "\"carreau\"", "length": 40,
                  "name": "carreau", "precision": 0, "type": 10},
@@ -109,24 +117,24 @@ def native_chain(sources: Path, work: Path, timer) -> dict:
                 {"aggregate": "sum", "delimiter": ",", "input": "\"sous_seuil\"", "length": 0, "name": "sous_seuil",
                  "precision": 0, "type": 2}],
             "OUTPUT": str(work / "per_cell.gpkg")})["OUTPUT"]
-        white = processing.run("native:extractbyexpression", {
+        white = processing.run(native("extractbyexpression"), {
             "INPUT": per_cell, "EXPRESSION": "\"sous_seuil\" * 100 >= 50 * \"locaux\"",
             "OUTPUT": str(work / "white.gpkg")})["OUTPUT"]
-        squares = processing.run("native:geometrybyexpression", {
+        squares = processing.run(native("geometrybyexpression"), {
             "INPUT": white, "OUTPUT_GEOMETRY": 0, "WITH_Z": False, "WITH_M": False,
             "EXPRESSION": "make_rectangle(make_point(to_int(array_get(string_to_array(\"carreau\", '_'), 0)) * 200,"
                           " to_int(array_get(string_to_array(\"carreau\", '_'), 1)) * 200),"
                           " make_point(to_int(array_get(string_to_array(\"carreau\", '_'), 0)) * 200 + 200,"
                           " to_int(array_get(string_to_array(\"carreau\", '_'), 1)) * 200 + 200))",
             "OUTPUT": str(work / "squares.gpkg")})["OUTPUT"]
-        processing.run("native:dissolve", {"INPUT": squares, "FIELD": [], "OUTPUT": str(work / "dissolved.gpkg")})
+        processing.run(native("dissolve"), {"INPUT": squares, "FIELD": [], "OUTPUT": str(work / "dissolved.gpkg")})
     with timer("priority sites"):
-        sites = processing.run("native:createpointslayerfromtable", {
+        sites = processing.run(native("createpointslayerfromtable"), {
             "INPUT": QgsVectorLayer(f"file://{sources / 'insee' / 'bpe_equipements.csv'}?type=csv&delimiter=;"
                                     "&detectTypes=no&geomType=none", "bpe", "delimitedtext"),
             "XFIELD": "LAMBERT_X", "YFIELD": "LAMBERT_Y", "TARGET_CRS": "EPSG:2154",
             "OUTPUT": str(work / "sites.gpkg")})["OUTPUT"]
-        processing.run("native:joinbynearest", {
+        processing.run(native("joinbynearest"), {
             "INPUT": sites, "INPUT_2": premises, "FIELDS_TO_COPY": ["max"], "DISCARD_NONMATCHING": False,
             "PREFIX": "", "NEIGHBORS": 1, "MAX_DISTANCE": 100, "OUTPUT": str(work / "ps.gpkg")})
     return {}

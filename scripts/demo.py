@@ -1,7 +1,8 @@
-"""`make demo`: open the sample project headless and print what it holds.
+"""`make demo`: open the sample project headless, run the SCORAN chain on it, print the results.
 
-Prints the layers (valid or not, feature counts), the store's contents and the premises per
-department read from the ARCEP files. The analysis chain joins in as the algorithms land.
+Prints the project's layers and the store's contents, then runs the fixed-broadband chain
+(importmci → whitezones → importbpe → prioritysites) on the demo sources into out/, and prints
+the white-zone inventory per department. Later deliverables join in as their algorithms land.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 PROJECT = ROOT / "sample_project" / "scoran_bfc.qgz"
+STORE = ROOT / "sample_project" / "scoran_bfc.gpkg"
 SOURCES = ROOT / "sample_project" / "generated" / "demo"
+OUT = ROOT / "out"
 
 
 def premises_per_department(arcep_dir: Path) -> pd.DataFrame:
@@ -52,8 +55,52 @@ def main() -> int:
     print("\nLocaux par département (fichiers ARCEP « Ma connexion internet ») :")
     print(table.to_string(index=False))
     print(f"  total : {table['immeubles'].sum()} immeubles, {table['locaux'].sum()} locaux")
+    fixed_broadband_chain()
     app.exitQgis()
     return 1 if invalid else 0
+
+
+def fixed_broadband_chain() -> None:
+    """SCORAN deliverables 1 and 2 on the demo sources, written to out/."""
+    import time
+
+    sys.path.append("/usr/share/qgis/python/plugins")
+    from processing.core.Processing import Processing
+    from qgis import processing
+    from qgis.core import QgsApplication
+
+    from scoran_qgis.algorithms.provider import ScoranProvider
+
+    Processing.initialize()
+    provider = ScoranProvider()
+    QgsApplication.processingRegistry().addProvider(provider)
+    OUT.mkdir(exist_ok=True)
+    arcep = SOURCES / "arcep"
+    steps = [
+        ("scoran:importmci", {"BASE_IMB": [str(p) for p in sorted(arcep.glob("base_imb_*.csv.gz"))],
+                              "ELIGIBILITE": [str(p) for p in sorted(arcep.glob("actuel_*.csv.gz"))],
+                              "OUTPUT": str(OUT / "locaux.gpkg")}),
+        ("scoran:whitezones", {"INPUT": str(OUT / "locaux.gpkg"), "AREAS": f"{STORE}|layername=communes",
+                               "OUTPUT": str(OUT / "zones_blanches_communes.gpkg"),
+                               "OUTPUT_ZONES": str(OUT / "zones_blanches_carreaux.gpkg"),
+                               "OUTPUT_SUMMARY": str(OUT / "inventaire_zones_blanches.csv")}),
+        ("scoran:importbpe", {"BPE": [str(SOURCES / "insee" / "bpe_equipements.csv")],
+                              "SIRENE": [str(SOURCES / "sirene" / "sirene_geolocalise.csv")],
+                              "OUTPUT": str(OUT / "sites.gpkg")}),
+        ("scoran:prioritysites", {"INPUT": str(OUT / "locaux.gpkg"), "SITES": str(OUT / "sites.gpkg"),
+                                  "OUTPUT": str(OUT / "sites_prioritaires.gpkg"),
+                                  "OUTPUT_SUMMARY": str(OUT / "sites_prioritaires.csv")}),
+    ]
+    print("\nChaîne haut débit fixe :")
+    for algorithm, parameters in steps:
+        started = time.perf_counter()
+        processing.run(algorithm, parameters)
+        print(f"  {algorithm:<22} {time.perf_counter() - started:5.1f} s")
+    inventory = pd.read_csv(OUT / "inventaire_zones_blanches.csv", dtype={"code": str})
+    print("\nInventaire des zones blanches du haut débit (locaux sous 3 Mbit/s) :")
+    print(inventory[["code", "nb_locaux", "nb_sous_seuil", "pct_sous_seuil", "nb_zones_blanches",
+                     "carreaux_blancs"]].to_string(index=False))
+    print(f"\nRésultats : {OUT.relative_to(ROOT)}/")
 
 
 if __name__ == "__main__":
