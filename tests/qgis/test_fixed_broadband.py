@@ -357,3 +357,17 @@ def test_missing_file_gives_a_named_error(tmp_path):
     shutil.copy(BASES[0], tmp_path / "base.csv")
     with pytest.raises(ScoranError, match="Aucun fichier d'éligibilité"):
         import_premises([str(tmp_path / "base.csv")], [])
+
+
+def test_overseas_premises_use_their_projection(tmp_path):
+    """La Réunion (974) is projected in RGR92 / UTM 40S (EPSG:2975), not Lambert-93."""
+    base = write(tmp_path / "base_imb_974.csv", BASE_HEADER + "\n"
+                 "1;6172700.00;-2380800.00;IMB/97411/X/0001;97411;4;ban;pav;97411_0100_00001;;1;;Rue de Paris;;"
+                 "97411;Saint-Denis;974110100;ban\n")
+    elig = write(tmp_path / "actuel_974.csv", ELIG_TEXT.splitlines()[0] + "\n"
+                 "1;97411_0100_00001;IMB/97411/X/0001;ORAN;FO;THD1G;THD1G;;false\n")
+    premises = import_premises([base], [elig])
+    assert premises.epsg == 2975
+    row = premises.frame.iloc[0]
+    assert row["code_dep"] == "974" and row["classe"] == "THD1G"
+    assert 300_000 < row["x"] < 400_000 and 7_650_000 < row["y"] < 7_700_000  # UTM 40S around Saint-Denis
