@@ -187,6 +187,14 @@ def apply_style(layer: QgsVectorLayer, style: str) -> None:
                                                                     "outline_color": "#ffffff"}), tr(label))
             for (code, label), color in zip(CATEGORIES.items(), colors)
         ]))
+    elif style == "coverage":
+        zones = (("ZTD", "#2b8cbe", tr("Zone très dense")), ("AMII", "#7bccc4", tr("AMII (initiative privée)")),
+                 ("RIP", "#fdae6b", tr("RIP (initiative publique)")), ("aucun", "#969696", tr("Aucun projet")))
+        layer.setRenderer(QgsCategorizedSymbolRenderer("zone", [
+            QgsRendererCategory(code, QgsMarkerSymbol.createSimple({"name": "circle", "color": color, "size": "1.2",
+                                                                    "outline_style": "no"}), label)
+            for code, color, label in zones
+        ]))
     elif style == "sites":
         layer.setRenderer(QgsCategorizedSymbolRenderer("classe", _class_categories("marker")))
     layer.triggerRepaint()

@@ -81,6 +81,9 @@ def native_chain(sources: Path, work: Path, timer) -> dict:
     with timer("import"):
         points = processing.run(native("mergevectorlayers"), {
             "LAYERS": [csv_uri(p) for p in bases], "CRS": "EPSG:3857", "OUTPUT": str(work / "points.gpkg")})["OUTPUT"]
+        points = processing.run(native("extractbyexpression"), {  # rows published without coordinates
+            "INPUT": points, "EXPRESSION": "\"imb_longitude\" IS NOT NULL AND \"imb_latitude\" IS NOT NULL",
+            "OUTPUT": str(work / "points_xy.gpkg")})["OUTPUT"]
         points = processing.run(native("reprojectlayer"), {
             "INPUT": points, "TARGET_CRS": "EPSG:2154", "OUTPUT": str(work / "points_l93.gpkg")})["OUTPUT"]
         table = processing.run(native("mergevectorlayers"), {
@@ -165,6 +168,7 @@ def main() -> int:
 
         def __exit__(self, *exc):
             times[self.name] = round(time.perf_counter() - self.start, 2)
+            print(f"{chain} {self.name}: {times[self.name]} s", file=sys.stderr, flush=True)
 
     extra = (plugin_chain if chain == "plugin" else native_chain)(sources, work, timer)
     peak_gb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / 1024

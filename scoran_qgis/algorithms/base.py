@@ -255,3 +255,34 @@ def add_feature(sink, feature) -> None:
     """Add a feature, turning a refused one into a clear error instead of a silent gap."""
     if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
         raise ScoranError(sink.lastError() or QCoreApplication.translate("Processing", "Écriture refusée."))
+
+
+def write_table(algorithm, parameters, name: str, context, frame) -> str:
+    """Write a DataFrame to a table sink (no geometry), field types from the column dtypes."""
+    import pandas as pd
+    from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsField, QgsFields
+    from qgis.PyQt.QtCore import QVariant
+
+    from ..compat import WKB_NO_GEOMETRY
+
+    fields = QgsFields()
+    for column in frame.columns:
+        dtype = frame[column].dtype
+        if pd.api.types.is_bool_dtype(dtype):
+            kind = QVariant.Bool
+        elif pd.api.types.is_integer_dtype(dtype):
+            kind = QVariant.LongLong
+        elif pd.api.types.is_float_dtype(dtype):
+            kind = QVariant.Double
+        else:
+            kind = QVariant.String
+        fields.append(QgsField(str(column), kind))
+    sink, destination = algorithm.parameterAsSink(parameters, name, context, fields, WKB_NO_GEOMETRY,
+                                                  QgsCoordinateReferenceSystem())
+    if sink is None:
+        raise QgsProcessingException(algorithm.invalidSinkError(parameters, name))
+    for row in frame.itertuples(index=False):
+        feature = QgsFeature(fields)
+        feature.setAttributes([plain(v) if v is not None else None for v in row])
+        add_feature(sink, feature)
+    return destination

@@ -6,9 +6,12 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..__about__ import __icon_path__, __version__
 from .create_store import CreateStoreAlgorithm
+from .financial_needs import FinancialNeedsAlgorithm
 from .import_bpe import ImportBpeAlgorithm
 from .import_mci import ImportMciAlgorithm
 from .priority_sites import PrioritySitesAlgorithm
+from .thd_coverage import ThdCoverageAlgorithm
+from .thd_trajectory import ThdTrajectoryAlgorithm
 from .white_zones import WhiteZonesAlgorithm
 
 PROVIDER_ID = "scoran"
@@ -39,5 +42,8 @@ class ScoranProvider(QgsProcessingProvider):
             WhiteZonesAlgorithm(),
             ImportBpeAlgorithm(),
             PrioritySitesAlgorithm(),
+            ThdCoverageAlgorithm(),
+            ThdTrajectoryAlgorithm(),
+            FinancialNeedsAlgorithm(),
         ):
             self.addAlgorithm(algorithm)

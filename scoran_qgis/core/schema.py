@@ -268,5 +268,37 @@ STEP_3 = Migration(
     ),
 )
 
-MIGRATIONS = (STEP_1, STEP_2, STEP_3)
+# --- Step 4: semester snapshots, so that each semester compares with the previous one ------------
+STEP_4 = Migration(
+    4,
+    "Suivi semestriel (couverture, trajectoire, phases, conventions)",
+    tables=(
+        AttributeTable(
+            "couverture_millesime", "Locaux par zone et semestre prévu, enregistrés à chaque millésime",
+            "CREATE TABLE couverture_millesime (millesime TEXT NOT NULL " + _c(MILLESIME_CHECK, "millesime") + ","
+            " niveau TEXT NOT NULL, code TEXT NOT NULL, zone TEXT NOT NULL, semestre_prevu TEXT NOT NULL,"
+            " nb_locaux INTEGER NOT NULL, PRIMARY KEY (millesime, niveau, code, zone, semestre_prevu))",
+        ),
+        AttributeTable(
+            "trajectoire_millesime", "Trajectoire THD enregistrée à chaque millésime",
+            "CREATE TABLE trajectoire_millesime (millesime TEXT NOT NULL " + _c(MILLESIME_CHECK, "millesime") + ","
+            " niveau TEXT NOT NULL, code TEXT NOT NULL, semestre TEXT NOT NULL, nb_locaux INTEGER, locaux_thd INTEGER,"
+            " pct_thd REAL, cible_pct REAL, ecart_pct REAL, PRIMARY KEY (millesime, code, semestre))",
+        ),
+        AttributeTable(
+            "phases_millesime", "Calendrier des phases de RIP tel qu'il était à chaque millésime",
+            "CREATE TABLE phases_millesime (millesime TEXT NOT NULL " + _c(MILLESIME_CHECK, "millesime") + ","
+            " phase_id TEXT NOT NULL, rip_id TEXT, semestre_debut TEXT, semestre_fin TEXT, locaux_prevus INTEGER,"
+            " statut TEXT, PRIMARY KEY (millesime, phase_id))",
+        ),
+        AttributeTable(
+            "amii_millesime", "Conventions AMII telles qu'elles étaient à chaque millésime",
+            "CREATE TABLE amii_millesime (millesime TEXT NOT NULL " + _c(MILLESIME_CHECK, "millesime") + ","
+            " insee_com TEXT NOT NULL, convention_signee INTEGER, date_convention TEXT, locaux_raccordables INTEGER,"
+            " PRIMARY KEY (millesime, insee_com))",
+        ),
+    ),
+)
+
+MIGRATIONS = (STEP_1, STEP_2, STEP_3, STEP_4)
 CURRENT_VERSION = MIGRATIONS[-1].version

@@ -1,0 +1,102 @@
+"""scoran:financialneeds — cost of the RIP phases and who pays (State cap per department)."""
+
+from __future__ import annotations
+
+import numpy as np
+from qgis.core import (
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterNumber,
+)
+
+from ..compat import NUMBER_DOUBLE, SOURCE_POINT, SOURCE_VECTOR
+from ..core import costs as cost_tables
+from ..core.feedback import Steps
+from ..core.finance import financial_needs
+from .base import ScoranAlgorithm, read_point_source, write_table
+from .plan_inputs import add_plan_parameters, read_plan, read_table
+
+COVERAGE_FIELDS = ["code_insee", "code_dep", "nb_locaux", "deja_thd", "phase_id"]
+SHARES = (("SHARE_REGION", "region", 25.0), ("SHARE_DEPARTEMENT", "departement", 45.0), ("SHARE_EPCI", "epci", 15.0),
+          ("SHARE_FEDER", "feder", 15.0))
+
+
+class FinancialNeedsAlgorithm(ScoranAlgorithm):
+    INPUT = "INPUT"
+    AID = "AID"
+    COSTS = "COSTS"
+    OUTPUT = "OUTPUT"
+
+    def name(self) -> str:
+        return "financialneeds"
+
+    def displayName(self) -> str:  # noqa: N802
+        return self.tr("Besoins financiers (THD fixe)")
+
+    def group(self) -> str:
+        return self.tr("Très haut débit")
+
+    def groupId(self) -> str:  # noqa: N802
+        return "thd"
+
+    def tags(self):
+        return self.tr("coût,financement,État,plafond,FEDER,Région,Département,EPCI,RIP,SCORAN").split(",")
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        labels = self.tr("Région, Département, EPCI, FEDER")
+        return self.tr(
+            "Estimation semestrielle du coût de la couverture fixe et des besoins de financement (livrable 7 de la "
+            "SCORAN).\n\n"
+            "Lit : la sortie de « Couverture THD », les phases des RIP, la table d'aide de l'État par département "
+            "(taux et plafond par local ; aides_departements du référentiel, ou la table de l'extension : de 33 % "
+            "et 180 € à 61,6 % et 694 € selon le cahier des charges 2013, ligne « * » par défaut) et les coûts "
+            "unitaires par technologie et densité (couts_unitaires).\n\n"
+            "Calcule, par phase et département : locaux restant à desservir × coût unitaire (densité de la commune : "
+            "urbain ≥ 2 000 locaux, périurbain ≥ 300, rural), part de l'État = min(taux × coût, plafond × locaux), "
+            "reste pour les collectivités réparti entre {0} selon les parts choisies ; puis les totaux par projet, "
+            "département, semestre et pour l'ensemble.\n\n"
+            "Écrit : une table (utilisable dans les modèles et les livrables)."
+        ).format(labels)
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INPUT, self.tr("Locaux et couverture THD (sortie de Couverture THD)"), [SOURCE_POINT]))
+        add_plan_parameters(self, with_projects=False)
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.AID, self.tr("Aide de l'État par département (vide : table de l'extension)"), [SOURCE_VECTOR],
+            optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.COSTS, self.tr("Coûts unitaires (vide : table de l'extension)"), [SOURCE_VECTOR], optional=True))
+        labels = {"region": self.tr("Part de la Région dans le reste (%)"),
+                  "departement": self.tr("Part du Département dans le reste (%)"),
+                  "epci": self.tr("Part des EPCI dans le reste (%)"),
+                  "feder": self.tr("Part du FEDER dans le reste (%)")}
+        for name, key, default in SHARES:
+            self.addParameter(QgsProcessingParameterNumber(name, labels[key], NUMBER_DOUBLE, default, minValue=0,
+                                                           maxValue=100))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Besoins financiers"),
+                                                            type=SOURCE_VECTOR))
+
+    def run_algorithm(self, parameters, context, feedback) -> dict:
+        shares = {key: self.parameterAsDouble(parameters, name, context) / 100 for name, key, _ in SHARES}
+        steps = Steps(feedback, {"lecture": 60, "calcul": 20, "ecriture": 20})
+        _, _, coverage, epsg = read_point_source(self, parameters, self.INPUT, context, feedback, COVERAGE_FIELDS)
+        coverage["nb_locaux"] = coverage["nb_locaux"].fillna(0).astype(np.int64)
+        coverage["deja_thd"] = coverage["deja_thd"].fillna(False).astype(bool)
+        plan = read_plan(self, parameters, context, feedback, epsg, with_projects=False)
+        aid = read_table(self, parameters, self.AID, context, ("insee_dep", "taux", "plafond_par_local"))
+        if aid is None:
+            aid = cost_tables.read_defaults(cost_tables.DEFAULT_AID)
+        costs = read_table(self, parameters, self.COSTS, context, ("technologie", "densite", "cout_par_local"))
+        if costs is None:
+            costs = cost_tables.read_defaults(cost_tables.DEFAULT_UNIT_COSTS)
+        steps.progress("lecture", 1.0)
+        table = financial_needs(coverage, coverage, plan.phases, aid, costs, shares)
+        steps.progress("calcul", 1.0)
+        result = {self.OUTPUT: write_table(self, parameters, self.OUTPUT, context, table)}
+        steps.progress("ecriture", 1.0)
+        total = table[table["niveau"] == "territoire"].iloc[0]
+        feedback.pushInfo(self.tr("Coût total : {0:,.0f} € ; part de l'État : {1:,.0f} € ; reste aux collectivités : "
+                                  "{2:,.0f} €").format(total["cout_total"], total["part_etat"],
+                                                       total["reste_collectivites"]).replace(",", " "))
+        return result

@@ -1,0 +1,88 @@
+"""Reading the RIP / AMII plans and cost tables from layers (the store's, or the officer's own)."""
+
+from __future__ import annotations
+
+import pandas as pd
+from qgis.core import QgsProcessingParameterFeatureSource
+
+from ..compat import SOURCE_POLYGON, SOURCE_VECTOR, is_null
+from ..core.codes import normalize_insee
+from ..core.errors import ScoranError
+from ..core.thd import Plan
+from .base import records_from_source
+
+RIP_PROJECTS, RIP_PHASES, AMII, AMII_CALENDAR = "RIP_PROJECTS", "RIP_PHASES", "AMII", "AMII_CALENDAR"
+
+
+def add_plan_parameters(algorithm, with_projects: bool = True) -> None:
+    tr = algorithm.tr
+    if with_projects:
+        algorithm.addParameter(QgsProcessingParameterFeatureSource(
+            RIP_PROJECTS, tr("Projets RIP (périmètres : rip_projets du référentiel)"), [SOURCE_POLYGON]))
+    algorithm.addParameter(QgsProcessingParameterFeatureSource(
+        RIP_PHASES, tr("Phases des RIP (rip_phases du référentiel)"), [SOURCE_VECTOR]))
+    if with_projects:
+        algorithm.addParameter(QgsProcessingParameterFeatureSource(
+            AMII, tr("Communes AMII (amii_communes du référentiel)"), [SOURCE_VECTOR]))
+        algorithm.addParameter(QgsProcessingParameterFeatureSource(
+            AMII_CALENDAR, tr("Calendrier AMII (amii_calendrier du référentiel)"), [SOURCE_VECTOR], optional=True))
+
+
+def read_table(algorithm, parameters, name: str, context, required_fields=()) -> pd.DataFrame | None:
+    """A layer's attributes as a DataFrame (None when the optional parameter is empty)."""
+    source = algorithm.parameterAsSource(parameters, name, context)
+    if source is None:
+        return None
+    names = source.fields().names()
+    missing = [f for f in required_fields if f not in names]
+    if missing:
+        raise ScoranError(algorithm.tr("La couche {0} n'a pas le(s) champ(s) {1}.").format(
+            source.sourceName(), ", ".join(missing)))
+    rows = [[None if is_null(v) else v for v in feature.attributes()] for feature in source.getFeatures()]
+    return pd.DataFrame(rows, columns=names)
+
+
+def _phase_communes(value):
+    if not value:
+        return ()
+    return tuple(code for code in (normalize_insee(v) for v in str(value).replace(";", ",").split(",")) if code)
+
+
+def read_plan(algorithm, parameters, context, feedback, epsg: int, with_projects: bool = True) -> Plan:
+    """The plan layers reprojected to `epsg` (invalid polygons repaired), as a core Plan."""
+    phases_source = algorithm.parameterAsSource(parameters, RIP_PHASES, context)
+    if phases_source is None:
+        raise algorithm.invalidSourceError(parameters, RIP_PHASES)
+    _require(algorithm, phases_source, ("phase_id", "rip_id", "technologie", "semestre_debut", "semestre_fin"))
+    phases = pd.DataFrame(records_from_source(phases_source, epsg, context, feedback))
+    phases = phases.rename(columns={"geom": "wkb"})
+    phases["communes"] = phases["communes"].map(_phase_communes) if "communes" in phases else [()] * len(phases)
+    for column in ("nom", "locaux_prevus", "statut"):
+        if column not in phases:
+            phases[column] = None
+    if not with_projects:
+        return Plan(pd.DataFrame(columns=["rip_id", "nom", "departements", "wkb"]), phases, pd.DataFrame(
+            columns=["insee_com", "zone"]))
+    projects_source = algorithm.parameterAsSource(parameters, RIP_PROJECTS, context)
+    if projects_source is None:
+        raise algorithm.invalidSourceError(parameters, RIP_PROJECTS)
+    _require(algorithm, projects_source, ("rip_id", "departements"))
+    projects = pd.DataFrame(records_from_source(projects_source, epsg, context, feedback)).rename(
+        columns={"geom": "wkb"})
+    amii = read_table(algorithm, parameters, AMII, context, ("insee_com",))
+    amii["insee_com"] = amii["insee_com"].map(normalize_insee)
+    if "zone" not in amii:
+        amii["zone"] = "AMII"
+    calendar = read_table(algorithm, parameters, AMII_CALENDAR, context, ("insee_com", "annee", "locaux_prevus"))
+    if calendar is None:
+        calendar = pd.DataFrame(columns=["insee_com", "annee", "locaux_prevus"])
+    else:
+        calendar["insee_com"] = calendar["insee_com"].map(normalize_insee)
+    return Plan(projects, phases, amii.dropna(subset=["insee_com"]), calendar)
+
+
+def _require(algorithm, source, fields) -> None:
+    missing = [f for f in fields if source.fields().lookupField(f) < 0]
+    if missing:
+        raise ScoranError(algorithm.tr("La couche {0} n'a pas le(s) champ(s) {1}.").format(
+            source.sourceName(), ", ".join(missing)))

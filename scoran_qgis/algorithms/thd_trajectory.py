@@ -1,0 +1,152 @@
+"""scoran:thdtrajectory — THD trajectory per semester to 2022, the 2015–2017 phasing, what changed."""
+
+from __future__ import annotations
+
+import numpy as np
+from qgis.core import (
+    QgsProcessingOutputString,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
+)
+
+from ..compat import FILE_BEHAVIOR_FILE, SOURCE_POINT, SOURCE_VECTOR
+from ..core import costs as cost_tables
+from ..core.codes import Millesime
+from ..core.errors import ScoranError
+from ..core.feedback import Steps
+from ..core.semesters import changes_since, previous_millesime, save_trajectory
+from ..core.store import ScoranStore
+from ..core.thd import END_OF_PLAN, NATIONAL_TARGETS, phasing, trajectory
+from ..export.charts import trajectory_chart
+from .base import ScoranAlgorithm, read_point_source, write_table
+from .plan_inputs import add_plan_parameters, read_plan, read_table
+
+COVERAGE_FIELDS = ["code_insee", "code_dep", "nb_locaux", "deja_thd", "semestre_prevu", "phase_id", "rip_id"]
+
+
+class ThdTrajectoryAlgorithm(ScoranAlgorithm):
+    INPUT = "INPUT"
+    MILLESIME = "MILLESIME"
+    COSTS = "COSTS"
+    STORE = "STORE"
+    OUTPUT = "OUTPUT"
+    OUTPUT_PHASING = "OUTPUT_PHASING"
+    OUTPUT_CHANGES = "OUTPUT_CHANGES"
+    OUTPUT_CHART = "OUTPUT_CHART"
+
+    def name(self) -> str:
+        return "thdtrajectory"
+
+    def displayName(self) -> str:  # noqa: N802
+        return self.tr("Trajectoire THD et phasage 2015–2017")
+
+    def group(self) -> str:
+        return self.tr("Très haut débit")
+
+    def groupId(self) -> str:  # noqa: N802
+        return "thd"
+
+    def tags(self):
+        return self.tr("THD,trajectoire,2022,2017,phasage,triennal,semestre,objectifs,SCORAN").split(",")
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return self.tr(
+            "Trajectoire vers le très haut débit pour tous en 2022 (livrables 4 et 5 de la SCORAN).\n\n"
+            "Lit : la sortie de « Couverture THD », les phases des RIP, les coûts unitaires (table du référentiel "
+            "couts_unitaires, ou celle fournie avec l'extension).\n\n"
+            "Calcule, par département et pour l'ensemble, semestre par semestre du MILLÉSIME à 2022-S2 : les locaux "
+            "déjà THD plus les plans AMII et RIP cumulés, leur part, les jalons nationaux (50 % fin 2017, 100 % fin "
+            "2022) et l'écart ; le phasage 2015–2017 (par projet, phase et année : locaux et coût). Avec un "
+            "référentiel, enregistre la trajectoire du millésime et liste ce qui a changé depuis le précédent : "
+            "locaux passés au THD, phases retardées, conventions signées.\n\n"
+            "Écrit : des tables (utilisables dans les modèles) et un graphique PNG des courbes par département "
+            "face aux objectifs, pour l'atlas."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INPUT, self.tr("Locaux et couverture THD (sortie de Couverture THD)"), [SOURCE_POINT]))
+        add_plan_parameters(self, with_projects=False)
+        self.addParameter(QgsProcessingParameterString(self.MILLESIME, self.tr("Millésime (AAAA-S1 ou AAAA-S2)")))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.COSTS, self.tr("Coûts unitaires (couts_unitaires ; vide : valeurs de l'extension)"), [SOURCE_VECTOR],
+            optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            self.STORE, self.tr("Référentiel SCORAN (enregistrer et comparer au millésime précédent)"),
+            FILE_BEHAVIOR_FILE, "gpkg", optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, self.tr("Trajectoire THD par semestre"), type=SOURCE_VECTOR))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_PHASING, self.tr("Phasage 2015–2017"), type=SOURCE_VECTOR))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_CHANGES, self.tr("Évolutions depuis le millésime précédent"), type=SOURCE_VECTOR,
+            optional=True))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT_CHART, self.tr("Graphique de la trajectoire"), self.tr("Image PNG (*.png)")))
+        self.addOutput(QgsProcessingOutputString("PREVIOUS", self.tr("Millésime précédent comparé")))
+
+    def run_algorithm(self, parameters, context, feedback) -> dict:
+        millesime = Millesime.parse(self.parameterAsString(parameters, self.MILLESIME, context))
+        if millesime > END_OF_PLAN:
+            message = self.tr("Le millésime {0} est après la fin du plan ({1}).")
+            raise ScoranError(message.format(millesime, END_OF_PLAN))
+        store_path = self.parameterAsFile(parameters, self.STORE, context).strip()
+        store = ScoranStore.open(store_path) if store_path else None
+        steps = Steps(feedback, {"lecture": 40, "calcul": 30, "ecriture": 30})
+        _, _, coverage, epsg = read_point_source(self, parameters, self.INPUT, context, feedback, COVERAGE_FIELDS)
+        coverage["nb_locaux"] = coverage["nb_locaux"].fillna(0).astype(np.int64)
+        coverage["deja_thd"] = coverage["deja_thd"].fillna(False).astype(bool)
+        plan = read_plan(self, parameters, context, feedback, epsg, with_projects=False)
+        costs = read_table(self, parameters, self.COSTS, context, ("technologie", "densite", "cout_par_local"))
+        if costs is None:
+            costs = cost_tables.read_defaults(cost_tables.DEFAULT_UNIT_COSTS)
+        steps.progress("lecture", 1.0)
+
+        table = trajectory(coverage["code_dep"].to_numpy(object), coverage["nb_locaux"].to_numpy(),
+                           coverage["deja_thd"].to_numpy(), coverage["semestre_prevu"].to_numpy(object), millesime)
+        phase_costs = self._phase_costs(coverage, plan.phases, costs)
+        phased = phasing(plan.phases, coverage, coverage, phase_costs)
+        steps.progress("calcul", 1.0)
+
+        results = {self.OUTPUT: write_table(self, parameters, self.OUTPUT, context, table),
+                   self.OUTPUT_PHASING: write_table(self, parameters, self.OUTPUT_PHASING, context, phased)}
+        chart = self.parameterAsFileOutput(parameters, self.OUTPUT_CHART, context)
+        trajectory_chart(table, chart, self.tr("Trajectoire THD — millésime {0}").format(millesime), NATIONAL_TARGETS)
+        results[self.OUTPUT_CHART] = chart
+        results["PREVIOUS"] = ""
+        if store is not None:
+            save_trajectory(store, str(millesime), table)
+            changes = changes_since(store, str(millesime))
+            results["PREVIOUS"] = previous_millesime(store, str(millesime)) or ""
+            if parameters.get(self.OUTPUT_CHANGES) is not None:
+                results[self.OUTPUT_CHANGES] = write_table(self, parameters, self.OUTPUT_CHANGES, context, changes)
+            for row in changes.itertuples():
+                feedback.pushInfo(row.detail)
+        steps.progress("ecriture", 1.0)
+        region = table[table["niveau"] != "département"]
+        for semester in ("2017-S2", "2022-S2"):
+            row = region[region["semestre"] == semester]
+            if len(row):
+                feedback.pushInfo(self.tr("{0} : {1} % des locaux en THD (objectif {2} %)").format(
+                    semester, row["pct_thd"].iat[0], row["cible_pct"].iat[0]))
+        return results
+
+    @staticmethod
+    def _phase_costs(coverage, phases, costs) -> np.ndarray:
+        """Average cost per premise of each phase, from its premises' commune density."""
+        commune_premises = coverage.groupby("code_insee")["nb_locaux"].transform("sum")
+        density = cost_tables.density_class(commune_premises.to_numpy())
+        result = []
+        for phase in phases.itertuples():
+            mask = (coverage["phase_id"] == phase.phase_id).to_numpy()
+            if mask.any():
+                weights = coverage["nb_locaux"].to_numpy()[mask]
+                unit = cost_tables.unit_cost([phase.technologie] * int(mask.sum()), density[mask], costs)
+                result.append(float(np.average(unit, weights=weights)) if weights.sum() else float(unit.mean()))
+            else:
+                result.append(float(cost_tables.unit_cost([phase.technologie], ["rural"], costs)[0]))
+        return np.asarray(result)
+
