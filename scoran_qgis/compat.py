@@ -69,3 +69,11 @@ try:
     from qgis.PyQt.QtGui import QAction  # noqa: F401
 except ImportError:
     from qgis.PyQt.QtWidgets import QAction  # noqa: F401
+
+# Reading a source without Processing's invalid-geometry check (the plugin repairs and reports itself).
+if hasattr(Qgis, "ProcessingFeatureSourceFlag"):
+    SKIP_GEOMETRY_CHECKS = Qgis.ProcessingFeatureSourceFlag.SkipGeometryValidityChecks
+else:
+    from qgis.core import QgsProcessingFeatureSource
+
+    SKIP_GEOMETRY_CHECKS = QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks

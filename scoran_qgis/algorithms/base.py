@@ -15,7 +15,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..__about__ import __icon_path__
-from ..compat import is_null
+from ..compat import SKIP_GEOMETRY_CHECKS, is_null
 from ..core.errors import ScoranError
 
 
@@ -66,7 +66,8 @@ def records_from_source(source, target_epsg: int, context, feedback, progress_sp
     start, end = progress_span
     step = (end - start) / total if total else 0
     records = []
-    for index, feature in enumerate(source.getFeatures(QgsFeatureRequest())):
+    invalid = 0
+    for index, feature in enumerate(source.getFeatures(QgsFeatureRequest(), SKIP_GEOMETRY_CHECKS)):
         if feedback.isCanceled():
             break
         geometry = feature.geometry()
@@ -78,9 +79,13 @@ def records_from_source(source, target_epsg: int, context, feedback, progress_sp
                 geometry.transform(transform)
             if not geometry.isGeosValid():
                 geometry = geometry.makeValid()
+                invalid += 1
             record["geom"] = bytes(geometry.asWkb())
         records.append(record)
         feedback.setProgress(start + index * step)
+    if invalid:
+        feedback.pushWarning(QCoreApplication.translate("Processing", "{0} : {1} géométrie(s) invalide(s) réparée(s).")
+                             .format(source.sourceName(), invalid))
     return records
 
 

@@ -7,6 +7,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
+    QgsFeatureRequest,
     QgsField,
     QgsFields,
     QgsGeometry,
@@ -20,6 +21,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..compat import (
     NUMBER_DOUBLE,
+    SKIP_GEOMETRY_CHECKS,
     SOURCE_POINT,
     SOURCE_POLYGON,
     SOURCE_VECTOR,
@@ -130,7 +132,7 @@ class WhiteZonesAlgorithm(ScoranAlgorithm):
 
         key = self.parameterAsString(parameters, self.AREA_KEY, context) or pick_field(
             areas.fields().names(), "insee_com")
-        area_features = list(areas.getFeatures())
+        area_features = list(areas.getFeatures(QgsFeatureRequest(), SKIP_GEOMETRY_CHECKS))
         if not area_features:
             raise ScoranError(self.tr("La couche de zones est vide."))
         group, method = self._assign(area_features, key, premises, x, y, epsg, areas, context, feedback)

@@ -199,7 +199,7 @@ def rip_scale_checks(premises: pd.DataFrame, coverage: pd.DataFrame, plan: Plan)
     for project in plan.projects.itertuples():
         for dep in [d.strip() for d in str(project.departements or "").split(",") if d.strip()]:
             eligible = nb[(deps == dep) & public].sum()
-            covered = nb[(deps == dep) & (coverage["rip_id"].to_numpy(object) == project.rip_id)].sum()
+            covered = nb[(deps == dep) & public & (coverage["rip_id"].to_numpy(object) == project.rip_id)].sum()
             share = covered / eligible if eligible else 0.0
             if share < SCALE_SHARE:
                 checks.append(("rip_infra_departemental", project.rip_id, tr(
