@@ -65,8 +65,8 @@ def golden_plan():
         (RIP01_RING, ("RIP01", "Ain", "01")),
         (box(4_249_000, 1_999_000, 4_251_000, 2_001_000), ("RIP2A", "Corse-du-Sud", "2A")),
     ])
-    phase_fields = [("phase_id", TEXT), ("rip_id", TEXT), ("technologie", TEXT), ("semestre_debut", TEXT), ("semestre_fin", TEXT),
-                    ("locaux_prevus", INT), ("statut", TEXT), ("communes", TEXT)]
+    phase_fields = [("phase_id", TEXT), ("rip_id", TEXT), ("technologie", TEXT), ("semestre_debut", TEXT),
+                    ("semestre_fin", TEXT), ("locaux_prevus", INT), ("statut", TEXT), ("communes", TEXT)]
     phases = layer("Polygon", phase_fields, [
         (box(3_900_000, 2_560_000, 3_900_200, 2_560_200), ("RIP01-P1", "RIP01", "MED", "2016-S1", "2016-S2", 10,
                                                           "prevu", None)),
@@ -76,7 +76,8 @@ def golden_plan():
                                                           "en_cours", "2A004")),
         (None, ("RIP2A-P2", "RIP2A", "FTTH", None, None, 1, "prevu", "2A004")),
     ])
-    amii = layer("None", [("insee_com", TEXT), ("operateurs", TEXT), ("convention_signee", INT), ("annee_fin_prevue", INT)], [
+    amii_fields = [("insee_com", TEXT), ("operateurs", TEXT), ("convention_signee", INT), ("annee_fin_prevue", INT)]
+    amii = layer("None", amii_fields, [
         (None, ("01001", "Orange", 1, 2018)), (None, ("01999", "SFR", 0, 2020))])
     calendar = layer("None", [("insee_com", TEXT), ("annee", INT), ("locaux_prevus", INT)], [
         (None, ("01001", 2016, 5)), (None, ("01001", 2017, 5))])
