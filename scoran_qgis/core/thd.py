@@ -91,7 +91,9 @@ def _overlapping_phases(phases: pd.DataFrame) -> list:
                     ga, gb = ogr.CreateGeometryFromWkb(a.wkb), ogr.CreateGeometryFromWkb(b.wkb)
                     if ga.Intersects(gb):
                         inter = ga.Intersection(gb)
-                        overlap = inter is not None and inter.GetArea() > 0.01 * min(ga.GetArea(), gb.GetArea())
+                        surface = inter is not None and ogr.GT_Flatten(inter.GetGeometryType()) in (
+                            ogr.wkbPolygon, ogr.wkbMultiPolygon, ogr.wkbGeometryCollection)
+                        overlap = surface and inter.GetArea() > 0.01 * min(ga.GetArea(), gb.GetArea())
                 if shared or overlap:
                     checks.append(("phases_chevauchantes", f"{a.phase_id} / {b.phase_id}",
                                    tr("Les phases {0} et {1} du projet {2} se chevauchent.").format(
