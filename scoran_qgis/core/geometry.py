@@ -33,11 +33,64 @@ def _inside(px: np.ndarray, py: np.ndarray, edges: np.ndarray, block: int = 256)
 
 
 def locate_points(x: np.ndarray, y: np.ndarray, polygons: list, feedback=None) -> np.ndarray:
-    """Index of the polygon containing each point (-1 outside all); the first polygon wins on shared edges.
+    """Index of the polygon containing each point (-1 outside all); the first polygon wins where they overlap.
 
-    `polygons` are WKB geometries in the points' CRS. A bounding-box pre-filter on x-sorted points
-    keeps each test to the few points near the polygon.
+    `polygons` are WKB geometries in the points' CRS. For many points, the polygons are first
+    burnt on a grid: points in cells that no polygon edge crosses are settled by the grid; only
+    points in edge cells get the exact test (bounding-box pre-filter on x-sorted points).
     """
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    result = np.full(len(x), -1, dtype=np.int64)
+    usable = [i for i, wkb in enumerate(polygons) if wkb is not None]
+    if not usable or not len(x):
+        return result
+    exact = np.ones(len(x), dtype=bool)
+    if len(x) >= 20000:
+        settled, value = _grid_locate(x, y, polygons, usable)
+        result[settled] = value[settled]
+        exact = ~settled
+    if exact.any():
+        points = np.flatnonzero(exact)
+        result[points] = _exact_locate(x[points], y[points], polygons, feedback)
+    return result
+
+
+def _grid_locate(x, y, polygons, usable, max_cells: int = 2000):
+    """(settled, polygon index) from rasters of the polygons' interiors and of their edges."""
+    from osgeo import gdal
+
+    min_x, max_x, min_y, max_y = x.min(), x.max(), y.min(), y.max()
+    size = max(max_x - min_x, max_y - min_y) / max_cells or 1.0
+    width, height = int((max_x - min_x) / size) + 2, int((max_y - min_y) / size) + 2
+    transform = (min_x - size / 2, size, 0, max_y + size / 2, 0, -size)
+    memory = ogr.GetDriverByName("Memory").CreateDataSource("")
+    areas = memory.CreateLayer("areas", geom_type=ogr.wkbMultiPolygon)
+    areas.CreateField(ogr.FieldDefn("burn", ogr.OFTInteger))
+    edges = memory.CreateLayer("edges", geom_type=ogr.wkbMultiLineString)
+    for index in reversed(usable):  # burnt last = kept: the first polygon wins on overlaps
+        geometry = ogr.CreateGeometryFromWkb(bytes(polygons[index]))
+        feature = ogr.Feature(areas.GetLayerDefn())
+        feature.SetField("burn", index + 1)
+        feature.SetGeometry(geometry)
+        areas.CreateFeature(feature)
+        line = ogr.Feature(edges.GetLayerDefn())
+        line.SetGeometry(geometry.Boundary())
+        edges.CreateFeature(line)
+    def burn(layer, **options):
+        raster = gdal.GetDriverByName("MEM").Create("", width, height, 1, gdal.GDT_Int32)
+        raster.SetGeoTransform(transform)
+        gdal.RasterizeLayer(raster, [1], layer, **options)
+        return raster.ReadAsArray()
+
+    inside = burn(areas, options=["ATTRIBUTE=burn"])
+    on_edge = burn(edges, burn_values=[1], options=["ALL_TOUCHED=TRUE"])
+    cols = np.clip(((x - transform[0]) / size).astype(np.int64), 0, width - 1)
+    rows = np.clip(((transform[3] - y) / size).astype(np.int64), 0, height - 1)
+    settled = on_edge[rows, cols] == 0
+    return settled, inside[rows, cols].astype(np.int64) - 1
+
+
+def _exact_locate(x, y, polygons, feedback=None) -> np.ndarray:
     result = np.full(len(x), -1, dtype=np.int64)
     order = np.argsort(x, kind="stable")
     sorted_x = x[order]
@@ -59,7 +112,6 @@ def locate_points(x: np.ndarray, y: np.ndarray, polygons: list, feedback=None) -
             hit = _inside(x[candidates], y[candidates], edges)
             result[candidates[hit]] = index
     return result
-
 
 def nearest_within(site_x: np.ndarray, site_y: np.ndarray, x: np.ndarray, y: np.ndarray, max_distance: float,
                    chunk: int = 20000, feedback=None) -> tuple[np.ndarray, np.ndarray]:

@@ -35,3 +35,20 @@ def test_nearest_within_matches_brute_force():
     assert (index >= 0).tolist() == within.tolist()
     assert (index[within] == best[within]).all()
     assert np.allclose(distance[within], d.min(axis=1)[within])
+
+
+def test_grid_accelerated_path_equals_the_exact_one():
+    """Above 20 000 points the grid settles most points: same answers as the exact test."""
+    from scoran_qgis.core.geometry import _exact_locate
+
+    rng = np.random.default_rng(11)
+    polygons = [QgsGeometry.fromWkt(w) for w in (
+        "POLYGON((0 0,1000 0,1000 1000,0 1000,0 0),(300 300,700 300,700 700,300 700,300 300))",
+        "POLYGON((900 900,2000 900,1500 2000,900 900))",  # overlaps the first one: the first wins
+        "MULTIPOLYGON(((2100 0,2500 0,2500 400,2100 400,2100 0)),((2100 500,2500 500,2300 900,2100 500)))",
+    )]
+    wkbs = [bytes(g.asWkb()) for g in polygons]
+    x, y = rng.uniform(-100, 2600, 60000), rng.uniform(-100, 2100, 60000)
+    fast = locate_points(x, y, wkbs)
+    assert (fast == _exact_locate(x, y, wkbs)).mean() > 0.9999
+    assert set(fast) == {-1, 0, 1, 2}
