@@ -18,6 +18,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.append("/usr/share/qgis/python/plugins")
 TERRITORY = ROOT / "sample_project" / "data" / "territory_bfc.gpkg"
 COMMUNES = f"{TERRITORY}|layername=communes"
+STORE = ROOT / "sample_project" / "scoran_bfc.gpkg"  # `make sample`: the plans (RIP, AMII) of the region
 RANK_EXPRESSION = ("CASE WHEN \"code_techno\" NOT IN ('CU','COAX','FO') THEN 0 "
                    + " ".join(f"WHEN \"classe_debit_descendant\" = '{c}' THEN {r}"
                               for r, c in enumerate(("HD05", "HD3", "BHD8", "THD30", "THD100", "THD1G"), start=1))
@@ -43,6 +44,20 @@ def plugin_chain(sources: Path, work: Path, timer) -> dict:
         processing.run("scoran:prioritysites", {
             "INPUT": str(work / "locaux.gpkg"), "SITES": str(work / "sites.gpkg"), "OUTPUT": str(work / "ps.gpkg"),
             "OUTPUT_SUMMARY": str(work / "ps.csv")})
+    plans = {"RIP_PROJECTS": f"{STORE}|layername=rip_projets", "RIP_PHASES": f"{STORE}|layername=rip_phases",
+             "AMII": f"{STORE}|layername=amii_communes", "AMII_CALENDAR": f"{STORE}|layername=amii_calendrier"}
+    with timer("thd coverage"):
+        processing.run("scoran:thdcoverage", {
+            "INPUT": str(work / "locaux.gpkg"), **plans, "OUTPUT": str(work / "couverture.gpkg"),
+            "OUTPUT_SUMMARY": str(work / "couverture.csv"), "OUTPUT_CHECKS": str(work / "controles.csv")})
+    with timer("trajectory + finance"):
+        processing.run("scoran:thdtrajectory", {
+            "INPUT": str(work / "couverture.gpkg"), "RIP_PHASES": plans["RIP_PHASES"], "MILLESIME": "2015-S1",
+            "OUTPUT": str(work / "trajectoire.csv"), "OUTPUT_PHASING": str(work / "phasage.csv"),
+            "OUTPUT_CHART": str(work / "trajectoire.png")})
+        processing.run("scoran:financialneeds", {
+            "INPUT": str(work / "couverture.gpkg"), "RIP_PHASES": plans["RIP_PHASES"],
+            "OUTPUT": str(work / "besoins.csv")})
     from qgis.core import QgsVectorLayer
 
     return {"white_communes": sum(1 for f in QgsVectorLayer(str(work / "zb.gpkg")).getFeatures() if f["zone_blanche"])}
@@ -111,17 +126,18 @@ def native_chain(sources: Path, work: Path, timer) -> dict:
         cells = processing.run(native("fieldcalculator"), {
             "INPUT": in_laea, "FIELD_NAME": "carreau", "FIELD_TYPE": 2, "FIELD_LENGTH": 40,
             "FORMULA": "concat(floor($x / 200), '_', floor($y / 200))", "OUTPUT": str(work / "cells.gpkg")})["OUTPUT"]
-        per_cell = processing.run(native("aggregate"), {
-            "INPUT": cells, "GROUP_BY": "\"carreau\"", "AGGREGATES": [
-                {"aggregate": "first_value", "delimiter": ",", "input": "\"carreau\"", "length": 40,
-                 "name": "carreau", "precision": 0, "type": 10},
-                {"aggregate": "sum", "delimiter": ",", "input": "\"imb_nbr_logloc\"", "length": 0, "name": "locaux",
-                 "precision": 0, "type": 2},
-                {"aggregate": "sum", "delimiter": ",", "input": "\"sous_seuil\"", "length": 0, "name": "sous_seuil",
-                 "precision": 0, "type": 2}],
+        # per-cell sums with "Statistics by categories": native:aggregate runs for hours on these volumes
+        sums = {}
+        for field in ("imb_nbr_logloc", "sous_seuil"):
+            sums[field] = processing.run(native("statisticsbycategories"), {
+                "INPUT": cells, "VALUES_FIELD_NAME": field, "CATEGORIES_FIELD_NAME": ["carreau"],
+                "OUTPUT": str(work / f"sum_{field}.gpkg")})["OUTPUT"]
+        per_cell = processing.run(native("joinattributestable"), {
+            "INPUT": sums["imb_nbr_logloc"], "FIELD": "carreau", "INPUT_2": sums["sous_seuil"], "FIELD_2": "carreau",
+            "FIELDS_TO_COPY": ["sum"], "METHOD": 1, "PREFIX": "below_",
             "OUTPUT": str(work / "per_cell.gpkg")})["OUTPUT"]
         white = processing.run(native("extractbyexpression"), {
-            "INPUT": per_cell, "EXPRESSION": "\"sous_seuil\" * 100 >= 50 * \"locaux\"",
+            "INPUT": per_cell, "EXPRESSION": "\"below_sum\" * 100 >= 50 * \"sum\"",
             "OUTPUT": str(work / "white.gpkg")})["OUTPUT"]
         squares = processing.run(native("geometrybyexpression"), {
             "INPUT": white, "OUTPUT_GEOMETRY": 0, "WITH_Z": False, "WITH_M": False,
@@ -140,6 +156,23 @@ def native_chain(sources: Path, work: Path, timer) -> dict:
         processing.run(native("joinbynearest"), {
             "INPUT": sites, "INPUT_2": premises, "FIELDS_TO_COPY": ["max"], "DISCARD_NONMATCHING": False,
             "PREFIX": "", "NEIGHBORS": 1, "MAX_DISTANCE": 100, "OUTPUT": str(work / "ps.gpkg")})
+    with timer("thd coverage"):
+        in_phase = processing.run(native("joinattributesbylocation"), {
+            "INPUT": premises, "JOIN": f"{STORE}|layername=rip_phases", "PREDICATE": [0],
+            "JOIN_FIELDS": ["phase_id", "rip_id", "technologie", "semestre_fin"], "METHOD": 1,
+            "DISCARD_NONMATCHING": False, "PREFIX": "", "OUTPUT": str(work / "in_phase.gpkg")})["OUTPUT"]
+        with_amii = processing.run(native("joinattributestable"), {
+            "INPUT": in_phase, "FIELD": "imb_code_insee", "INPUT_2": f"{STORE}|layername=amii_communes",
+            "FIELD_2": "insee_com", "FIELDS_TO_COPY": ["zone", "annee_fin_prevue"], "METHOD": 1, "PREFIX": "amii_",
+            "OUTPUT": str(work / "with_amii.gpkg")})["OUTPUT"]
+        zoned = processing.run(native("fieldcalculator"), {
+            "INPUT": with_amii, "FIELD_NAME": "zone_semestre", "FIELD_TYPE": 2, "FIELD_LENGTH": 30,
+            "FORMULA": "CASE WHEN coalesce(\"max\", 0) >= 4 THEN 'deja_thd' WHEN \"amii_zone\" IS NOT NULL "
+                       "THEN 'AMII ' || \"amii_annee_fin_prevue\" WHEN \"phase_id\" IS NOT NULL THEN 'RIP ' || "
+                       "\"semestre_fin\" ELSE 'aucun' END", "OUTPUT": str(work / "zoned.gpkg")})["OUTPUT"]
+        processing.run(native("statisticsbycategories"), {
+            "INPUT": zoned, "VALUES_FIELD_NAME": "imb_nbr_logloc", "CATEGORIES_FIELD_NAME": ["zone_semestre"],
+            "OUTPUT": str(work / "per_semester.gpkg")})
     return {}
 
 
