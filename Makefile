@@ -45,7 +45,7 @@ sample-full: $(FULL)
 
 # Plugin chain against the native-QGIS chain on 110 k, 330 k and 1.1 M buildings (long: the native
 # chain is slow); writes docs/benchmarks.md.
-bench: setup $(FULL)
+bench: setup sample $(FULL)
 	$(PY) scripts/bench.py
 
 demo: setup sample

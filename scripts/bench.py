@@ -52,7 +52,7 @@ def run_chain(chain: str, sources: Path, work: Path, timeout: float) -> dict:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="demo,medium,full")
-    parser.add_argument("--native-timeout", type=float, default=1800)
+    parser.add_argument("--native-timeout", type=float, default=1500)
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "benchmarks.md")
     args = parser.parse_args(argv)
     rows = []

@@ -141,10 +141,10 @@ def native_chain(sources: Path, work: Path, timer) -> dict:
             "OUTPUT": str(work / "white.gpkg")})["OUTPUT"]
         squares = processing.run(native("geometrybyexpression"), {
             "INPUT": white, "OUTPUT_GEOMETRY": 0, "WITH_Z": False, "WITH_M": False,
-            "EXPRESSION": "make_rectangle(make_point(to_int(array_get(string_to_array(\"carreau\", '_'), 0)) * 200,"
+            "EXPRESSION": "bounds(make_line(make_point(to_int(array_get(string_to_array(\"carreau\", '_'), 0)) * 200,"
                           " to_int(array_get(string_to_array(\"carreau\", '_'), 1)) * 200),"
                           " make_point(to_int(array_get(string_to_array(\"carreau\", '_'), 0)) * 200 + 200,"
-                          " to_int(array_get(string_to_array(\"carreau\", '_'), 1)) * 200 + 200))",
+                          " to_int(array_get(string_to_array(\"carreau\", '_'), 1)) * 200 + 200)))",
             "OUTPUT": str(work / "squares.gpkg")})["OUTPUT"]
         processing.run(native("dissolve"), {"INPUT": squares, "FIELD": [], "OUTPUT": str(work / "dissolved.gpkg")})
     with timer("priority sites"):
