@@ -21,6 +21,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 
+from scoran_qgis.core.costs import seed_store  # noqa: E402
 from scoran_qgis.core.store import ScoranStore  # noqa: E402
 from scoran_qgis.core.territory import load_territory  # noqa: E402
 
@@ -107,6 +108,7 @@ def build_store(sources: Path, path: Path = STORE) -> ScoranStore:
         store.insert(conn, "projets_liens", usages["liens"].to_dict("records"))
         store.insert(conn, "jalons", usages["jalons"].to_dict("records"))
         store.insert(conn, "documents", usages["documents"].to_dict("records"))
+    seed_store(store)  # the shipped State-aid and unit-cost tables, editable in the store
     os.replace(partial, path)
     return ScoranStore(path)
 

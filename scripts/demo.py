@@ -1,8 +1,9 @@
 """`make demo`: open the sample project headless, run the SCORAN chain on it, print the results.
 
 Prints the project's layers and the store's contents, then runs the fixed-broadband chain
-(importmci → whitezones → importbpe → prioritysites) on the demo sources into out/, and prints
-the white-zone inventory per department. Later deliverables join in as their algorithms land.
+(importmci → whitezones → importbpe → prioritysites) and the THD chain (thdcoverage →
+thdtrajectory → financialneeds, saved under the semester 2015-S1 in the store) on the demo sources
+into out/, and prints the white-zone inventory, the THD trajectory and the financial needs.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ PROJECT = ROOT / "sample_project" / "scoran_bfc.qgz"
 STORE = ROOT / "sample_project" / "scoran_bfc.gpkg"
 SOURCES = ROOT / "sample_project" / "generated" / "demo"
 OUT = ROOT / "out"
+MILLESIME = "2015-S1"
+PLANS = {"RIP_PROJECTS": f"{STORE}|layername=rip_projets", "RIP_PHASES": f"{STORE}|layername=rip_phases",
+         "AMII": f"{STORE}|layername=amii_communes", "AMII_CALENDAR": f"{STORE}|layername=amii_calendrier"}
 
 
 def premises_per_department(arcep_dir: Path) -> pd.DataFrame:
@@ -90,6 +94,21 @@ def fixed_broadband_chain() -> None:
         ("scoran:prioritysites", {"INPUT": str(OUT / "locaux.gpkg"), "SITES": str(OUT / "sites.gpkg"),
                                   "OUTPUT": str(OUT / "sites_prioritaires.gpkg"),
                                   "OUTPUT_SUMMARY": str(OUT / "sites_prioritaires.csv")}),
+        ("scoran:thdcoverage", {"INPUT": str(OUT / "locaux.gpkg"), **PLANS, "COMMUNES": f"{STORE}|layername=communes",
+                                "MILLESIME": MILLESIME, "STORE": str(STORE), "OUTPUT": str(OUT / "couverture_thd.gpkg"),
+                                "OUTPUT_SUMMARY": str(OUT / "couverture_thd.csv"),
+                                "OUTPUT_CHECKS": str(OUT / "controles_projets.csv")}),
+        ("scoran:thdtrajectory", {"INPUT": str(OUT / "couverture_thd.gpkg"), "RIP_PHASES": PLANS["RIP_PHASES"],
+                                  "MILLESIME": MILLESIME, "STORE": str(STORE),
+                                  "COSTS": f"{STORE}|layername=couts_unitaires",
+                                  "OUTPUT": str(OUT / "trajectoire_thd.csv"),
+                                  "OUTPUT_PHASING": str(OUT / "phasage.csv"),
+                                  "OUTPUT_CHANGES": str(OUT / "evolutions.csv"),
+                                  "OUTPUT_CHART": str(OUT / "trajectoire_thd.png")}),
+        ("scoran:financialneeds", {"INPUT": str(OUT / "couverture_thd.gpkg"), "RIP_PHASES": PLANS["RIP_PHASES"],
+                                   "AID": f"{STORE}|layername=aides_departements",
+                                   "COSTS": f"{STORE}|layername=couts_unitaires",
+                                   "OUTPUT": str(OUT / "besoins_financiers.csv")}),
     ]
     print("\nChaîne haut débit fixe :")
     for algorithm, parameters in steps:
@@ -100,6 +119,14 @@ def fixed_broadband_chain() -> None:
     print("\nInventaire des zones blanches du haut débit (locaux sous 3 Mbit/s) :")
     print(inventory[["code", "nb_locaux", "nb_sous_seuil", "pct_sous_seuil", "nb_zones_blanches",
                      "carreaux_blancs"]].to_string(index=False))
+    trajectory = pd.read_csv(OUT / "trajectoire_thd.csv", dtype={"code": str})
+    print("\nTrajectoire THD (% des locaux ≥ 30 Mbit/s) :")
+    print(trajectory[trajectory["semestre"].isin(["2015-S1", "2017-S2", "2022-S2"])].pivot(
+        index="code", columns="semestre", values="pct_thd").to_string())
+    needs = pd.read_csv(OUT / "besoins_financiers.csv", dtype={"code": str})
+    print("\nBesoins financiers par département (euros) :")
+    print(needs[needs["niveau"].isin(["département", "territoire"])][
+        ["code", "locaux", "cout_total", "part_etat", "reste_collectivites"]].round(0).to_string(index=False))
     print(f"\nRésultats : {OUT.relative_to(ROOT)}/")
 
 
