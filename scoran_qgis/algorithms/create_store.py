@@ -17,7 +17,8 @@ from ..compat import SOURCE_POLYGON
 from ..core.codes import LAMBERT_93, Millesime
 from ..core.store import ScoranStore
 from ..core.territory import prepare_territory, write_territory
-from .base import ScoranAlgorithm, records_from_source
+from .base import ScoranAlgorithm
+from .io import records_from_source
 
 
 class CreateStoreAlgorithm(ScoranAlgorithm):

@@ -13,7 +13,8 @@ from ..compat import NUMBER_DOUBLE, SOURCE_POINT, SOURCE_VECTOR
 from ..core import costs as cost_tables
 from ..core.feedback import Steps
 from ..core.finance import financial_needs
-from .base import ScoranAlgorithm, read_point_source, write_table
+from .base import ScoranAlgorithm
+from .io import read_point_source, write_table
 from .plan_inputs import add_plan_parameters, read_plan, read_table
 
 COVERAGE_FIELDS = ["code_insee", "code_dep", "nb_locaux", "deja_thd", "phase_id"]

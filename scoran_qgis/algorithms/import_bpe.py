@@ -13,7 +13,8 @@ from qgis.core import (
 from ..compat import FILE_BEHAVIOR_FILE, SOURCE_POINT
 from ..core.codes import LAMBERT_93
 from ..core.facilities import DEFAULT_MAPPING, import_sites
-from .base import ScoranAlgorithm, epsg_of, style_on_completion, write_points_destination
+from .base import ScoranAlgorithm, epsg_of, style_on_completion
+from .io import write_points_destination
 
 TEXT_COLUMNS = ("site_id", "source", "type_equipement", "categorie", "libelle", "nom", "insee_com", "qualite_xy",
                 "annee")

@@ -14,7 +14,8 @@ from ..compat import SOURCE_POINT
 from ..core.feedback import Steps
 from ..core.mci import FAMILIES, import_premises
 from ..core.speed_classes import WIRED_TECHNOLOGIES
-from .base import ScoranAlgorithm, epsg_of, style_on_completion, write_points_destination
+from .base import ScoranAlgorithm, epsg_of, style_on_completion
+from .io import write_points_destination
 
 
 class ImportMciAlgorithm(ScoranAlgorithm):

@@ -9,7 +9,7 @@ from ..compat import SOURCE_POLYGON, SOURCE_VECTOR, is_null
 from ..core.codes import normalize_insee
 from ..core.errors import ScoranError
 from ..core.thd import Plan
-from .base import records_from_source
+from .io import records_from_source
 
 RIP_PROJECTS, RIP_PHASES, AMII, AMII_CALENDAR = "RIP_PROJECTS", "RIP_PHASES", "AMII", "AMII_CALENDAR"
 

@@ -18,7 +18,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..compat import NUMBER_DOUBLE, SOURCE_POINT, SOURCE_VECTOR, WKB_NO_GEOMETRY, is_null
+from ..compat import NUMBER_DOUBLE, SOURCE_POINT, SOURCE_VECTOR, is_null
 from ..core.errors import ScoranError
 from ..core.facilities import categorise, load_mapping
 from ..core.feedback import Steps
@@ -26,7 +26,8 @@ from ..core.priority import classify_sites, summarise
 from ..core.tables import normalize_insee_series
 from ..core.territory import pick_field
 from ..core.whitezones import premise_ranks, threshold_rank
-from .base import ScoranAlgorithm, add_feature, plain, read_point_source, style_on_completion
+from .base import ScoranAlgorithm, style_on_completion
+from .io import add_feature, plain, read_point_source, write_table
 
 ADDED_FIELDS = (("classe", QVariant.String), ("distance_m", QVariant.Double), ("categorie", QVariant.String),
                 ("insee_com", QVariant.String), ("sans_haut_debit", QVariant.Bool), ("sous_seuil", QVariant.Bool))
@@ -118,7 +119,7 @@ class PrioritySitesAlgorithm(ScoranAlgorithm):
         steps.progress("calcul", 1.0)
 
         results = {self.OUTPUT: self._write_sites(parameters, context, sites, features, attributes, result),
-                   self.OUTPUT_SUMMARY: self._write_summary(parameters, context, summarise(result))}
+                   self.OUTPUT_SUMMARY: write_table(self, parameters, self.OUTPUT_SUMMARY, context, summarise(result))}
         steps.progress("ecriture", 1.0)
         flagged = result[result["sous_seuil"].fillna(False).astype(bool)]
         feedback.pushInfo(self.tr("{0} site(s) sur {1} sous le seuil, dont {2} sans haut débit.").format(
@@ -182,18 +183,4 @@ class PrioritySitesAlgorithm(ScoranAlgorithm):
             out.setGeometry(feature.geometry())
             out.setAttributes([values.get(name) for name in fields.names()])
             add_feature(sink, out)
-        return dest
-
-    def _write_summary(self, parameters, context, summary: pd.DataFrame):
-        fields = QgsFields()
-        for name in summary.columns:
-            fields.append(QgsField(name, QVariant.Int if name.startswith("nb_") else QVariant.String))
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_SUMMARY, context, fields, WKB_NO_GEOMETRY,
-                                          QgsCoordinateReferenceSystem())
-        if sink is None:
-            raise self.invalidSinkError(parameters, self.OUTPUT_SUMMARY)
-        for row in summary.itertuples(index=False):
-            feature = QgsFeature(fields)
-            feature.setAttributes([plain(v) for v in row])
-            add_feature(sink, feature)
         return dest

@@ -16,11 +16,13 @@ from qgis.core import (
 
 from ..compat import FILE_BEHAVIOR_FILE, SOURCE_POINT, SOURCE_VECTOR
 from ..core.codes import Millesime, normalize_insee
+from ..core.errors import ScoranError
 from ..core.feedback import Steps
 from ..core.semesters import save_coverage
 from ..core.store import ScoranStore
 from ..core.thd import assign_coverage, check_plan, coverage_summary, rip_scale_checks
-from .base import ScoranAlgorithm, read_point_source, style_on_completion, write_points_destination, write_table
+from .base import ScoranAlgorithm, style_on_completion
+from .io import read_point_source, write_points_destination, write_table
 from .plan_inputs import add_plan_parameters, read_plan, read_table
 
 PREMISE_FIELDS = ["imb_id", "code_insee", "code_dep", "nb_locaux", "classe"]
@@ -92,14 +94,14 @@ class ThdCoverageAlgorithm(ScoranAlgorithm):
             millesime = str(Millesime.parse(millesime))
         store_path = self.parameterAsFile(parameters, self.STORE, context).strip()
         if store_path and not millesime:
-            raise self._error(self.tr("Indiquez le millésime à enregistrer dans le référentiel."))
+            raise ScoranError(self.tr("Indiquez le millésime à enregistrer dans le référentiel."))
         store = ScoranStore.open(store_path) if store_path else None
         destination = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         steps = Steps(feedback, {"locaux": 25, "plans": 15, "calcul": 30, "ecriture": 30})
 
         x, y, premises, epsg = read_point_source(self, parameters, self.INPUT, context, feedback, PREMISE_FIELDS)
         if premises.empty:
-            raise self._error(self.tr("La couche de locaux est vide."))
+            raise ScoranError(self.tr("La couche de locaux est vide."))
         premises["nb_locaux"] = premises["nb_locaux"].fillna(0).astype(np.int64)
         steps.progress("locaux", 1.0)
         plan = read_plan(self, parameters, context, feedback, epsg)
@@ -142,9 +144,3 @@ class ThdCoverageAlgorithm(ScoranAlgorithm):
                                   int(nb[coverage["chevauchement_amii"].to_numpy()].sum())))
         style_on_completion(context, destination, "coverage", self.tr("Couverture THD"))
         return results
-
-    @staticmethod
-    def _error(message: str):
-        from ..core.errors import ScoranError
-
-        return ScoranError(message)

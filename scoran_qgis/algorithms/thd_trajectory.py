@@ -21,7 +21,8 @@ from ..core.semesters import changes_since, previous_millesime, save_trajectory
 from ..core.store import ScoranStore
 from ..core.thd import END_OF_PLAN, NATIONAL_TARGETS, phasing, trajectory
 from ..export.charts import trajectory_chart
-from .base import ScoranAlgorithm, read_point_source, write_table
+from .base import ScoranAlgorithm
+from .io import read_point_source, write_table
 from .plan_inputs import add_plan_parameters, read_plan, read_table
 
 COVERAGE_FIELDS = ["code_insee", "code_dep", "nb_locaux", "deja_thd", "semestre_prevu", "phase_id", "rip_id"]

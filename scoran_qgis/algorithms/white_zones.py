@@ -26,7 +26,6 @@ from ..compat import (
     SOURCE_POLYGON,
     SOURCE_VECTOR,
     WKB_MULTIPOLYGON,
-    WKB_NO_GEOMETRY,
     is_null,
 )
 from ..core.codes import normalize_insee
@@ -43,7 +42,8 @@ from ..core.whitezones import (
     premise_ranks,
     threshold_rank,
 )
-from .base import ScoranAlgorithm, add_feature, plain, read_point_source, style_on_completion
+from .base import ScoranAlgorithm, style_on_completion
+from .io import add_feature, plain, read_point_source, write_table
 
 PREMISE_FIELDS = ["code_insee", "code_dep", "nb_locaux", "classe"]
 _TYPES = {"nb_": QVariant.Int, "pct": QVariant.Double, "zone_blanche": QVariant.Bool}
@@ -154,7 +154,7 @@ class WhiteZonesAlgorithm(ScoranAlgorithm):
         results = {}
         results[self.OUTPUT] = self._write_areas(parameters, context, areas, area_features, table)
         results[self.OUTPUT_ZONES] = self._write_zones(parameters, context, grid)
-        results[self.OUTPUT_SUMMARY] = self._write_summary(parameters, context, summary)
+        results[self.OUTPUT_SUMMARY] = write_table(self, parameters, self.OUTPUT_SUMMARY, context, summary)
         steps.progress("ecriture", 1.0)
         total = summary.iloc[-1]
         feedback.pushInfo(self.tr(
@@ -239,21 +239,5 @@ class WhiteZonesAlgorithm(ScoranAlgorithm):
             geometry.convertToMultiType()
             feature.setGeometry(geometry)
             feature.setAttributes([plain(zone[name]) for name in fields.names()])
-            add_feature(sink, feature)
-        return dest
-
-    def _write_summary(self, parameters, context, summary):
-        fields = QgsFields()
-        for name in summary.columns:
-            kind = QVariant.String if name in ("code", "niveau") else (
-                QVariant.Double if name.startswith("pct") else QVariant.Int)
-            fields.append(QgsField(name, kind))
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_SUMMARY, context, fields, WKB_NO_GEOMETRY,
-                                          QgsCoordinateReferenceSystem())
-        if sink is None:
-            raise self.invalidSinkError(parameters, self.OUTPUT_SUMMARY)
-        for row in summary.itertuples(index=False):
-            feature = QgsFeature(fields)
-            feature.setAttributes([plain(v) for v in row])
             add_feature(sink, feature)
         return dest
