@@ -9,6 +9,7 @@ from .create_store import CreateStoreAlgorithm
 from .financial_needs import FinancialNeedsAlgorithm
 from .import_bpe import ImportBpeAlgorithm
 from .import_mci import ImportMciAlgorithm
+from .mobile_white_zones import MobileWhiteZonesAlgorithm
 from .priority_sites import PrioritySitesAlgorithm
 from .thd_coverage import ThdCoverageAlgorithm
 from .thd_trajectory import ThdTrajectoryAlgorithm
@@ -45,5 +46,6 @@ class ScoranProvider(QgsProcessingProvider):
             ThdCoverageAlgorithm(),
             ThdTrajectoryAlgorithm(),
             FinancialNeedsAlgorithm(),
+            MobileWhiteZonesAlgorithm(),
         ):
             self.addAlgorithm(algorithm)

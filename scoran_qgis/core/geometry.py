@@ -32,12 +32,14 @@ def _inside(px: np.ndarray, py: np.ndarray, edges: np.ndarray, block: int = 256)
     return inside
 
 
-def locate_points(x: np.ndarray, y: np.ndarray, polygons: list, feedback=None) -> np.ndarray:
+def locate_points(x: np.ndarray, y: np.ndarray, polygons: list, feedback=None, use_grid: bool | None = None
+                  ) -> np.ndarray:
     """Index of the polygon containing each point (-1 outside all); the first polygon wins where they overlap.
 
     `polygons` are WKB geometries in the points' CRS. For many points, the polygons are first
     burnt on a grid: points in cells that no polygon edge crosses are settled by the grid; only
-    points in edge cells get the exact test (bounding-box pre-filter on x-sorted points).
+    points in edge cells get the exact test (bounding-box pre-filter on x-sorted points). A few
+    points against huge polygons (national coverage maps) also gain from the grid: `use_grid`.
     """
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     result = np.full(len(x), -1, dtype=np.int64)
@@ -45,7 +47,7 @@ def locate_points(x: np.ndarray, y: np.ndarray, polygons: list, feedback=None) -
     if not usable or not len(x):
         return result
     exact = np.ones(len(x), dtype=bool)
-    if len(x) >= 20000:
+    if use_grid if use_grid is not None else len(x) >= 20000:
         settled, value = _grid_locate(x, y, polygons, usable)
         result[settled] = value[settled]
         exact = ~settled
@@ -79,7 +81,9 @@ def _grid_locate(x, y, polygons, usable, max_cells: int = 2000):
     def burn(layer, **options):
         raster = gdal.GetDriverByName("MEM").Create("", width, height, 1, gdal.GDT_Int32)
         raster.SetGeoTransform(transform)
+        gdal.PushErrorHandler("CPLQuietErrorHandler")  # scratch layers without CRS: same units by construction
         gdal.RasterizeLayer(raster, [1], layer, **options)
+        gdal.PopErrorHandler()
         return raster.ReadAsArray()
 
     inside = burn(areas, options=["ATTRIBUTE=burn"])

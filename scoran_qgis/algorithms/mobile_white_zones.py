@@ -1,0 +1,227 @@
+"""scoran:mobilewhitezones — 2G/3G white zones of the centres-bourgs and the cost of covering them."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingFeatureSource,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..compat import NUMBER_DOUBLE, SKIP_GEOMETRY_CHECKS, SOURCE_POINT, SOURCE_VECTOR, is_null
+from ..core.codes import departement_of, normalize_insee
+from ..core.errors import ScoranError
+from ..core.feedback import Steps
+from ..core.mobile import DEFAULT_COSTS, LEVELS, assess_centres, estimate_costs, normalise_coverage, summary
+from ..core.territory import pick_field
+from .base import ScoranAlgorithm, epsg_of
+from .io import add_feature, plain, records_from_source, write_table
+
+COVERAGE_PARAMETERS = ("COVERAGE", "OPERATOR_FIELD", "TECHNO_FIELD", "LEVEL_FIELD", "MIN_LEVEL")
+
+
+def add_coverage_parameters(algorithm) -> None:
+    tr = algorithm.tr
+    algorithm.addParameter(QgsProcessingParameterMultipleLayers(
+        "COVERAGE", tr("Couvertures mobiles (« Mon réseau mobile » : une couche par opérateur et technologie)"),
+        QgsProcessing.TypeVectorPolygon))
+    algorithm.addParameter(QgsProcessingParameterString(
+        "OPERATOR_FIELD", tr("Champ opérateur (vide : operateur_commercial, sinon operateur)"), optional=True))
+    algorithm.addParameter(QgsProcessingParameterString("TECHNO_FIELD", tr("Champ technologie"), "techno"))
+    algorithm.addParameter(QgsProcessingParameterString("LEVEL_FIELD", tr("Champ niveau de couverture"), "niveau"))
+    algorithm.addParameter(QgsProcessingParameterString(
+        "MIN_LEVEL", tr("Niveau minimal qui vaut couverture (TBC, BC ou CL)"), "BC"))
+
+
+def read_coverage(algorithm, parameters, context, feedback, epsg: int):
+    """All coverage layers, reprojected to `epsg`, invalid polygons repaired; and every operator seen."""
+    layers = algorithm.parameterAsLayerList(parameters, "COVERAGE", context)
+    if not layers:
+        raise ScoranError(algorithm.tr("Aucune couche de couverture mobile fournie."))
+    operator_field = algorithm.parameterAsString(parameters, "OPERATOR_FIELD", context).strip()
+    techno_field = algorithm.parameterAsString(parameters, "TECHNO_FIELD", context).strip()
+    level_field = algorithm.parameterAsString(parameters, "LEVEL_FIELD", context).strip()
+    min_level = algorithm.parameterAsString(parameters, "MIN_LEVEL", context).strip().upper()
+    records, operators = [], set()
+    for layer in layers:
+        names = layer.fields().names()
+        field = operator_field or next((f for f in ("operateur_commercial", "operateur") if f in names), "operateur")
+        source_records = records_from_source(QgsProcessingFeatureSource(layer, context), epsg, context, feedback)
+        for record in source_records:
+            record["_op"] = record.get(field)
+        if field not in names:
+            raise ScoranError(algorithm.tr("La couche {0} n'a pas de champ opérateur « {1} ».").format(
+                layer.name(), field))
+        operators |= {str(r["_op"]) for r in source_records if r["_op"] is not None}
+        records += source_records
+    coverage = normalise_coverage(records, "_op", techno_field, level_field, min_level)
+    return coverage, sorted(operators)
+
+
+def read_points(source, epsg: int, context):
+    """Features and their coordinates in `epsg`."""
+    target = QgsCoordinateReferenceSystem(f"EPSG:{epsg}")
+    transform = None
+    if source.sourceCrs().isValid() and source.sourceCrs() != target:
+        transform = QgsCoordinateTransform(source.sourceCrs(), target, context.transformContext())
+    features, xs, ys = [], [], []
+    for feature in source.getFeatures(QgsFeatureRequest(), SKIP_GEOMETRY_CHECKS):
+        if feature.geometry().isEmpty():
+            continue
+        point = feature.geometry().centroid().asPoint()
+        if transform is not None:
+            point = transform.transform(point)
+        features.append(feature)
+        xs.append(point.x())
+        ys.append(point.y())
+    return features, np.asarray(xs), np.asarray(ys)
+
+
+class MobileWhiteZonesAlgorithm(ScoranAlgorithm):
+    INPUT = "INPUT"
+    RADIUS = "RADIUS"
+    MOUNTAIN_FIELD = "MOUNTAIN_FIELD"
+    SITES_FIELD = "SITES_FIELD"
+    SITE_COST = "SITE_COST"
+    SUBSIDY = "SUBSIDY"
+    SUBSIDY_MOUNTAIN = "SUBSIDY_MOUNTAIN"
+    OUTPUT = "OUTPUT"
+    OUTPUT_SUMMARY = "OUTPUT_SUMMARY"
+
+    def name(self) -> str:
+        return "mobilewhitezones"
+
+    def displayName(self) -> str:  # noqa: N802
+        return self.tr("Zones blanches mobiles (centres-bourgs)")
+
+    def group(self) -> str:
+        return self.tr("Mobile")
+
+    def groupId(self) -> str:  # noqa: N802
+        return "mobile"
+
+    def tags(self):
+        return self.tr("mobile,2G,3G,4G,zones blanches,centres-bourgs,mairie,pylône,subvention,SCORAN").split(",")
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return self.tr(
+            "Inventaire des derniers centres-bourgs sans 2G/3G et estimation des besoins financiers (livrable 6 de "
+            "la SCORAN).\n\n"
+            "Lit : les centres-bourgs (mairies des communes listées, ou toute couche de points — par exemple "
+            "centres_bourgs du référentiel) et les cartes de couverture « Mon réseau mobile » (une couche par "
+            "opérateur et technologie ; champs operateur, techno, niveau — ou d'autres noms à indiquer), dans "
+            "n'importe quelle projection (les polygones invalides sont réparés et comptés).\n\n"
+            "Calcule, comme le programme « zones blanches – centres-bourgs », autour de la mairie : pour chaque "
+            "opérateur et technologie, couvert ou non (la mairie est dans la couverture au niveau minimal — "
+            "« bonne couverture » par défaut — ou mieux ; sur la limite compte comme couvert) et la part du disque "
+            "de RAYON mètres couverte (grille de rayon/10) ; le statut (zone blanche 2G, zone blanche 3G, "
+            "partiellement couvert, couvert) ; pour les centres en zone blanche, les sites nécessaires (1 par "
+            "défaut, ou le champ choisi), leur coût, la subvention de l'État (100 000 € par site, 130 000 € en "
+            "commune de montagne) et le reste pour les collectivités.\n\n"
+            "Écrit : les centres-bourgs avec tous leurs champs d'origine (liste, arrêté, état du site, maître "
+            "d'ouvrage… tenus par l'agent : conservés d'une analyse à l'autre) et ces résultats ; l'estimatif par "
+            "département et pour l'ensemble."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INPUT, self.tr("Centres-bourgs (mairies)"), [SOURCE_POINT]))
+        add_coverage_parameters(self)
+        self.addParameter(QgsProcessingParameterNumber(
+            self.RADIUS, self.tr("Rayon autour de la mairie (m)"), NUMBER_DOUBLE, 500.0, minValue=10.0))
+        self.addParameter(QgsProcessingParameterString(
+            self.MOUNTAIN_FIELD, self.tr("Champ « commune de montagne » (0/1)"), "montagne", optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.SITES_FIELD, self.tr("Champ du nombre de sites nécessaires (vide : 1 par centre)"), optional=True))
+        for name, label, default in (
+            (self.SITE_COST, self.tr("Coût d'un site (€)"), DEFAULT_COSTS["site_cost"]),
+            (self.SUBSIDY, self.tr("Subvention de l'État par site (€)"), DEFAULT_COSTS["subsidy"]),
+            (self.SUBSIDY_MOUNTAIN, self.tr("Subvention de l'État par site en montagne (€)"),
+             DEFAULT_COSTS["subsidy_mountain"]),
+        ):
+            self.addParameter(QgsProcessingParameterNumber(name, label, NUMBER_DOUBLE, default, minValue=0.0))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Centres-bourgs : couverture")))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_SUMMARY, self.tr("Estimatif des besoins par département"), type=SOURCE_VECTOR))
+
+    def run_algorithm(self, parameters, context, feedback) -> dict:
+        min_level = self.parameterAsString(parameters, "MIN_LEVEL", context).strip().upper()
+        if min_level not in LEVELS:
+            raise ScoranError(self.tr("Niveau minimal inconnu : {0} (TBC, BC ou CL).").format(min_level))
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise self.invalidSourceError(parameters, self.INPUT)
+        epsg = epsg_of(source.sourceCrs()) or 2154
+        if QgsCoordinateReferenceSystem(f"EPSG:{epsg}").isGeographic():
+            epsg = 2154  # distances in metres
+        steps = Steps(feedback, {"lecture": 40, "calcul": 45, "ecriture": 15})
+        features, x, y = read_points(source, epsg, context)
+        if not features:
+            raise ScoranError(self.tr("La couche des centres-bourgs est vide."))
+        coverage, operators = read_coverage(self, parameters, context, feedback, epsg)
+        steps.progress("lecture", 1.0)
+        radius = self.parameterAsDouble(parameters, self.RADIUS, context)
+        result = assess_centres(x, y, coverage, radius, operators, feedback)
+        names = source.fields().names()
+        attributes = pd.DataFrame([[None if is_null(v) else v for v in f.attributes()] for f in features],
+                                  columns=names)
+        mountain_field = self.parameterAsString(parameters, self.MOUNTAIN_FIELD, context).strip()
+        mountain = (attributes[mountain_field].fillna(0).astype(str).str.lower().isin(["1", "true", "oui", "o"])
+                    .to_numpy() if mountain_field in attributes else np.zeros(len(features), dtype=bool))
+        sites_field = self.parameterAsString(parameters, self.SITES_FIELD, context).strip()
+        sites = attributes[sites_field].fillna(1).astype(int).to_numpy() if sites_field in attributes else None
+        costs = {"site_cost": self.parameterAsDouble(parameters, self.SITE_COST, context),
+                 "subsidy": self.parameterAsDouble(parameters, self.SUBSIDY, context),
+                 "subsidy_mountain": self.parameterAsDouble(parameters, self.SUBSIDY_MOUNTAIN, context)}
+        result = pd.concat([result, estimate_costs(result["statut"], mountain, sites, costs)], axis=1)
+        code_field = pick_field(names, "insee_com")
+        codes = attributes[code_field].map(normalize_insee) if code_field else pd.Series([None] * len(features))
+        result["code_dep"] = [departement_of(c) if c else "" for c in codes]
+        steps.progress("calcul", 1.0)
+
+        output = {self.OUTPUT: self._write(parameters, context, source, features, attributes, result),
+                  self.OUTPUT_SUMMARY: write_table(self, parameters, self.OUTPUT_SUMMARY, context, summary(result))}
+        steps.progress("ecriture", 1.0)
+        counts = result["statut"].value_counts()
+        feedback.pushInfo(self.tr("{0} centre(s)-bourg(s) : {1} en zone blanche 2G, {2} en zone blanche 3G ; "
+                                  "{3} site(s), {4:,.0f} € dont {5:,.0f} € de subvention de l'État.").format(
+            len(result), int(counts.get("zone_blanche_2g", 0)), int(counts.get("zone_blanche_3g", 0)),
+            int(result["nb_sites"].sum()), result["cout_estime"].sum(), result["subvention_etat"].sum()).replace(",", " "))
+        return output
+
+    def _write(self, parameters, context, source, features, attributes, result):
+        computed = [c for c in result.columns if c != "code_dep"]
+        fields = QgsFields()
+        for field in source.fields():
+            if field.name() not in computed:  # a previous run's results are replaced, officers' fields kept
+                fields.append(field)
+        for column in computed:
+            dtype = result[column].dtype
+            kind = {"b": QVariant.Bool, "f": QVariant.Double, "i": QVariant.Int, "u": QVariant.Int}.get(
+                dtype.kind, QVariant.String)
+            fields.append(QgsField(column, kind))
+        sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
+                                                 source.sourceCrs())
+        if sink is None:
+            raise self.invalidSinkError(parameters, self.OUTPUT)
+        own = attributes.to_dict("records")
+        for feature, values, extra in zip(features, own, result[computed].to_dict("records")):
+            values.update({k: plain(v) for k, v in extra.items()})
+            out = QgsFeature(fields)
+            out.setGeometry(feature.geometry())
+            out.setAttributes([values.get(name) for name in fields.names()])
+            add_feature(sink, out)
+        return destination
