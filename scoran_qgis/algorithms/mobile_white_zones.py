@@ -59,12 +59,14 @@ def read_coverage(algorithm, parameters, context, feedback, epsg: int):
     for layer in layers:
         names = layer.fields().names()
         field = operator_field or next((f for f in ("operateur_commercial", "operateur") if f in names), "operateur")
+        for wanted in (field, techno_field, level_field):
+            if wanted not in names:
+                raise ScoranError(algorithm.tr(
+                    "La couche de couverture {0} n'a pas de champ « {1} » (champs : {2}) : indiquez le champ à "
+                    "utiliser.").format(layer.name(), wanted, ", ".join(names)))
         source_records = records_from_source(QgsProcessingFeatureSource(layer, context), epsg, context, feedback)
         for record in source_records:
             record["_op"] = record.get(field)
-        if field not in names:
-            raise ScoranError(algorithm.tr("La couche {0} n'a pas de champ opérateur « {1} ».").format(
-                layer.name(), field))
         operators |= {str(r["_op"]) for r in source_records if r["_op"] is not None}
         records += source_records
     coverage = normalise_coverage(records, "_op", techno_field, level_field, min_level)
@@ -199,7 +201,8 @@ class MobileWhiteZonesAlgorithm(ScoranAlgorithm):
         feedback.pushInfo(self.tr("{0} centre(s)-bourg(s) : {1} en zone blanche 2G, {2} en zone blanche 3G ; "
                                   "{3} site(s), {4:,.0f} € dont {5:,.0f} € de subvention de l'État.").format(
             len(result), int(counts.get("zone_blanche_2g", 0)), int(counts.get("zone_blanche_3g", 0)),
-            int(result["nb_sites"].sum()), result["cout_estime"].sum(), result["subvention_etat"].sum()).replace(",", " "))
+            int(result["nb_sites"].sum()), result["cout_estime"].sum(),
+            result["subvention_etat"].sum()).replace(",", " "))
         return output
 
     def _write(self, parameters, context, source, features, attributes, result):
