@@ -9,6 +9,7 @@ from .create_store import CreateStoreAlgorithm
 from .financial_needs import FinancialNeedsAlgorithm
 from .import_bpe import ImportBpeAlgorithm
 from .import_mci import ImportMciAlgorithm
+from .mobile_demand import MobileDemandAlgorithm
 from .mobile_white_zones import MobileWhiteZonesAlgorithm
 from .priority_sites import PrioritySitesAlgorithm
 from .thd_coverage import ThdCoverageAlgorithm
@@ -47,5 +48,6 @@ class ScoranProvider(QgsProcessingProvider):
             ThdTrajectoryAlgorithm(),
             FinancialNeedsAlgorithm(),
             MobileWhiteZonesAlgorithm(),
+            MobileDemandAlgorithm(),
         ):
             self.addAlgorithm(algorithm)

@@ -152,3 +152,17 @@ def test_bad_input(provider, tmp_path):
         run("mobilewhitezones", {"INPUT": town_halls(), "COVERAGE": [no_level], "OUTPUT": str(tmp_path / "x.gpkg"),
                                  "OUTPUT_SUMMARY": "TEMPORARY_OUTPUT"})
     assert not (tmp_path / "x.gpkg").exists()
+
+
+def test_4g_demand(provider, tmp_path):
+    """Only Orange has 4G, in a 2 km square around T1: T2 and T3 are outside."""
+    four_g = coverage("Orange", "4G", "MULTIPOLYGON(((799000 6599000,801000 6599000,801000 6601000,799000 6601000,"
+                                      "799000 6599000)))")
+    run("mobiledemand", {"INPUT": town_halls(), "COVERAGE": [four_g] + layers(), "OUTPUT": str(tmp_path / "d.gpkg"),
+                         "OUTPUT_COMMUNES": str(tmp_path / "d.csv")})
+    rows = by_name(tmp_path / "d.gpkg")
+    assert sorted(rows) == ["T2", "T3"]
+    # T2 (810 000, 6 620 000) to the square's corner (801 000, 6 601 000)
+    assert rows["T2"]["distance_4g_m"] == pytest.approx(((9_000 ** 2) + (19_000 ** 2)) ** 0.5, abs=1)
+    table = {f["insee_com"]: f for f in QgsVectorLayer(str(tmp_path / "d.csv")).getFeatures()}
+    assert sorted(table) == ["21002", "39001"] and int(table["39001"]["nb_points_sans_4g"]) == 1
