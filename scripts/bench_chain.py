@@ -18,6 +18,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.append("/usr/share/qgis/python/plugins")
 TERRITORY = ROOT / "sample_project" / "data" / "territory_bfc.gpkg"
 COMMUNES = f"{TERRITORY}|layername=communes"
+MAIRIES = f"{TERRITORY}|layername=mairies"  # every town hall of the region (~3,700)
 STORE = ROOT / "sample_project" / "scoran_bfc.gpkg"  # `make sample`: the plans (RIP, AMII) of the region
 RANK_EXPRESSION = ("CASE WHEN \"code_techno\" NOT IN ('CU','COAX','FO') THEN 0 "
                    + " ".join(f"WHEN \"classe_debit_descendant\" = '{c}' THEN {r}"
@@ -58,6 +59,10 @@ def plugin_chain(sources: Path, work: Path, timer) -> dict:
         processing.run("scoran:financialneeds", {
             "INPUT": str(work / "couverture.gpkg"), "RIP_PHASES": plans["RIP_PHASES"],
             "OUTPUT": str(work / "besoins.csv")})
+    with timer("mobile"):
+        processing.run("scoran:mobilewhitezones", {
+            "INPUT": MAIRIES, "COVERAGE": [str(p) for p in sorted((sources / "mobile").glob("*.gpkg"))],
+            "OUTPUT": str(work / "centres.gpkg"), "OUTPUT_SUMMARY": str(work / "centres.csv")})
     from qgis.core import QgsVectorLayer
 
     return {"white_communes": sum(1 for f in QgsVectorLayer(str(work / "zb.gpkg")).getFeatures() if f["zone_blanche"])}
@@ -173,6 +178,23 @@ def native_chain(sources: Path, work: Path, timer) -> dict:
         processing.run(native("statisticsbycategories"), {
             "INPUT": zoned, "VALUES_FIELD_NAME": "imb_nbr_logloc", "CATEGORIES_FIELD_NAME": ["zone_semestre"],
             "OUTPUT": str(work / "per_semester.gpkg")})
+    with timer("mobile"):
+        discs = processing.run(native("buffer"), {
+            "INPUT": MAIRIES, "DISTANCE": 500, "SEGMENTS": 16, "END_CAP_STYLE": 0, "JOIN_STYLE": 0,
+            "MITER_LIMIT": 2, "DISSOLVE": False, "OUTPUT": str(work / "discs.gpkg")})["OUTPUT"]
+        for index, path in enumerate(sorted((sources / "mobile").glob("*.gpkg"))):
+            good = processing.run(native("extractbyexpression"), {
+                "INPUT": str(path), "EXPRESSION": "\"niveau\" IN ('TBC', 'BC')",
+                "OUTPUT": str(work / f"good_{index}.gpkg")})["OUTPUT"]
+            pieces = processing.run(native("intersection"), {
+                "INPUT": discs, "OVERLAY": good, "INPUT_FIELDS": ["insee_com"], "OVERLAY_FIELDS": ["techno"],
+                "OUTPUT": str(work / f"pieces_{index}.gpkg")})["OUTPUT"]
+            with_area = processing.run(native("fieldcalculator"), {
+                "INPUT": pieces, "FIELD_NAME": "surface", "FIELD_TYPE": 0, "FORMULA": "$area",
+                "OUTPUT": str(work / f"area_{index}.gpkg")})["OUTPUT"]
+            processing.run(native("statisticsbycategories"), {
+                "INPUT": with_area, "VALUES_FIELD_NAME": "surface", "CATEGORIES_FIELD_NAME": ["insee_com"],
+                "OUTPUT": str(work / f"share_{index}.gpkg")})
     return {}
 
 
