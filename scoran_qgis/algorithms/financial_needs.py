@@ -81,7 +81,8 @@ class FinancialNeedsAlgorithm(ScoranAlgorithm):
     def run_algorithm(self, parameters, context, feedback) -> dict:
         shares = {key: self.parameterAsDouble(parameters, name, context) / 100 for name, key, _ in SHARES}
         steps = Steps(feedback, {"lecture": 60, "calcul": 20, "ecriture": 20})
-        _, _, coverage, epsg = read_point_source(self, parameters, self.INPUT, context, feedback, COVERAGE_FIELDS)
+        _, _, coverage, epsg = read_point_source(self, parameters, self.INPUT, context, feedback, COVERAGE_FIELDS,
+                                                with_geometry=False)
         coverage["nb_locaux"] = coverage["nb_locaux"].fillna(0).astype(np.int64)
         coverage["deja_thd"] = coverage["deja_thd"].fillna(False).astype(bool)
         plan = read_plan(self, parameters, context, feedback, epsg, with_projects=False)

@@ -125,7 +125,8 @@ def source_layer_path(parameters, name: str, context):
     return (path, table) if table else None
 
 
-def read_point_source(self_alg, parameters, name: str, context, feedback, columns: list, target_epsg=None):
+def read_point_source(self_alg, parameters, name: str, context, feedback, columns: list, target_epsg=None,
+                      with_geometry: bool = True):
     """x, y (in the source CRS, or `target_epsg`) and attribute columns of a point source.
 
     Whole GeoPackage layers are read in bulk; anything else (selection, filter, other formats)
@@ -147,7 +148,9 @@ def read_point_source(self_alg, parameters, name: str, context, feedback, column
     crs = source.sourceCrs()
     fast = source_layer_path(parameters, name, context)
     if fast is not None:
-        x, y, frame = gpkg.read_points(fast[0], fast[1], columns)
+        x, y, frame = gpkg.read_points(fast[0], fast[1], columns, with_geometry)
+        if not with_geometry:
+            return x, y, frame, epsg_of(crs)
     else:
         request = QgsFeatureRequest().setSubsetOfAttributes(columns, source.fields())
         xs, ys, rows = [], [], []

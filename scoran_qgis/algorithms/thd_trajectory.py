@@ -97,7 +97,8 @@ class ThdTrajectoryAlgorithm(ScoranAlgorithm):
         store_path = self.parameterAsFile(parameters, self.STORE, context).strip()
         store = ScoranStore.open(store_path) if store_path else None
         steps = Steps(feedback, {"lecture": 40, "calcul": 30, "ecriture": 30})
-        _, _, coverage, epsg = read_point_source(self, parameters, self.INPUT, context, feedback, COVERAGE_FIELDS)
+        _, _, coverage, epsg = read_point_source(self, parameters, self.INPUT, context, feedback, COVERAGE_FIELDS,
+                                                with_geometry=False)
         coverage["nb_locaux"] = coverage["nb_locaux"].fillna(0).astype(np.int64)
         coverage["deja_thd"] = coverage["deja_thd"].fillna(False).astype(bool)
         plan = read_plan(self, parameters, context, feedback, epsg, with_projects=False)
@@ -137,17 +138,19 @@ class ThdTrajectoryAlgorithm(ScoranAlgorithm):
 
     @staticmethod
     def _phase_costs(coverage, phases, costs) -> np.ndarray:
-        """Average cost per premise of each phase, from its premises' commune density."""
-        commune_premises = coverage.groupby("code_insee")["nb_locaux"].transform("sum")
-        density = cost_tables.density_class(commune_premises.to_numpy())
+        """Average cost per premise of each phase, weighted by its premises' commune density."""
+        commune_total = coverage.groupby("code_insee")["nb_locaux"].sum()
+        per = (coverage.dropna(subset=["phase_id"]).groupby(["phase_id", "code_insee"])["nb_locaux"].sum()
+               .reset_index())
+        per["densite"] = cost_tables.density_class(per["code_insee"].map(commune_total).to_numpy())
+        technology = phases.set_index("phase_id")["technologie"]
+        per = per[per["phase_id"].isin(technology.index)]
+        per["cout"] = cost_tables.unit_cost(per["phase_id"].map(technology), per["densite"], costs)
+        weighted = (per["cout"] * per["nb_locaux"]).groupby(per["phase_id"]).sum() / per.groupby("phase_id")[
+            "nb_locaux"].sum()
+        fallback = {t: float(cost_tables.unit_cost([t], ["rural"], costs)[0]) for t in phases["technologie"].unique()}
         result = []
-        for phase in phases.itertuples():
-            mask = (coverage["phase_id"] == phase.phase_id).to_numpy()
-            if mask.any():
-                weights = coverage["nb_locaux"].to_numpy()[mask]
-                unit = cost_tables.unit_cost([phase.technologie] * int(mask.sum()), density[mask], costs)
-                result.append(float(np.average(unit, weights=weights)) if weights.sum() else float(unit.mean()))
-            else:
-                result.append(float(cost_tables.unit_cost([phase.technologie], ["rural"], costs)[0]))
+        for phase in phases.itertuples():  # phases without premises: the rural cost of their technology
+            value = weighted.get(phase.phase_id)
+            result.append(fallback[phase.technologie] if value is None or value != value else float(value))
         return np.asarray(result)
-

@@ -283,16 +283,24 @@ def _fill_point_rtree(conn: sqlite3.Connection, table: str, x: np.ndarray, y: np
     create_spatial_index_triggers(conn, table)
 
 
-def read_points(path, table: str, columns: list):
-    """x, y and attribute columns (a DataFrame) of a GeoPackage point table, read in bulk."""
+def read_points(path, table: str, columns: list, with_geometry: bool = True):
+    """x, y and attribute columns (a DataFrame) of a GeoPackage point table, read in bulk.
+
+    Without geometry, x and y are None (tables computed from attributes only read less).
+    """
     import pandas as pd
 
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        quoted = ", ".join(f'"{c}"' for c in columns)
-        frame = pd.read_sql_query(f'SELECT geom, {quoted} FROM "{table}" WHERE geom IS NOT NULL', conn)
+        selected = ", ".join(f'"{c}"' for c in (["geom"] if with_geometry else []) + list(columns))
+        cursor = conn.execute(f'SELECT {selected} FROM "{table}" WHERE geom IS NOT NULL')
+        rows = cursor.fetchall()
     finally:
         conn.close()
+    names = (["geom"] if with_geometry else []) + list(columns)
+    frame = pd.DataFrame.from_records(rows, columns=names)
+    if not with_geometry:
+        return None, None, frame
     blobs = frame.pop("geom")
     x, y = np.empty(len(blobs)), np.empty(len(blobs))
     lengths = blobs.str.len().to_numpy()

@@ -76,6 +76,14 @@ def _semester(text):
         return None
 
 
+def semester_indices(values) -> np.ndarray:
+    """Running semester numbers of many `AAAA-Sn` texts (-1 where empty or invalid), parsing each
+    distinct text once."""
+    series = pd.Series(values, dtype=object)
+    known = {v: (_semester(v).index if isinstance(v, str) and _semester(v) else -1) for v in series.dropna().unique()}
+    return series.map(known).fillna(-1).to_numpy(dtype=np.int64)
+
+
 def _overlapping_phases(phases: pd.DataFrame) -> list:
     """Phases of one project that share communes or overlap on the map."""
     from osgeo import ogr
@@ -158,8 +166,8 @@ def assign_coverage(premises: pd.DataFrame, x: np.ndarray, y: np.ndarray, plan: 
         "deja_thd": already,
         "chevauchement_amii": in_amii & pd.notna(rip_id),
     })
-    planned_index = result["semestre_prevu"].map(lambda s: _semester(s).index if s else np.nan)
-    result["reste_a_couvrir"] = ~already & ~(planned_index <= END_OF_PLAN.index).to_numpy()
+    planned_index = semester_indices(result["semestre_prevu"])
+    result["reste_a_couvrir"] = ~already & ~((planned_index >= 0) & (planned_index <= END_OF_PLAN.index))
     return result
 
 
@@ -232,7 +240,7 @@ def trajectory(premises_dep: np.ndarray, nb_locaux: np.ndarray, deja_thd: np.nda
     """Per department and territory, per semester: cumulative THD premises, %, target, gap."""
     targets = NATIONAL_TARGETS if targets is None else targets
     semesters = list(range(start.index, end.index + 1))
-    planned_index = np.array([_semester(s).index if isinstance(s, str) and _semester(s) else -1 for s in planned])
+    planned_index = semester_indices(planned)
     # planned before the start semester and not yet THD (late plans) count from the start semester
     planned_index = np.where((planned_index >= 0) & (planned_index < start.index), start.index, planned_index)
     frame = pd.DataFrame({"code": premises_dep, "n": nb_locaux, "thd": np.where(deja_thd, nb_locaux, 0),
