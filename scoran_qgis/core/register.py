@@ -1,0 +1,207 @@
+"""The services & usages register: projects, funding, links to map features, milestones, documents.
+
+Every save is one transaction (a project and all its rows, or nothing). Links use stable keys
+(INSEE code, SIREN, rip_id…), never a layer's fid.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pandas as pd
+
+from .codes import Millesime, normalize_insee
+from .errors import ScoranError
+from .i18n import tr
+from .schema import DOMAINES, FINANCEURS, NIVEAUX, STATUTS_PROJET, TYPES_LIEN
+
+DOMAIN_LABELS = {
+    "sante": tr("Santé et télémédecine"), "education": tr("Éducation"),
+    "enseignement_superieur": tr("Enseignement supérieur et recherche"), "e_administration": tr("E-administration"),
+    "developpement_economique": tr("Développement économique"), "culture": tr("Culture"),
+    "mutualisation": tr("Mutualisation des infrastructures et du cloud"), "autre": tr("Autre"),
+}
+LEVEL_LABELS = {"national": tr("Priorité nationale"), "regional": tr("Priorité régionale"),
+                "territoire_innovant": tr("Territoire innovant")}
+STATUS_LABELS = {"idee": tr("Idée"), "en_etude": tr("En étude"), "finance": tr("Financé"), "en_cours": tr("En cours"),
+                 "realise": tr("Réalisé"), "abandonne": tr("Abandonné")}
+FUNDER_LABELS = {"etat_pia": tr("État (PIA)"), "etat": tr("État"), "region": tr("Région"), "feder": tr("FEDER"),
+                 "departement": tr("Département"), "epci": tr("EPCI"), "autre": tr("Autre")}
+PROJECT_FIELDS = ["projet_id", "titre", "description", "niveau", "domaine", "porteur", "partenaires", "statut",
+                  "budget", "appel_projets_pia", "mutualisation", "zones_defavorisees", "publics_eloignes",
+                  "departements", "date_debut", "date_fin"]
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DEPARTMENT = re.compile(r"^(\d{2}|2[AB]|97[1-6])$")
+
+
+def validate_project(project: dict) -> list[str]:
+    """French messages for every problem of a project (empty when it can be saved)."""
+    problems = []
+    if not str(project.get("projet_id") or "").strip():
+        problems.append(tr("Identifiant du projet manquant."))
+    if not str(project.get("titre") or "").strip():
+        problems.append(tr("Le titre est obligatoire."))
+    for field, allowed, label in (("niveau", NIVEAUX, tr("niveau de priorité")), ("domaine", DOMAINES, tr("domaine")),
+                                  ("statut", STATUTS_PROJET, tr("statut"))):
+        if project.get(field) not in allowed:
+            problems.append(tr("Valeur de {0} inconnue : « {1} » (valeurs possibles : {2}).").format(
+                label, project.get(field) or "", ", ".join(allowed)))
+    budget = project.get("budget")
+    if budget not in (None, "") and (not isinstance(budget, (int, float)) or budget < 0):
+        problems.append(tr("Le budget doit être un montant positif en euros."))
+    for field in ("date_debut", "date_fin"):
+        value = project.get(field)
+        if value and not is_date(value):
+            problems.append(tr("Date invalide pour {0} : « {1} » (JJ/MM/AAAA).").format(field, value))
+    if is_date(project.get("date_debut")) and is_date(project.get("date_fin")) and \
+            project["date_fin"] < project["date_debut"]:
+        problems.append(tr("La date de fin précède la date de début."))
+    for code in split_list(project.get("departements")):
+        if not _DEPARTMENT.match(code):
+            problems.append(tr("Code de département invalide : « {0} ».").format(code))
+    return problems
+
+
+def is_date(value) -> bool:
+    if not isinstance(value, str) or not _ISO_DATE.match(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def split_list(value) -> list[str]:
+    return [part.strip() for part in str(value or "").replace(";", ",").split(",") if part.strip()]
+
+
+def validate_link(link: dict, known_communes: set | None = None) -> list[str]:
+    problems = []
+    if link.get("type_objet") not in TYPES_LIEN:
+        problems.append(tr("Type d'objet lié inconnu : « {0} » (valeurs possibles : {1}).").format(
+            link.get("type_objet") or "", ", ".join(TYPES_LIEN)))
+    key = str(link.get("cle") or "").strip()
+    if not key:
+        problems.append(tr("Clé de l'objet lié manquante."))
+    elif link.get("type_objet") in ("commune", "centre_bourg"):
+        code = normalize_insee(key)
+        if code is None or (known_communes is not None and code not in known_communes):
+            problems.append(tr("Code INSEE inconnu : « {0} ».").format(key))
+    return problems
+
+
+def validate_milestone(milestone: dict) -> list[str]:
+    problems = []
+    if not str(milestone.get("libelle") or "").strip():
+        problems.append(tr("Libellé du jalon manquant."))
+    when, semester = milestone.get("date_jalon"), milestone.get("semestre")
+    if not when and not semester:
+        problems.append(tr("Un jalon a une date ou un semestre."))
+    if when and not is_date(when):
+        problems.append(tr("Date de jalon invalide : « {0} » (JJ/MM/AAAA).").format(when))
+    if semester:
+        try:
+            Millesime.parse(semester)
+        except ScoranError as error:
+            problems.append(str(error))
+    return problems
+
+
+def validate_funding(line: dict) -> list[str]:
+    problems = []
+    if line.get("financeur") not in FINANCEURS:
+        problems.append(tr("Financeur inconnu : « {0} » (valeurs possibles : {1}).").format(
+            line.get("financeur") or "", ", ".join(FINANCEURS)))
+    amount = line.get("montant")
+    if not isinstance(amount, (int, float)) or amount < 0:
+        problems.append(tr("Montant de financement invalide : « {0} ».").format(amount))
+    return problems
+
+
+def next_project_id(store) -> str:
+    with store.connection() as conn:
+        rows = [r[0] for r in conn.execute("SELECT projet_id FROM projets WHERE projet_id LIKE 'PRJ-%'")]
+    numbers = [int(r[4:]) for r in rows if r[4:].isdigit()]
+    return f"PRJ-{max(numbers, default=0) + 1:03d}"
+
+
+def save_project(store, project: dict, links=None, milestones=None, funding=None, known_communes=None) -> None:
+    """Insert or replace one project with its links, milestones and funding lines, all or nothing.
+
+    Lists left as None keep the project's current rows.
+    """
+    problems = validate_project(project)
+    for link in links or []:
+        problems += validate_link(link, known_communes)
+    for milestone in milestones or []:
+        problems += validate_milestone(milestone)
+    for line in funding or []:
+        problems += validate_funding(line)
+    if problems:
+        raise ScoranError("\n".join(problems))
+    row = {field: project.get(field) for field in PROJECT_FIELDS}
+    for flag in ("mutualisation", "zones_defavorisees", "publics_eloignes"):
+        row[flag] = 1 if row.get(flag) else 0
+    row["statut"] = row["statut"] or "idee"
+    with store.transaction() as conn:
+        exists = conn.execute("SELECT 1 FROM projets WHERE projet_id = ?", (row["projet_id"],)).fetchone()
+        if exists:
+            assignments = ", ".join(f'"{k}" = ?' for k in row if k != "projet_id")
+            conn.execute(f"UPDATE projets SET {assignments}, modifie_le = strftime('%Y-%m-%dT%H:%M:%S', 'now') "
+                         "WHERE projet_id = ?", [row[k] for k in row if k != "projet_id"] + [row["projet_id"]])
+        else:
+            store.insert(conn, "projets", [row])
+        for table, rows in (("projets_liens", links), ("jalons", milestones), ("projets_financements", funding)):
+            if rows is None:
+                continue
+            conn.execute(f'DELETE FROM "{table}" WHERE projet_id = ?', (row["projet_id"],))
+            store.insert(conn, table, [{**r, "projet_id": row["projet_id"]} for r in rows])
+
+
+def delete_project(store, project_id: str) -> None:
+    with store.transaction() as conn:
+        conn.execute("DELETE FROM projets WHERE projet_id = ?", (project_id,))  # cascades to its rows
+
+
+def duplicate_project(store, project_id: str) -> str:
+    """A copy with a new id and « (copie) » in the title, its links, milestones and funding included."""
+    data = load_project(store, project_id)
+    new_id = next_project_id(store)
+    project = {**data["projet"], "projet_id": new_id, "titre": f"{data['projet']['titre']} {tr('(copie)')}"}
+    strip = lambda rows, key: [{k: v for k, v in r.items() if k not in (key, "projet_id")} for r in rows]  # noqa: E731
+    save_project(store, project, strip(data["liens"], None), strip(data["jalons"], "jalon_id"),
+                 strip(data["financements"], "financement_id"))
+    return new_id
+
+
+def load_project(store, project_id: str) -> dict:
+    with store.connection() as conn:
+        def rows(sql):
+            cursor = conn.execute(sql, (project_id,))
+            names = [d[0] for d in cursor.description]
+            return [dict(zip(names, r)) for r in cursor.fetchall()]
+
+        projects = rows("SELECT * FROM projets WHERE projet_id = ?")
+        if not projects:
+            raise ScoranError(tr("Projet introuvable : {0}").format(project_id))
+        return {"projet": projects[0],
+                "liens": rows("SELECT type_objet, cle FROM projets_liens WHERE projet_id = ? ORDER BY type_objet, cle"),
+                "jalons": rows("SELECT jalon_id, libelle, date_jalon, semestre, statut FROM jalons WHERE projet_id = ? "
+                               "ORDER BY coalesce(date_jalon, semestre)"),
+                "financements": rows("SELECT financement_id, financeur, montant, appel_projets FROM "
+                                     "projets_financements WHERE projet_id = ? ORDER BY financement_id")}
+
+
+def read_tables(store) -> dict[str, pd.DataFrame]:
+    """The whole register as DataFrames (projects, milestones, links, funding, documents)."""
+    with store.connection() as conn:
+        return {
+            "projets": pd.read_sql_query("SELECT * FROM projets ORDER BY projet_id", conn),
+            "jalons": pd.read_sql_query("SELECT * FROM jalons ORDER BY projet_id, jalon_id", conn),
+            "liens": pd.read_sql_query("SELECT * FROM projets_liens ORDER BY projet_id, type_objet, cle", conn),
+            "financements": pd.read_sql_query(
+                "SELECT * FROM projets_financements ORDER BY projet_id, financement_id", conn),
+            "documents": pd.read_sql_query("SELECT * FROM documents ORDER BY projet_id, document_id", conn),
+        }

@@ -1,0 +1,253 @@
+"""The services & usages register as a workbook, to exchange with partners, and back.
+
+Export: one sheet per table (projects, milestones, links, funding, documents) with French
+headers and labels. Import: every row is checked first; a report names sheet, row and column;
+nothing is written unless everything is valid, or, on request, only the valid projects are.
+Round trip is lossless.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from ..core import register
+from ..core.codes import normalize_insee
+from ..core.errors import ScoranError
+from ..core.i18n import tr
+from .spreadsheet import save_workbook, write_sheet
+
+YES, NO = tr("oui"), tr("non")
+# sheet → [(column, header, kind)]; kinds: text, label:<mapping>, money, bool, date, code
+SHEETS = {
+    tr("Projets"): ("projets", [
+        ("projet_id", tr("Identifiant"), "text"), ("titre", tr("Titre"), "text"),
+        ("description", tr("Description"), "text"), ("niveau", tr("Niveau de priorité"), "label:niveau"),
+        ("domaine", tr("Domaine"), "label:domaine"), ("porteur", tr("Porteur"), "text"),
+        ("partenaires", tr("Partenaires"), "text"), ("statut", tr("Statut"), "label:statut"),
+        ("budget", tr("Budget (€)"), "money"), ("appel_projets_pia", tr("Appel à projets PIA"), "text"),
+        ("mutualisation", tr("Mutualisation (oui/non)"), "bool"),
+        ("zones_defavorisees", tr("Zones défavorisées (oui/non)"), "bool"),
+        ("publics_eloignes", tr("Publics éloignés du numérique (oui/non)"), "bool"),
+        ("departements", tr("Départements"), "text"), ("date_debut", tr("Début"), "date"),
+        ("date_fin", tr("Fin"), "date"),
+    ]),
+    tr("Jalons"): ("jalons", [
+        ("projet_id", tr("Identifiant du projet"), "text"), ("libelle", tr("Libellé"), "text"),
+        ("date_jalon", tr("Date"), "date"), ("semestre", tr("Semestre (AAAA-S1/S2)"), "text"),
+        ("statut", tr("Statut"), "text"),
+    ]),
+    tr("Liens"): ("liens", [
+        ("projet_id", tr("Identifiant du projet"), "text"), ("type_objet", tr("Type d'objet"), "text"),
+        ("cle", tr("Clé (code INSEE, SIREN, identifiant RIP…)"), "code"),
+    ]),
+    tr("Financements"): ("financements", [
+        ("projet_id", tr("Identifiant du projet"), "text"), ("financeur", tr("Financeur"), "label:financeur"),
+        ("montant", tr("Montant (€)"), "money"), ("appel_projets", tr("Appel à projets"), "text"),
+    ]),
+    tr("Documents"): ("documents", [
+        ("projet_id", tr("Identifiant du projet"), "text"), ("type_document", tr("Type"), "text"),
+        ("titre", tr("Titre"), "text"), ("chemin", tr("Fichier ou adresse"), "text"),
+        ("date_document", tr("Date"), "date"),
+    ]),
+}
+LABELS = {"niveau": register.LEVEL_LABELS, "domaine": register.DOMAIN_LABELS, "statut": register.STATUS_LABELS,
+          "financeur": register.FUNDER_LABELS}
+MONEY = '#,##0.00 "€"'
+
+
+def export_register(store, path) -> Path:
+    """Write the register to an XLSX workbook (written aside, then renamed)."""
+    from openpyxl import Workbook
+
+    tables = register.read_tables(store)
+    workbook = Workbook()
+    readme = workbook.active
+    readme.title = tr("Lisez-moi")
+    readme.append([tr("Registre des projets de services et usages numériques — SCORAN 2.0")])
+    readme.append([tr("Une feuille par table ; l'identifiant du projet relie les feuilles. Dates JJ/MM/AAAA, montants "
+                      "en euros, codes INSEE en texte.")])
+    for name, labels in LABELS.items():
+        readme.append([])
+        readme.append([tr("Valeurs possibles — {0}").format(name)])
+        for code, label in labels.items():
+            readme.append([code, label])
+    for sheet_name, (table, columns) in SHEETS.items():
+        sheet = workbook.create_sheet(sheet_name)
+        rows = [[_to_cell(record.get(column), kind) for column, _, kind in columns]
+                for record in tables[table].to_dict("records")]
+        formats = {i: MONEY for i, (_, _, kind) in enumerate(columns) if kind == "money"}
+        write_sheet(sheet, [header for _, header, _ in columns], rows, formats)
+    return save_workbook(workbook, path)
+
+
+def _to_cell(value, kind):
+    if value is None or value != value:
+        return None
+    if kind.startswith("label:"):
+        return LABELS[kind[6:]].get(value, value)
+    if kind == "bool":
+        return YES if value else NO
+    if kind == "date" and isinstance(value, str) and register.is_date(value):
+        return date.fromisoformat(value)
+    if kind == "money":
+        return float(value)
+    return value if not isinstance(value, float) or not value.is_integer() or kind != "text" else str(int(value))
+
+
+@dataclass
+class ImportReport:
+    problems: list = field(default_factory=list)  # (sheet, row, column, message)
+    imported: int = 0
+    skipped: list = field(default_factory=list)
+
+    def add(self, sheet, row, column, message):
+        self.problems.append((sheet, row, column, message))
+
+    def text(self) -> str:
+        return "\n".join(tr("{0}, ligne {1}, colonne « {2} » : {3}").format(*p) for p in self.problems)
+
+
+def import_register(store, path, valid_rows_only: bool = False) -> ImportReport:
+    """Read a workbook written by `export_register` (or edited from it) into the store."""
+    from openpyxl import load_workbook
+
+    path = Path(path)
+    try:
+        workbook = load_workbook(path, data_only=False)
+    except (OSError, KeyError, ValueError) as error:
+        raise ScoranError(tr("Classeur illisible : {0} ({1}).").format(path.name, error)) from None
+    report = ImportReport()
+    with store.connection() as conn:
+        known = {r[0] for r in conn.execute("SELECT insee_com FROM communes")}
+    data = {}
+    for sheet_name, (table, columns) in SHEETS.items():
+        if sheet_name not in workbook.sheetnames:
+            report.add(sheet_name, 1, "—", tr("feuille absente"))
+            data[table] = []
+            continue
+        data[table] = _read_sheet(workbook[sheet_name], sheet_name, columns, report)
+    projects = {}
+    for row_number, record in data["projets"]:
+        if record["projet_id"] in projects:
+            report.add(tr("Projets"), row_number, tr("Identifiant"),
+                       tr("identifiant en double : {0}").format(record["projet_id"]))
+        for message in register.validate_project(record):
+            report.add(tr("Projets"), row_number, "—", message)
+        projects[record["projet_id"]] = record
+    children = {"liens": register.validate_link, "jalons": register.validate_milestone,
+                "financements": register.validate_funding}
+    grouped = {table: {} for table in ("liens", "jalons", "financements", "documents")}
+    for table, rows in data.items():
+        if table == "projets":
+            continue
+        sheet = next(name for name, (t, _) in SHEETS.items() if t == table)
+        for row_number, record in rows:
+            if record.get("projet_id") not in projects:
+                report.add(sheet, row_number, tr("Identifiant du projet"),
+                           tr("projet inconnu : {0}").format(record.get("projet_id")))
+                continue
+            validate = children.get(table)
+            messages = (validate(record, known) if table == "liens" else validate(record)) if validate else []
+            for message in messages:
+                report.add(sheet, row_number, "—", message)
+            grouped[table].setdefault(record["projet_id"], []).append((row_number, record))
+    bad_projects = _projects_with_problems(report, data, grouped)
+    if report.problems and not valid_rows_only:
+        return report
+    with store.transaction() as conn:
+        for project_id, project in projects.items():
+            if project_id in bad_projects:
+                report.skipped.append(project_id)
+                continue
+            _write_project(store, conn, project, {t: [r for _, r in grouped[t].get(project_id, [])] for t in grouped})
+            report.imported += 1
+    return report
+
+
+def _projects_with_problems(report, data, grouped) -> set:
+    rows_with_problems = {(sheet, row) for sheet, row, _, _ in report.problems}
+    bad = set()
+    for row_number, record in data["projets"]:
+        if (tr("Projets"), row_number) in rows_with_problems:
+            bad.add(record["projet_id"])
+    for table, by_project in grouped.items():
+        sheet = next(name for name, (t, _) in SHEETS.items() if t == table)
+        for project_id, rows in by_project.items():
+            if any((sheet, row) in rows_with_problems for row, _ in rows):
+                bad.add(project_id)
+    return bad
+
+
+def _write_project(store, conn, project, children) -> None:
+    row = {k: project.get(k) for k in register.PROJECT_FIELDS}
+    conn.execute("DELETE FROM projets WHERE projet_id = ?", (row["projet_id"],))  # cascades
+    store.insert(conn, "projets", [row])
+    for table, target in (("liens", "projets_liens"), ("jalons", "jalons"), ("financements", "projets_financements"),
+                          ("documents", "documents")):
+        store.insert(conn, target, [{**r, "projet_id": row["projet_id"]} for r in children[table]])
+
+
+def _read_sheet(sheet, sheet_name, columns, report) -> list:
+    header = [str(c.value or "").strip() for c in next(sheet.iter_rows(min_row=1, max_row=1))]
+    positions = {}
+    for column, title, _ in columns:
+        if title not in header:
+            report.add(sheet_name, 1, title, tr("colonne absente"))
+        else:
+            positions[column] = header.index(title)
+    rows = []
+    for row_number, cells in enumerate(sheet.iter_rows(min_row=2, values_only=True), start=2):
+        if all(v is None or str(v).strip() == "" for v in cells):
+            continue
+        record = {}
+        for column, title, kind in columns:
+            if column not in positions:
+                continue
+            value = cells[positions[column]] if positions[column] < len(cells) else None
+            try:
+                record[column] = _from_cell(value, kind)
+            except ValueError as error:
+                report.add(sheet_name, row_number, title, str(error))
+                record[column] = None
+        rows.append((row_number, record))
+    return rows
+
+
+def _from_cell(value, kind):
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None if kind != "bool" else 0
+    if kind.startswith("label:"):
+        labels = LABELS[kind[6:]]
+        text = str(value).strip()
+        by_label = {label.lower(): code for code, label in labels.items()}
+        return by_label.get(text.lower(), text)
+    if kind == "bool":
+        text = str(value).strip().lower()
+        if text in ("oui", "o", "1", "true", "vrai", "x"):
+            return 1
+        if text in ("non", "n", "0", "false", "faux"):
+            return 0
+        raise ValueError(tr("« {0} » : attendu oui ou non").format(value))
+    if kind == "money":
+        if isinstance(value, (int, float)):
+            return float(value)
+        try:
+            return float(str(value).replace("€", "").replace(" ", "").replace("\u202f", "").replace(",", "."))
+        except ValueError:
+            raise ValueError(tr("« {0} » n'est pas un montant").format(value)) from None
+    if kind == "date":
+        if isinstance(value, datetime):
+            return value.date().isoformat()
+        if isinstance(value, date):
+            return value.isoformat()
+        text = str(value).strip()
+        for candidate in (text, "-".join(reversed(text.split("/")))):
+            if register.is_date(candidate):
+                return candidate
+        raise ValueError(tr("date invalide « {0} » (JJ/MM/AAAA)").format(value))
+    if kind == "code":
+        text = str(value).strip()
+        return normalize_insee(text) or text
+    return str(value) if not isinstance(value, str) else value
