@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from qgis.core import QgsApplication, QgsProject, QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QMenu
 
@@ -27,6 +27,8 @@ class ScoranPlugin:
         self.options_factory = None
         self.menu = None
         self.toolbar = None
+        self.register_dock = None
+        self.calendar_dock = None
         self.actions: list[QAction] = []
 
     @staticmethod
@@ -56,10 +58,47 @@ class ScoranPlugin:
         icon = QIcon(str(__icon_path__))
         self._add_action(icon, self.tr("Créer ou mettre à jour le référentiel…"), self.create_store, toolbar=True)
         self._add_action(icon, self.tr("Charger le référentiel dans le projet"), self.load_store, toolbar=True)
+        self._add_docks()
         self._add_action(QgsApplication.getThemeIcon("/processingAlgorithm.svg"),
                          self.tr("Algorithmes SCORAN (boîte à outils)"), self.show_toolbox)
         self._add_action(QgsApplication.getThemeIcon("/mActionOptions.svg"), self.tr("Paramètres…"),
                          self.show_settings)
+
+    def _add_docks(self):
+        """Register and calendar docks, hidden until asked for; both follow the store of the settings."""
+        from .ui.calendar_dock import CalendarDock
+        from .ui.register_dock import RegisterDock
+
+        window = self.iface.mainWindow()
+        self.register_dock = RegisterDock(self.iface, window)
+        self.calendar_dock = CalendarDock(window)
+        for dock in (self.register_dock, self.calendar_dock):
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            dock.hide()
+            action = dock.toggleViewAction()
+            action.setIcon(QIcon(str(__icon_path__)))
+            self.menu.addAction(action)
+            self.toolbar.addAction(action)
+            dock.visibilityChanged.connect(self._dock_shown)
+        self.calendar_dock.projectClicked.connect(self.register_dock.select_project)
+
+    def _dock_shown(self, visible: bool):
+        if visible and self.register_dock.store is None:
+            self.open_store_in_docks()
+
+    def open_store_in_docks(self) -> None:
+        from .core.store import ScoranStore
+
+        path = Preferences.load().store_path
+        if not path:
+            return
+        try:
+            store = ScoranStore.open(path)
+        except ScoranError as error:
+            log(str(error), MSG_CRITICAL, push=True)
+            return
+        self.register_dock.set_store(store)
+        self.calendar_dock.set_store(store)
 
     def _add_action(self, icon, text, slot, toolbar=False) -> QAction:
         action = QAction(icon, text, self.iface.mainWindow())
@@ -74,6 +113,11 @@ class ScoranPlugin:
         for action in self.actions:
             action.deleteLater()
         self.actions = []
+        for dock in (self.register_dock, self.calendar_dock):
+            if dock is not None:
+                self.iface.mainWindow().removeDockWidget(dock)
+                dock.deleteLater()
+        self.register_dock = self.calendar_dock = None
         if self.menu is not None:
             self.iface.mainWindow().menuBar().removeAction(self.menu.menuAction())
             self.menu.deleteLater()

@@ -1,0 +1,181 @@
+"""Dock « Calendrier »: a Gantt chart by semester of the usage projects, their milestones and the
+RIP phases; today's line; clicking a bar selects the project."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from qgis.gui import QgsDockWidget
+from qgis.PyQt.QtCore import QCoreApplication, QPointF, QRectF, Qt, pyqtSignal
+from qgis.PyQt.QtGui import QBrush, QColor, QFont, QPen, QPolygonF
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QGraphicsRectItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QHBoxLayout,
+    QLineEdit,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import register
+from ..core.codes import Millesime
+
+FIRST, LAST = Millesime(2014, 1), Millesime(2022, 2)
+ROW_HEIGHT, LABEL_WIDTH = 18, 260
+DOMAIN_COLORS = {"sante": "#e41a1c", "education": "#377eb8", "enseignement_superieur": "#984ea3",
+                 "e_administration": "#4daf4a", "developpement_economique": "#ff7f00", "culture": "#a65628",
+                 "mutualisation": "#f781bf", "autre": "#999999"}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ScoranCalendar", text)
+
+
+def semester_position(value, end: bool = False) -> float | None:
+    """Semesters from FIRST (fractional) of an ISO date or an `AAAA-Sn`; the end of a semester when `end`."""
+    if not value:
+        return None
+    try:
+        semester = Millesime.parse(value)
+        return semester.index - FIRST.index + (1 if end else 0)
+    except Exception:  # noqa: BLE001 — not a semester: try a date
+        pass
+    if not register.is_date(value):
+        return None
+    day = date.fromisoformat(value)
+    semester = Millesime.of_date(day)
+    span = (semester.end - semester.start).days + 1
+    return semester.index - FIRST.index + (day - semester.start).days / span
+
+
+class _Bar(QGraphicsRectItem):
+    def __init__(self, rect, key: str, tooltip: str):
+        super().__init__(rect)
+        self.key = key
+        self.setToolTip(tooltip)
+
+
+class CalendarDock(QgsDockWidget):
+    projectClicked = pyqtSignal(str)  # noqa: N815
+
+    def __init__(self, parent=None):
+        super().__init__(_tr("Calendrier"), parent)
+        self.setObjectName("ScoranCalendarDock")
+        self.store = None
+        self.rows: list[dict] = []
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        tools = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_tr("Filtrer (titre, domaine, projet RIP…)"))
+        self.search.textChanged.connect(self.redraw)
+        tools.addWidget(self.search)
+        self.show_phases = QCheckBox(_tr("Phases RIP"))
+        self.show_phases.setChecked(True)
+        self.show_phases.toggled.connect(self.redraw)
+        tools.addWidget(self.show_phases)
+        self.zoom = QSlider(Qt.Orientation.Horizontal)
+        self.zoom.setRange(20, 200)
+        self.zoom.setValue(60)
+        self.zoom.valueChanged.connect(self.redraw)
+        tools.addWidget(self.zoom)
+        layout.addLayout(tools)
+        self.scene = QGraphicsScene(self)
+        self.view = QGraphicsView(self.scene)
+        self.view.mousePressEvent = self._clicked
+        layout.addWidget(self.view)
+        self.setWidget(body)
+
+    def set_store(self, store) -> None:
+        self.store = store
+        self.reload()
+
+    def reload(self) -> None:
+        """Rows: every project (with its milestones), then every RIP phase."""
+        self.rows = []
+        if self.store is not None:
+            tables = register.read_tables(self.store)
+            milestones = tables["jalons"].groupby("projet_id")
+            for project in tables["projets"].to_dict("records"):
+                marks = milestones.get_group(project["projet_id"]).to_dict("records") if \
+                    project["projet_id"] in milestones.groups else []
+                self.rows.append({"key": project["projet_id"], "label": f"{project['projet_id']} {project['titre']}",
+                                  "start": project.get("date_debut"), "end": project.get("date_fin"),
+                                  "color": DOMAIN_COLORS.get(project["domaine"], "#999999"), "kind": "projet",
+                                  "search": f"{project['titre']} {project['domaine']} {project.get('porteur') or ''}",
+                                  "milestones": marks})
+            with self.store.connection() as conn:
+                phases = conn.execute("SELECT phase_id, rip_id, technologie, semestre_debut, semestre_fin, statut "
+                                      "FROM rip_phases ORDER BY rip_id, semestre_debut").fetchall()
+            for phase_id, rip_id, technology, start, end, status in phases:
+                self.rows.append({"key": phase_id, "label": f"{phase_id} ({technology})", "start": start, "end": end,
+                                  "color": "#1f78b4" if status != "abandonne" else "#bdbdbd", "kind": "phase",
+                                  "search": f"{phase_id} {rip_id} {technology}", "milestones": []})
+        self.redraw()
+
+    def visible_rows(self) -> list[dict]:
+        text = self.search.text().strip().lower()
+        return [row for row in self.rows
+                if (row["kind"] == "projet" or self.show_phases.isChecked())
+                and (not text or text in (row["search"] + " " + row["label"]).lower())]
+
+    def redraw(self) -> None:
+        self.scene.clear()
+        width = self.zoom.value()
+        semesters = LAST.index - FIRST.index + 1
+        font = QFont("DejaVu Sans", 7)
+        for number in range(semesters):  # semester columns
+            semester = Millesime.from_index(FIRST.index + number)
+            x = LABEL_WIDTH + number * width
+            self.scene.addRect(QRectF(x, 0, width, ROW_HEIGHT), QPen(QColor("#bdbdbd")),
+                               QBrush(QColor("#eef3f8" if semester.half == 1 else "#ffffff")))
+            text = self.scene.addSimpleText(str(semester), font)
+            text.setPos(x + 2, 2)
+        rows = self.visible_rows()
+        for line, row in enumerate(rows, start=1):
+            y = line * ROW_HEIGHT
+            label = self.scene.addSimpleText(row["label"][:45], font)
+            label.setPos(2, y + 3)
+            start = semester_position(row["start"])
+            end = semester_position(row["end"], end=True)
+            if start is None and end is None:
+                continue
+            start = start if start is not None else end - 0.2
+            end = end if end is not None else start + 0.2
+            start, end = max(start, 0), min(end, semesters)
+            if end <= start:
+                continue
+            bar = _Bar(QRectF(LABEL_WIDTH + start * width, y + 3, (end - start) * width, ROW_HEIGHT - 6), row["key"],
+                       f"{row['label']}\n{row['start'] or '?'} → {row['end'] or '?'}")
+            bar.setBrush(QBrush(QColor(row["color"])))
+            bar.setPen(QPen(Qt.PenStyle.NoPen))
+            self.scene.addItem(bar)
+            for milestone in row["milestones"]:
+                position = semester_position(milestone.get("date_jalon") or milestone.get("semestre"),
+                                             end=not milestone.get("date_jalon"))
+                if position is None or not 0 <= position <= semesters:
+                    continue
+                cx, cy = LABEL_WIDTH + position * width, y + ROW_HEIGHT / 2
+                diamond = QPolygonF()
+                for dx, dy in ((0, -6), (6, 0), (0, 6), (-6, 0)):
+                    diamond.append(QPointF(cx + dx, cy + dy))
+                item = self.scene.addPolygon(diamond, QPen(QColor("#000000")), QBrush(QColor(
+                    "#000000" if milestone.get("statut") == "atteint" else "#ffffff")))
+                item.setToolTip(f"{milestone['libelle']} ({milestone.get('statut')})")
+        today = semester_position(date.today().isoformat())
+        if today is not None and 0 <= today <= semesters:
+            x = LABEL_WIDTH + today * width
+            self.scene.addLine(x, 0, x, (len(rows) + 1) * ROW_HEIGHT, QPen(QColor("#d7301f"), 2))
+        self.scene.setSceneRect(self.scene.itemsBoundingRect())
+
+    def bars(self) -> list:
+        return [item for item in self.scene.items() if isinstance(item, _Bar)]
+
+    def _clicked(self, event):
+        item = self.view.itemAt(event.pos())
+        if isinstance(item, _Bar):
+            self.projectClicked.emit(item.key)
+        QGraphicsView.mousePressEvent(self.view, event)

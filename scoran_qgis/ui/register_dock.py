@@ -1,0 +1,351 @@
+"""Dock « Projets d'usages »: the register as a sortable, filterable table and an edit form,
+with links to the map features (stable keys), undo of the last edits, counts per domain."""
+
+from __future__ import annotations
+
+from qgis.core import QgsProject
+from qgis.gui import QgsDockWidget
+from qgis.PyQt.QtCore import QCoreApplication, pyqtSignal
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QUndoCommand,
+    QUndoStack,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import register
+from ..core.errors import ScoranError
+from ..core.schema import DOMAINES, NIVEAUX, STATUTS_PROJET
+from .register_model import ProjectsFilter, ProjectsModel
+
+# layer field → link type, in order of preference, for "attach the selected features"
+LINK_FIELDS = (("phase_id", "phase"), ("rip_id", "rip"), ("site_id", "site"), ("insee_com", "commune"),
+               ("siren_epci", "epci"), ("insee_dep", "departement"))
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ScoranRegister", text)
+
+
+class _SaveCommand(QUndoCommand):
+    """One saved edit; undo puts the previous version back (or removes a created project)."""
+
+    def __init__(self, dock, before: dict | None, after: dict, text: str):
+        super().__init__(text)
+        self.dock, self.before, self.after = dock, before, after
+        self._first = True
+
+    def redo(self):
+        if self._first:  # the edit was already saved by the form
+            self._first = False
+            return
+        register.save_project(self.dock.store, self.after)
+        self.dock.reload()
+
+    def undo(self):
+        if self.before is None:
+            register.delete_project(self.dock.store, self.after["projet_id"])
+        else:
+            register.save_project(self.dock.store, self.before)
+        self.dock.reload()
+
+
+class RegisterDock(QgsDockWidget):
+    projectSelected = pyqtSignal(str)  # noqa: N815 — Qt signal naming
+
+    def __init__(self, iface=None, parent=None):
+        super().__init__(_tr("Projets d'usages"), parent)
+        self.setObjectName("ScoranRegisterDock")
+        self.iface = iface
+        self.store = None
+        self.undo_stack = QUndoStack(self)
+        self.model = ProjectsModel(self)
+        self.proxy = ProjectsFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self._build()
+
+    # --- layout --------------------------------------------------------------------------------
+    def _build(self):
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        filters = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_tr("Rechercher (titre, porteur, identifiant…)"))
+        self.search.textChanged.connect(self.proxy.set_text)
+        filters.addWidget(self.search)
+        self.filter_boxes = {}
+        for name, values, labels in (("domaine", DOMAINES, register.DOMAIN_LABELS),
+                                     ("niveau", NIVEAUX, register.LEVEL_LABELS),
+                                     ("statut", STATUTS_PROJET, register.STATUS_LABELS)):
+            box = QComboBox()
+            box.addItem(_tr("Tous"), None)
+            for value in values:
+                box.addItem(labels[value], value)
+            box.currentIndexChanged.connect(lambda _, n=name, b=box: self.proxy.set_filter(n, b.currentData()))
+            self.filter_boxes[name] = box
+            filters.addWidget(box)
+        self.department = QLineEdit()
+        self.department.setPlaceholderText(_tr("Dép."))
+        self.department.setMaximumWidth(50)
+        self.department.textChanged.connect(lambda text: self.proxy.set_filter("departement", text.strip().upper()))
+        filters.addWidget(self.department)
+        layout.addLayout(filters)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        layout.addWidget(self.table, 3)
+        self.counts = QLabel()
+        self.counts.setWordWrap(True)
+        layout.addWidget(self.counts)
+
+        buttons = QHBoxLayout()
+        for text, slot in ((_tr("Nouveau"), self.new_project), (_tr("Enregistrer"), self.save_form),
+                           (_tr("Dupliquer"), self.duplicate), (_tr("Supprimer"), self.delete),
+                           (_tr("Lier la sélection"), self.link_selection),
+                           (_tr("Voir les objets liés"), self.select_linked),
+                           (_tr("Annuler"), self.undo_stack.undo)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+
+        form = QFormLayout()
+        self.fields = {
+            "projet_id": QLineEdit(), "titre": QLineEdit(), "description": QPlainTextEdit(),
+            "niveau": self._combo(NIVEAUX, register.LEVEL_LABELS),
+            "domaine": self._combo(DOMAINES, register.DOMAIN_LABELS),
+            "statut": self._combo(STATUTS_PROJET, register.STATUS_LABELS),
+            "porteur": QLineEdit(), "partenaires": QLineEdit(), "budget": QDoubleSpinBox(),
+            "appel_projets_pia": QLineEdit(), "departements": QLineEdit(), "date_debut": QLineEdit(),
+            "date_fin": QLineEdit(), "mutualisation": QCheckBox(), "zones_defavorisees": QCheckBox(),
+            "publics_eloignes": QCheckBox(),
+        }
+        self.fields["projet_id"].setReadOnly(True)
+        self.fields["description"].setMaximumHeight(60)
+        self.fields["budget"].setRange(0, 1e10)
+        self.fields["budget"].setSuffix(" €")
+        self.fields["budget"].setDecimals(0)
+        for widget in ("date_debut", "date_fin"):
+            self.fields[widget].setPlaceholderText("JJ/MM/AAAA")
+        labels = {"projet_id": _tr("Identifiant"), "titre": _tr("Titre"), "description": _tr("Description"),
+                  "niveau": _tr("Priorité"), "domaine": _tr("Domaine"), "statut": _tr("Statut"),
+                  "porteur": _tr("Porteur"), "partenaires": _tr("Partenaires"), "budget": _tr("Budget"),
+                  "appel_projets_pia": _tr("Appel à projets PIA"), "departements": _tr("Départements"),
+                  "date_debut": _tr("Début"), "date_fin": _tr("Fin"), "mutualisation": _tr("Mutualisation"),
+                  "zones_defavorisees": _tr("Zones défavorisées"), "publics_eloignes": _tr("Publics éloignés")}
+        for name, widget in self.fields.items():
+            form.addRow(labels[name], widget)
+        self.links_label = QLabel()
+        self.links_label.setWordWrap(True)
+        form.addRow(_tr("Objets liés"), self.links_label)
+        layout.addLayout(form, 2)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020")
+        layout.addWidget(self.message)
+        self.setWidget(body)
+
+    @staticmethod
+    def _combo(values, labels) -> QComboBox:
+        box = QComboBox()
+        for value in values:
+            box.addItem(labels[value], value)
+        return box
+
+    # --- data ----------------------------------------------------------------------------------
+    def set_store(self, store) -> None:
+        self.store = store
+        self.undo_stack.clear()
+        self.reload()
+
+    def reload(self) -> None:
+        if self.store is None:
+            self.model.set_projects([])
+            return
+        current = self.current_id()
+        tables = register.read_tables(self.store)
+        projects = tables["projets"].astype(object).where(tables["projets"].notna(), None).to_dict("records")
+        self.model.set_projects(projects)
+        if current:  # keep the officer on the project being worked on
+            self.select_project(current)
+        counts = tables["projets"]["domaine"].value_counts()
+        self.counts.setText(" · ".join(f"{register.DOMAIN_LABELS.get(d, d)} : {n}" for d, n in counts.items()))
+
+    def current_id(self) -> str | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.project(self.proxy.mapToSource(index).row())["projet_id"]
+
+    def select_project(self, project_id: str) -> None:
+        for row, project in enumerate(self.model.projects()):
+            if project["projet_id"] == project_id:
+                index = self.proxy.mapFromSource(self.model.index(row, 0))
+                if index.isValid():
+                    self.table.setCurrentIndex(index)
+                return
+
+    def _row_changed(self, current, _previous):
+        if not current.isValid():
+            return
+        project = self.model.project(self.proxy.mapToSource(current).row())
+        self._fill_form(project)
+        self.projectSelected.emit(project["projet_id"])
+
+    def _fill_form(self, project: dict) -> None:
+        from .register_model import french_date
+
+        for name, widget in self.fields.items():
+            value = project.get(name)
+            if isinstance(widget, QComboBox):
+                widget.setCurrentIndex(max(0, widget.findData(value)))
+            elif isinstance(widget, QCheckBox):
+                widget.setChecked(bool(value))
+            elif isinstance(widget, QDoubleSpinBox):
+                widget.setValue(float(value or 0))
+            elif isinstance(widget, QPlainTextEdit):
+                widget.setPlainText(value or "")
+            else:
+                widget.setText(french_date(value) if name.startswith("date") else (value or ""))
+        try:
+            links = register.load_project(self.store, project["projet_id"])["liens"] if self.store else []
+        except ScoranError:  # a new project, not saved yet
+            links = []
+        self.links_label.setText(", ".join(f"{link['type_objet']} {link['cle']}" for link in links) or "—")
+        self.message.clear()
+
+    def form_values(self) -> dict:
+        values = {}
+        for name, widget in self.fields.items():
+            if isinstance(widget, QComboBox):
+                values[name] = widget.currentData()
+            elif isinstance(widget, QCheckBox):
+                values[name] = int(widget.isChecked())
+            elif isinstance(widget, QDoubleSpinBox):
+                values[name] = widget.value()
+            elif isinstance(widget, QPlainTextEdit):
+                values[name] = widget.toPlainText().strip() or None
+            else:
+                text = widget.text().strip()
+                if name.startswith("date") and len(text) == 10 and text[2] == "/":
+                    text = f"{text[6:10]}-{text[3:5]}-{text[0:2]}"
+                values[name] = text or None
+        return values
+
+    # --- actions -------------------------------------------------------------------------------
+    def new_project(self) -> None:
+        if self.store is None:
+            return
+        self.table.clearSelection()
+        self._fill_form({"projet_id": register.next_project_id(self.store), "niveau": "regional", "domaine": "autre",
+                         "statut": "idee"})
+        self.fields["titre"].setFocus()
+
+    def save_form(self) -> bool:
+        if self.store is None:
+            return False
+        values = self.form_values()
+        try:
+            before = register.load_project(self.store, values["projet_id"])["projet"]
+        except ScoranError:
+            before = None
+        try:
+            register.save_project(self.store, values)
+        except ScoranError as error:
+            self.message.setText(str(error))
+            return False
+        self.undo_stack.push(_SaveCommand(self, before, values, _tr("Enregistrer {0}").format(values["projet_id"])))
+        self.reload()
+        self.select_project(values["projet_id"])
+        self.message.clear()
+        return True
+
+    def duplicate(self) -> str | None:
+        project_id = self.current_id()
+        if self.store is None or project_id is None:
+            return None
+        new_id = register.duplicate_project(self.store, project_id)
+        self.reload()
+        self.select_project(new_id)
+        return new_id
+
+    def delete(self, confirm: bool = True) -> bool:
+        project_id = self.current_id()
+        if self.store is None or project_id is None:
+            return False
+        if confirm and QMessageBox.question(
+                self, _tr("Supprimer le projet"),
+                _tr("Supprimer le projet {0}, ses jalons, liens et financements ?").format(project_id)
+        ) != QMessageBox.StandardButton.Yes:
+            return False
+        register.delete_project(self.store, project_id)
+        self.reload()
+        return True
+
+    def link_selection(self) -> int:
+        """Attach the selected features of the active layer to the current project, by stable key."""
+        project_id = self.current_id()
+        layer = self.iface.activeLayer() if self.iface is not None else None
+        if self.store is None or project_id is None or layer is None or not hasattr(layer, "selectedFeatures"):
+            return 0
+        names = layer.fields().names()
+        field, kind = next(((f, k) for f, k in LINK_FIELDS if f in names), (None, None))
+        if field is None:
+            self.message.setText(_tr("La couche active n'a pas de clé stable (code INSEE, SIREN, rip_id…)."))
+            return 0
+        data = register.load_project(self.store, project_id)
+        links = data["liens"] + [{"type_objet": kind, "cle": str(f[field])} for f in layer.selectedFeatures()]
+        unique = [dict(t) for t in dict.fromkeys(tuple(sorted(link.items())) for link in links)]
+        register.save_project(self.store, data["projet"], links=unique)
+        self._fill_form(data["projet"])
+        return len(unique) - len(data["liens"])
+
+    def select_linked(self) -> int:
+        """Select the linked features in every layer of the project that carries their key; zoom to them."""
+        project_id = self.current_id()
+        if self.store is None or project_id is None:
+            return 0
+        links = register.load_project(self.store, project_id)["liens"]
+        by_kind = {}
+        for link in links:
+            by_kind.setdefault(link["type_objet"], []).append(link["cle"])
+        selected = 0
+        extent = None
+        for layer in QgsProject.instance().mapLayers().values():
+            if not hasattr(layer, "selectByExpression"):
+                continue
+            names = layer.fields().names()
+            field, kind = next(((f, k) for f, k in LINK_FIELDS if f in names and k in by_kind), (None, None))
+            if field is None:
+                continue
+            keys = ", ".join("'" + key.replace("'", "''") + "'" for key in by_kind[kind])
+            layer.selectByExpression(f'"{field}" IN ({keys})')
+            selected += layer.selectedFeatureCount()
+            if layer.selectedFeatureCount():
+                box = layer.boundingBoxOfSelected()
+                if self.iface is not None:
+                    box = self.iface.mapCanvas().mapSettings().layerExtentToOutputExtent(layer, box)
+                if extent is None:
+                    extent = box
+                else:
+                    extent.combineExtentWith(box)
+        if extent is not None and self.iface is not None:
+            extent.scale(1.2)
+            self.iface.mapCanvas().setExtent(extent)
+            self.iface.mapCanvas().refresh()
+        return selected

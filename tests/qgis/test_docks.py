@@ -1,0 +1,132 @@
+"""The register and calendar docks, driven like an officer would (qtbot), on a copy of the sample store."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsProject, QgsVectorLayer
+from qgis.PyQt.QtCore import QPoint, Qt, QVariant
+
+from scoran_qgis.core import register
+from scoran_qgis.core.store import ScoranStore
+from scoran_qgis.ui.calendar_dock import CalendarDock
+from scoran_qgis.ui.register_dock import RegisterDock
+from scoran_qgis.ui.register_model import ProjectsFilter, ProjectsModel
+
+
+@pytest.fixture
+def store(sample_build, tmp_path):
+    path = tmp_path / "scoran.gpkg"
+    shutil.copy(sample_build[0].path, path)
+    return ScoranStore.open(path)
+
+
+@pytest.fixture
+def dock(qgis_iface, qtbot, store):
+    widget = RegisterDock(qgis_iface)
+    qtbot.addWidget(widget)
+    widget.set_store(store)
+    return widget
+
+
+def count_in_db(store, where="1=1"):
+    with store.connection() as conn:
+        return conn.execute(f"SELECT count(*) FROM projets WHERE {where}").fetchone()[0]
+
+
+def test_table_lists_and_filters(dock, store, qtbot):
+    assert dock.proxy.rowCount() == count_in_db(store) == 40
+    dock.filter_boxes["domaine"].setCurrentIndex(dock.filter_boxes["domaine"].findData("sante"))
+    assert dock.proxy.rowCount() == count_in_db(store, "domaine = 'sante'")
+    dock.filter_boxes["domaine"].setCurrentIndex(0)
+    qtbot.keyClicks(dock.search, "lyc")  # typed key by key (QTest sends ASCII keys only)
+    titles = [dock.proxy.index(r, 1).data() for r in range(dock.proxy.rowCount())]
+    assert titles and all("lyc" in t.lower() for t in titles)
+    dock.search.clear()
+    dock.department.setText("58")
+    assert dock.proxy.rowCount() == count_in_db(store, "(',' || departements || ',') LIKE '%,58,%'")
+    assert "Santé" in dock.counts.text()
+
+
+def test_add_edit_undo_duplicate_delete(dock, store, qtbot):
+    dock.new_project()
+    new_id = dock.fields["projet_id"].text()
+    assert new_id == "PRJ-041"
+    dock.fields["titre"].setText("Tiers-lieu numérique de Clamecy")
+    dock.fields["domaine"].setCurrentIndex(dock.fields["domaine"].findData("developpement_economique"))
+    qtbot.keyClicks(dock.fields["date_debut"], "01/09/2016")
+    qtbot.keyClicks(dock.fields["departements"], "58")
+    assert dock.save_form()
+    assert count_in_db(store) == 41 and dock.current_id() == new_id
+    saved = register.load_project(store, new_id)["projet"]
+    assert saved["date_debut"] == "2016-09-01" and saved["domaine"] == "developpement_economique"
+
+    dock.fields["titre"].setText("Tiers-lieu de Clamecy")
+    assert dock.save_form()
+    assert register.load_project(store, new_id)["projet"]["titre"] == "Tiers-lieu de Clamecy"
+    dock.undo_stack.undo()
+    assert register.load_project(store, new_id)["projet"]["titre"] == "Tiers-lieu numérique de Clamecy"
+
+    dock.fields["date_fin"].setText("01/01/2010")  # before the start: refused with a message
+    assert not dock.save_form()
+    assert "précède" in dock.message.text()
+
+    copy = dock.duplicate()
+    assert copy == "PRJ-042" and dock.current_id() == copy
+    assert dock.delete(confirm=False)
+    assert count_in_db(store) == 41
+
+
+def test_link_selected_features_and_show_them(dock, store, qgis_iface, qgis_canvas):
+    communes = QgsVectorLayer(f"{store.path}|layername=communes", "communes", "ogr")
+    QgsProject.instance().addMapLayer(communes)
+    try:
+        qgis_iface.setActiveLayer(communes)
+        communes.selectByExpression("\"insee_com\" IN ('58062', '58086')")
+        dock.select_project("PRJ-001")
+        before = {link["cle"] for link in register.load_project(store, "PRJ-001")["liens"]}
+        assert dock.link_selection() == len({"58062", "58086"} - before)  # no duplicate links
+        keys = {link["cle"] for link in register.load_project(store, "PRJ-001")["liens"]}
+        assert {"58062", "58086"} <= keys
+        communes.removeSelection()
+        assert dock.select_linked() >= 2
+        assert {f["insee_com"] for f in communes.selectedFeatures()} >= {"58062", "58086"}
+    finally:
+        QgsProject.instance().removeMapLayer(communes.id())
+
+
+def test_calendar_draws_projects_phases_and_selects_on_click(qtbot, store, dock):
+    calendar = CalendarDock()
+    qtbot.addWidget(calendar)
+    calendar.set_store(store)
+    with store.connection() as conn:
+        dated = conn.execute("SELECT count(*) FROM projets WHERE date_debut IS NOT NULL OR date_fin IS NOT NULL"
+                             ).fetchone()[0]
+        # the chart runs 2014-S1 → 2022-S2: phases starting later are off the chart
+        phases = conn.execute("SELECT count(*) FROM rip_phases WHERE semestre_debut <= '2022-S2'").fetchone()[0]
+    assert len(calendar.bars()) == dated + phases
+    calendar.show_phases.setChecked(False)
+    assert len(calendar.bars()) == dated
+    calendar.projectClicked.connect(dock.select_project)
+    calendar.resize(1200, 600)
+    calendar.show()
+    bar = next(b for b in calendar.bars() if b.key == "PRJ-003")
+    calendar.view.centerOn(bar)
+    point = calendar.view.mapFromScene(bar.sceneBoundingRect().center())
+    with qtbot.waitSignal(calendar.projectClicked, timeout=2000) as signal:
+        qtbot.mouseClick(calendar.view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(point.x(), point.y()))
+    assert signal.args == ["PRJ-003"] and dock.current_id() == "PRJ-003"
+
+
+def test_five_thousand_projects_fit_in_the_model():
+    rows = [{"projet_id": f"PRJ-{i:05d}", "titre": f"Projet {i}", "domaine": "sante" if i % 3 else "culture",
+             "niveau": "regional", "statut": "idee", "departements": "21,58" if i % 2 else "89"} for i in range(5000)]
+    model = ProjectsModel()
+    model.set_projects(rows)
+    proxy = ProjectsFilter()
+    proxy.setSourceModel(model)
+    proxy.set_filter("domaine", "culture")
+    assert proxy.rowCount() == len([r for r in rows if r["domaine"] == "culture"])
+    proxy.set_filter("departement", "89")
+    assert proxy.rowCount() == len([r for i, r in enumerate(rows) if r["domaine"] == "culture" and i % 2 == 0])
