@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsProject, QgsVectorLayer
-from qgis.PyQt.QtCore import QPoint, Qt, QVariant
+from qgis.core import QgsProject, QgsVectorLayer
+from qgis.PyQt.QtCore import QPoint, Qt
 
 from scoran_qgis.core import register
 from scoran_qgis.core.store import ScoranStore
