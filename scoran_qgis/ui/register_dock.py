@@ -118,9 +118,10 @@ class RegisterDock(QgsDockWidget):
                            (_tr("Dupliquer"), self.duplicate), (_tr("Supprimer"), self.delete),
                            (_tr("Lier la sélection"), self.link_selection),
                            (_tr("Voir les objets liés"), self.select_linked),
+                           (_tr("Exporter (XLSX)"), self.export_xlsx), (_tr("Importer (XLSX)"), self.import_xlsx),
                            (_tr("Annuler"), self.undo_stack.undo)):
             button = QPushButton(text)
-            button.clicked.connect(slot)
+            button.clicked.connect(lambda _checked=False, action=slot: action())  # not clicked(bool) as argument
             buttons.addWidget(button)
         layout.addLayout(buttons)
 
@@ -169,9 +170,88 @@ class RegisterDock(QgsDockWidget):
 
     # --- data ----------------------------------------------------------------------------------
     def set_store(self, store) -> None:
+        """Edit `store` (taking its lock: a second QGIS instance gets a clear « locked » message)."""
+        from ..core import lock
+
+        if self.store is not None:
+            lock.release(self.store.path)
+        self.store = None
+        if store is not None:
+            try:
+                lock.acquire(store.path)
+            except ScoranError as error:
+                self.message.setText(str(error))
+                self.model.set_projects([])
+                return
+            self._watch(store.path)
         self.store = store
         self.undo_stack.clear()
         self.reload()
+
+    def _watch(self, path) -> None:
+        """Reload when the store changes on disk (an algorithm or an import wrote to it)."""
+        from qgis.PyQt.QtCore import QFileSystemWatcher
+
+        if not hasattr(self, "watcher"):
+            self.watcher = QFileSystemWatcher(self)
+            self.watcher.fileChanged.connect(lambda _: self.reload())
+        for old in self.watcher.files():
+            self.watcher.removePath(old)
+        self.watcher.addPath(str(path))
+
+    def closeEvent(self, event):  # noqa: N802
+        from ..core import lock
+
+        if self.store is not None:
+            lock.release(self.store.path)
+        super().closeEvent(event)
+
+    def export_xlsx(self, path: str | None = None) -> str | None:
+        """Export the register to a workbook (asks where when no path is given)."""
+        from qgis.PyQt.QtWidgets import QFileDialog
+
+        from ..export.register_xlsx import export_register
+
+        if self.store is None:
+            return None
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, _tr("Exporter le registre"), "registre_usages.xlsx",
+                                                  _tr("Classeur Excel (*.xlsx)"))
+        if not path:
+            return None
+        try:
+            export_register(self.store, path)
+        except ScoranError as error:
+            self.message.setText(str(error))
+            return None
+        return path
+
+    def import_xlsx(self, path: str | None = None, valid_rows_only: bool | None = None):
+        """Import a workbook; on errors, show the report and offer to import only the valid projects."""
+        from qgis.PyQt.QtWidgets import QFileDialog
+
+        from ..export.register_xlsx import import_register
+
+        if self.store is None:
+            return None
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, _tr("Importer un registre"), "", _tr("Classeur Excel (*.xlsx)"))
+        if not path:
+            return None
+        try:
+            report = import_register(self.store, path, bool(valid_rows_only))
+            if report.problems and valid_rows_only is None:
+                answer = QMessageBox.question(self, _tr("Import du registre"), _tr(
+                    "Le classeur contient des erreurs ; rien n'a été importé.\n\n{0}\n\nImporter seulement les "
+                    "projets valides ?").format(report.text()[:3000]))
+                if answer == QMessageBox.StandardButton.Yes:
+                    report = import_register(self.store, path, True)
+        except ScoranError as error:
+            self.message.setText(str(error))
+            return None
+        self.message.setText(report.text()[:2000])
+        self.reload()
+        return report
 
     def reload(self) -> None:
         if self.store is None:

@@ -130,3 +130,26 @@ def test_five_thousand_projects_fit_in_the_model():
     assert proxy.rowCount() == len([r for r in rows if r["domaine"] == "culture"])
     proxy.set_filter("departement", "89")
     assert proxy.rowCount() == len([r for i, r in enumerate(rows) if r["domaine"] == "culture" and i % 2 == 0])
+
+
+def test_a_store_held_by_another_instance_is_refused_clearly(qgis_iface, qtbot, store):
+    import json
+    import socket
+
+    from scoran_qgis.core.lock import lock_path
+
+    lock_path(store.path).write_text(json.dumps({"pid": 1, "host": socket.gethostname(), "user": "agent"}))
+    other = RegisterDock(qgis_iface)
+    qtbot.addWidget(other)
+    other.set_store(store)
+    assert other.store is None and other.proxy.rowCount() == 0
+    assert "ouvert en modification par agent" in other.message.text()
+
+
+def test_dock_exports_and_imports_the_register(dock, store, tmp_path):
+    path = dock.export_xlsx(str(tmp_path / "registre.xlsx"))
+    register.delete_project(store, "PRJ-002")
+    dock.reload()
+    assert dock.proxy.rowCount() == 39
+    report = dock.import_xlsx(path, valid_rows_only=False)
+    assert report.problems == [] and dock.proxy.rowCount() == 40
