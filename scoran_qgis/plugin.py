@@ -80,7 +80,14 @@ class ScoranPlugin:
             self.menu.addAction(action)
             self.toolbar.addAction(action)
             dock.visibilityChanged.connect(self._dock_shown)
-        self.calendar_dock.projectClicked.connect(self.register_dock.select_project)
+        self.calendar_dock.projectClicked.connect(self._calendar_clicked)
+
+    def _calendar_clicked(self, project_id: str):
+        """A bar clicked in the calendar: the project in the register, its features on the map."""
+        self.register_dock.show()
+        self.register_dock.select_project(project_id)
+        if self.register_dock.current_id() == project_id:
+            self.register_dock.select_linked()
 
     def _dock_shown(self, visible: bool):
         if visible and self.register_dock.store is None:

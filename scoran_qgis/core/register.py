@@ -127,7 +127,20 @@ def next_project_id(store) -> str:
     return f"PRJ-{max(numbers, default=0) + 1:03d}"
 
 
-def save_project(store, project: dict, links=None, milestones=None, funding=None, known_communes=None) -> None:
+def validate_document(document: dict) -> list[str]:
+    problems = []
+    if document.get("type_document") not in ("compte_rendu", "etude", "convention", "autre"):
+        problems.append(tr("Type de document inconnu : « {0} » (compte_rendu, etude, convention, autre).").format(
+            document.get("type_document") or ""))
+    if not str(document.get("titre") or "").strip() or not str(document.get("chemin") or "").strip():
+        problems.append(tr("Un document a un titre et un fichier ou une adresse."))
+    if document.get("date_document") and not is_date(document["date_document"]):
+        problems.append(tr("Date de document invalide : « {0} » (JJ/MM/AAAA).").format(document["date_document"]))
+    return problems
+
+
+def save_project(store, project: dict, links=None, milestones=None, funding=None, known_communes=None,
+                 documents=None) -> None:
     """Insert or replace one project with its links, milestones and funding lines, all or nothing.
 
     Lists left as None keep the project's current rows.
@@ -139,6 +152,8 @@ def save_project(store, project: dict, links=None, milestones=None, funding=None
         problems += validate_milestone(milestone)
     for line in funding or []:
         problems += validate_funding(line)
+    for document in documents or []:
+        problems += validate_document(document)
     if problems:
         raise ScoranError("\n".join(problems))
     row = {field: project.get(field) for field in PROJECT_FIELDS}
@@ -153,7 +168,8 @@ def save_project(store, project: dict, links=None, milestones=None, funding=None
                          "WHERE projet_id = ?", [row[k] for k in row if k != "projet_id"] + [row["projet_id"]])
         else:
             store.insert(conn, "projets", [row])
-        for table, rows in (("projets_liens", links), ("jalons", milestones), ("projets_financements", funding)):
+        for table, rows in (("projets_liens", links), ("jalons", milestones), ("projets_financements", funding),
+                            ("documents", documents)):
             if rows is None:
                 continue
             conn.execute(f'DELETE FROM "{table}" WHERE projet_id = ?', (row["projet_id"],))
@@ -172,7 +188,7 @@ def duplicate_project(store, project_id: str) -> str:
     project = {**data["projet"], "projet_id": new_id, "titre": f"{data['projet']['titre']} {tr('(copie)')}"}
     strip = lambda rows, key: [{k: v for k, v in r.items() if k not in (key, "projet_id")} for r in rows]  # noqa: E731
     save_project(store, project, strip(data["liens"], None), strip(data["jalons"], "jalon_id"),
-                 strip(data["financements"], "financement_id"))
+                 strip(data["financements"], "financement_id"), documents=strip(data["documents"], "document_id"))
     return new_id
 
 
@@ -191,7 +207,9 @@ def load_project(store, project_id: str) -> dict:
                 "jalons": rows("SELECT jalon_id, libelle, date_jalon, semestre, statut FROM jalons WHERE projet_id = ? "
                                "ORDER BY coalesce(date_jalon, semestre)"),
                 "financements": rows("SELECT financement_id, financeur, montant, appel_projets FROM "
-                                     "projets_financements WHERE projet_id = ? ORDER BY financement_id")}
+                                     "projets_financements WHERE projet_id = ? ORDER BY financement_id"),
+                "documents": rows("SELECT document_id, type_document, titre, chemin, date_document FROM documents "
+                                  "WHERE projet_id = ? ORDER BY document_id")}
 
 
 def read_tables(store) -> dict[str, pd.DataFrame]:

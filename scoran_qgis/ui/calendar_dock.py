@@ -73,7 +73,7 @@ class CalendarDock(QgsDockWidget):
         self.search.setPlaceholderText(_tr("Filtrer (titre, domaine, projet RIP…)"))
         self.search.textChanged.connect(self.redraw)
         tools.addWidget(self.search)
-        self.show_phases = QCheckBox(_tr("Phases RIP"))
+        self.show_phases = QCheckBox(_tr("Phases RIP et AMII"))
         self.show_phases.setChecked(True)
         self.show_phases.toggled.connect(self.redraw)
         tools.addWidget(self.show_phases)
@@ -110,10 +110,18 @@ class CalendarDock(QgsDockWidget):
             with self.store.connection() as conn:
                 phases = conn.execute("SELECT phase_id, rip_id, technologie, semestre_debut, semestre_fin, statut "
                                       "FROM rip_phases ORDER BY rip_id, semestre_debut").fetchall()
+                amii = conn.execute("SELECT a.operateurs, min(c.annee), max(c.annee), count(DISTINCT a.insee_com) "
+                                    "FROM amii_communes a JOIN amii_calendrier c USING (insee_com) "
+                                    "GROUP BY a.operateurs ORDER BY a.operateurs").fetchall()
             for phase_id, rip_id, technology, start, end, status in phases:
                 self.rows.append({"key": phase_id, "label": f"{phase_id} ({technology})", "start": start, "end": end,
                                   "color": "#1f78b4" if status != "abandonne" else "#bdbdbd", "kind": "phase",
                                   "search": f"{phase_id} {rip_id} {technology}", "milestones": []})
+            for operators, first, last, communes in amii:  # private plans: the operators' calendars
+                label = _tr("AMII {0} ({1} communes)").format(operators, communes)
+                self.rows.append({"key": f"AMII {operators}", "label": label, "start": f"{first}-S1",
+                                  "end": f"{last}-S2", "color": "#7bccc4", "kind": "phase",
+                                  "search": f"AMII {operators}", "milestones": []})
         self.redraw()
 
     def visible_rows(self) -> list[dict]:

@@ -108,6 +108,9 @@ class RegisterDock(QgsDockWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.setMouseTracking(True)
+        self.table.entered.connect(self._hovered)
+        self.highlights = []
         layout.addWidget(self.table, 3)
         self.counts = QLabel()
         self.counts.setWordWrap(True)
@@ -154,6 +157,14 @@ class RegisterDock(QgsDockWidget):
         self.links_label = QLabel()
         self.links_label.setWordWrap(True)
         form.addRow(_tr("Objets liés"), self.links_label)
+        self.milestones = _ChildTable(("libelle", "date_jalon", "semestre", "statut"),
+                                      (_tr("Jalon"), _tr("Date (JJ/MM/AAAA)"), _tr("Semestre"), _tr("Statut")),
+                                      {"statut": "prevu"})
+        form.addRow(_tr("Jalons"), self.milestones)
+        self.documents = _ChildTable(("type_document", "titre", "chemin", "date_document"),
+                                     (_tr("Type"), _tr("Titre"), _tr("Fichier ou adresse"), _tr("Date (JJ/MM/AAAA)")),
+                                     {"type_document": "compte_rendu"})
+        form.addRow(_tr("Documents"), self.documents)
         layout.addLayout(form, 2)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -303,10 +314,13 @@ class RegisterDock(QgsDockWidget):
             else:
                 widget.setText(french_date(value) if name.startswith("date") else (value or ""))
         try:
-            links = register.load_project(self.store, project["projet_id"])["liens"] if self.store else []
+            data = register.load_project(self.store, project["projet_id"]) if self.store else None
         except ScoranError:  # a new project, not saved yet
-            links = []
+            data = None
+        links = data["liens"] if data else []
         self.links_label.setText(", ".join(f"{link['type_objet']} {link['cle']}" for link in links) or "—")
+        self.milestones.set_rows(data.get("jalons", []) if data else [])
+        self.documents.set_rows(data.get("documents", []) if data else [])
         self.message.clear()
 
     def form_values(self) -> dict:
@@ -345,7 +359,8 @@ class RegisterDock(QgsDockWidget):
         except ScoranError:
             before = None
         try:
-            register.save_project(self.store, values)
+            register.save_project(self.store, values, milestones=self.milestones.rows(),
+                                  documents=self.documents.rows())
         except ScoranError as error:
             self.message.setText(str(error))
             return False
@@ -395,26 +410,57 @@ class RegisterDock(QgsDockWidget):
         self._fill_form(data["projet"])
         return len(unique) - len(data["liens"])
 
-    def select_linked(self) -> int:
-        """Select the linked features in every layer of the project that carries their key; zoom to them."""
-        project_id = self.current_id()
-        if self.store is None or project_id is None:
-            return 0
-        links = register.load_project(self.store, project_id)["liens"]
+    def _hovered(self, index) -> None:
+        if index.isValid():
+            self.highlight(self.model.project(self.proxy.mapToSource(index).row())["projet_id"])
+
+    def leaveEvent(self, event):  # noqa: N802
+        self.highlight(None)
+        super().leaveEvent(event)
+
+    def _linked_layers(self, project_id: str):
+        """(layer, key field, keys) of the project's links, for every map layer carrying such keys."""
         by_kind = {}
-        for link in links:
+        for link in register.load_project(self.store, project_id)["liens"]:
             by_kind.setdefault(link["type_objet"], []).append(link["cle"])
-        selected = 0
-        extent = None
         for layer in QgsProject.instance().mapLayers().values():
             if not hasattr(layer, "selectByExpression"):
                 continue
             names = layer.fields().names()
             field, kind = next(((f, k) for f, k in LINK_FIELDS if f in names and k in by_kind), (None, None))
-            if field is None:
-                continue
-            keys = ", ".join("'" + key.replace("'", "''") + "'" for key in by_kind[kind])
-            layer.selectByExpression(f'"{field}" IN ({keys})')
+            if field is not None:
+                yield layer, field, by_kind[kind]
+
+    def highlight(self, project_id: str | None) -> int:
+        """Outline the project's linked features on the map while the mouse is over its row."""
+        from qgis.gui import QgsHighlight
+        from qgis.PyQt.QtGui import QColor
+
+        for item in self.highlights:
+            item.hide()
+        self.highlights = []
+        if project_id is None or self.store is None or self.iface is None:
+            return 0
+        for layer, field, keys in self._linked_layers(project_id):
+            quoted = ", ".join("'" + key.replace("'", "''") + "'" for key in keys)
+            for feature in layer.getFeatures(f'"{field}" IN ({quoted})'):
+                item = QgsHighlight(self.iface.mapCanvas(), feature.geometry(), layer)
+                item.setColor(QColor("#d7301f"))
+                item.setWidth(3)
+                item.show()
+                self.highlights.append(item)
+        return len(self.highlights)
+
+    def select_linked(self) -> int:
+        """Select the linked features in every layer of the project that carries their key; zoom to them."""
+        project_id = self.current_id()
+        if self.store is None or project_id is None:
+            return 0
+        selected = 0
+        extent = None
+        for layer, field, keys in self._linked_layers(project_id):
+            quoted = ", ".join("'" + key.replace("'", "''") + "'" for key in keys)
+            layer.selectByExpression(f'"{field}" IN ({quoted})')
             selected += layer.selectedFeatureCount()
             if layer.selectedFeatureCount():
                 box = layer.boundingBoxOfSelected()
@@ -429,3 +475,63 @@ class RegisterDock(QgsDockWidget):
             self.iface.mapCanvas().setExtent(extent)
             self.iface.mapCanvas().refresh()
         return selected
+
+
+class _ChildTable(QWidget):
+    """A small editable table of a project's child rows (milestones, documents), dates as JJ/MM/AAAA."""
+
+    def __init__(self, fields, headers, defaults):
+        from qgis.PyQt.QtWidgets import QTableWidget
+
+        super().__init__()
+        self.fields, self.defaults = fields, defaults
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.table = QTableWidget(0, len(fields))
+        self.table.setHorizontalHeaderLabels(list(headers))
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setMaximumHeight(110)
+        layout.addWidget(self.table)
+        buttons = QHBoxLayout()
+        for text, slot in ((_tr("Ajouter"), self.add_row), (_tr("Retirer"), self.remove_row)):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _checked=False, action=slot: action())
+            buttons.addWidget(button)
+        buttons.addStretch()
+        layout.addLayout(buttons)
+
+    def add_row(self, values: dict | None = None) -> None:
+        from qgis.PyQt.QtWidgets import QTableWidgetItem
+
+        from .register_model import french_date
+
+        values = {**self.defaults, **(values or {})}
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        for column, field in enumerate(self.fields):
+            value = values.get(field)
+            text = french_date(value) if field.startswith("date") else ("" if value is None else str(value))
+            self.table.setItem(row, column, QTableWidgetItem(text))
+
+    def remove_row(self) -> None:
+        if self.table.currentRow() >= 0:
+            self.table.removeRow(self.table.currentRow())
+
+    def set_rows(self, rows: list[dict]) -> None:
+        self.table.setRowCount(0)
+        for row in rows:
+            self.add_row(row)
+
+    def rows(self) -> list[dict]:
+        result = []
+        for row in range(self.table.rowCount()):
+            values = {}
+            for column, field in enumerate(self.fields):
+                item = self.table.item(row, column)
+                text = item.text().strip() if item is not None else ""
+                if field.startswith("date") and len(text) == 10 and text[2] == "/":
+                    text = f"{text[6:10]}-{text[3:5]}-{text[0:2]}"
+                values[field] = text or None
+            if any(values[f] for f in self.fields if f not in self.defaults):
+                result.append(values)
+        return result

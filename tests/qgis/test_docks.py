@@ -78,6 +78,22 @@ def test_add_edit_undo_duplicate_delete(dock, store, qtbot):
     assert count_in_db(store) == 41
 
 
+def test_milestones_and_documents_edited_in_the_form(dock, store):
+    dock.select_project("PRJ-004")
+    count = dock.milestones.table.rowCount()
+    dock.milestones.add_row({"libelle": "Comité régional", "date_jalon": "2016-05-12"})
+    dock.documents.add_row({"titre": "Compte rendu du 12/05/2016", "chemin": "documents/cr_2016_05.pdf",
+                            "date_document": "2016-05-12"})
+    assert dock.save_form()
+    data = register.load_project(store, "PRJ-004")
+    assert len(data["jalons"]) == count + 1
+    assert {"libelle": "Comité régional", "date_jalon": "2016-05-12"}.items() <= next(
+        j for j in data["jalons"] if j["libelle"] == "Comité régional").items()
+    assert data["documents"][-1]["chemin"] == "documents/cr_2016_05.pdf"
+    dock.milestones.add_row({"libelle": "Sans date"})
+    assert not dock.save_form() and "date ou un semestre" in dock.message.text()
+
+
 def test_link_selected_features_and_show_them(dock, store, qgis_iface, qgis_canvas):
     communes = QgsVectorLayer(f"{store.path}|layername=communes", "communes", "ogr")
     QgsProject.instance().addMapLayer(communes)
@@ -90,6 +106,9 @@ def test_link_selected_features_and_show_them(dock, store, qgis_iface, qgis_canv
         keys = {link["cle"] for link in register.load_project(store, "PRJ-001")["liens"]}
         assert {"58062", "58086"} <= keys
         communes.removeSelection()
+        assert dock.highlight("PRJ-001") >= 2  # hovering the row outlines the linked features
+        dock.highlight(None)
+        assert dock.highlights == []
         assert dock.select_linked() >= 2
         assert {f["insee_com"] for f in communes.selectedFeatures()} >= {"58062", "58086"}
     finally:
@@ -105,6 +124,7 @@ def test_calendar_draws_projects_phases_and_selects_on_click(qtbot, store, dock)
                              ).fetchone()[0]
         # the chart runs 2014-S1 → 2022-S2: phases starting later are off the chart
         phases = conn.execute("SELECT count(*) FROM rip_phases WHERE semestre_debut <= '2022-S2'").fetchone()[0]
+        phases += conn.execute("SELECT count(DISTINCT operateurs) FROM amii_communes").fetchone()[0]
     assert len(calendar.bars()) == dated + phases
     calendar.show_phases.setChecked(False)
     assert len(calendar.bars()) == dated
