@@ -47,6 +47,7 @@ sample-full: $(FULL)
 # chain is slow); writes docs/benchmarks.md.
 bench: setup sample $(FULL)
 	$(PY) scripts/bench.py
+	xvfb-run -a $(PY) scripts/bench_register.py --markdown >> docs/benchmarks.md
 
 demo: setup sample
 	$(PY) scripts/demo.py
