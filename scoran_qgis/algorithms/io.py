@@ -13,13 +13,15 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from ..compat import SKIP_GEOMETRY_CHECKS, is_null
 from ..core.errors import ScoranError
+from ..core.feedback import check_canceled
 from .base import epsg_of
 
 
-def records_from_source(source, target_epsg: int, context, feedback, progress_span=(0, 100)) -> list[dict]:
+def records_from_source(source, target_epsg: int, context, feedback, progress_span=None) -> list[dict]:
     """Read a feature source into dicts (attributes + `geom` as WKB in `target_epsg`).
 
-    Invalid geometries are repaired with makeValid(); empty ones are left to the caller to count.
+    Invalid geometries are repaired with makeValid() and counted; empty ones are left to the caller.
+    `progress_span` (start, end) moves the progress bar while reading; Cancel stops with CanceledError.
     """
     target = QgsCoordinateReferenceSystem(f"EPSG:{target_epsg}")
     transform = None
@@ -27,13 +29,13 @@ def records_from_source(source, target_epsg: int, context, feedback, progress_sp
         transform = QgsCoordinateTransform(source.sourceCrs(), target, context.transformContext())
     names = source.fields().names()
     total = source.featureCount() or 0
-    start, end = progress_span
-    step = (end - start) / total if total else 0
+    start, end = progress_span or (0, 0)
+    step = (end - start) / total if total and progress_span else 0
     records = []
     invalid = 0
     for index, feature in enumerate(source.getFeatures(QgsFeatureRequest(), SKIP_GEOMETRY_CHECKS)):
-        if feedback.isCanceled():
-            break
+        if index % 1000 == 0:
+            check_canceled(feedback)
         geometry = feature.geometry()
         record = {name: None if is_null(value) else value for name, value in zip(names, feature.attributes())}
         if geometry is None or geometry.isEmpty():
@@ -46,7 +48,8 @@ def records_from_source(source, target_epsg: int, context, feedback, progress_sp
                 invalid += 1
             record["geom"] = bytes(geometry.asWkb())
         records.append(record)
-        feedback.setProgress(start + index * step)
+        if step and index % 1000 == 0:
+            feedback.setProgress(start + index * step)
     if invalid:
         feedback.pushWarning(QCoreApplication.translate("Processing", "{0} : {1} géométrie(s) invalide(s) réparée(s).")
                              .format(source.sourceName(), invalid))
@@ -156,8 +159,8 @@ def read_point_source(self_alg, parameters, name: str, context, feedback, column
         xs, ys, rows = [], [], []
         total = source.featureCount() or 1
         for index, feature in enumerate(source.getFeatures(request)):
-            if index % 50000 == 0 and feedback.isCanceled():
-                break
+            if index % 50000 == 0:
+                check_canceled(feedback)
             geometry = feature.geometry()
             if geometry.isEmpty():
                 continue
