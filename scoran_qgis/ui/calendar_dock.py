@@ -23,7 +23,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core import register
 from ..core.codes import Millesime
 
-FIRST, LAST = Millesime(2014, 1), Millesime(2022, 2)
+FIRST, LAST = Millesime(2014, 1), Millesime(2022, 2)  # the SCORAN horizon; extended to today when later
 ROW_HEIGHT, LABEL_WIDTH = 18, 260
 DOMAIN_COLORS = {"sante": "#e41a1c", "education": "#377eb8", "enseignement_superieur": "#984ea3",
                  "e_administration": "#4daf4a", "developpement_economique": "#ff7f00", "culture": "#a65628",
@@ -133,7 +133,8 @@ class CalendarDock(QgsDockWidget):
     def redraw(self) -> None:
         self.scene.clear()
         width = self.zoom.value()
-        semesters = LAST.index - FIRST.index + 1
+        last = max(LAST, Millesime.of_date(date.today()))
+        semesters = last.index - FIRST.index + 1
         font = QFont("DejaVu Sans", 7)
         for number in range(semesters):  # semester columns
             semester = Millesime.from_index(FIRST.index + number)
@@ -176,7 +177,8 @@ class CalendarDock(QgsDockWidget):
         today = semester_position(date.today().isoformat())
         if today is not None and 0 <= today <= semesters:
             x = LABEL_WIDTH + today * width
-            self.scene.addLine(x, 0, x, (len(rows) + 1) * ROW_HEIGHT, QPen(QColor("#d7301f"), 2))
+            self.today_line = self.scene.addLine(x, 0, x, (len(rows) + 1) * ROW_HEIGHT, QPen(QColor("#d7301f"), 2))
+            self.today_line.setToolTip(_tr("Aujourd'hui"))
         self.scene.setSceneRect(self.scene.itemsBoundingRect())
 
     def bars(self) -> list:

@@ -126,6 +126,7 @@ def test_calendar_draws_projects_phases_and_selects_on_click(qtbot, store, dock)
         phases = conn.execute("SELECT count(*) FROM rip_phases WHERE semestre_debut <= '2022-S2'").fetchone()[0]
         phases += conn.execute("SELECT count(DISTINCT operateurs) FROM amii_communes").fetchone()[0]
     assert len(calendar.bars()) == dated + phases
+    assert calendar.today_line.line().x1() > 0  # today's line, the horizon extended to reach it
     calendar.show_phases.setChecked(False)
     assert len(calendar.bars()) == dated
     calendar.projectClicked.connect(dock.select_project)
