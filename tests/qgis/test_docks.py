@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date
 
 import pytest
 from qgis.core import QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QPoint, Qt
 
 from scoran_qgis.core import register
+from scoran_qgis.core.codes import Millesime
 from scoran_qgis.core.store import ScoranStore
 from scoran_qgis.ui.calendar_dock import CalendarDock
 from scoran_qgis.ui.register_dock import RegisterDock
@@ -122,8 +124,9 @@ def test_calendar_draws_projects_phases_and_selects_on_click(qtbot, store, dock)
     with store.connection() as conn:
         dated = conn.execute("SELECT count(*) FROM projets WHERE date_debut IS NOT NULL OR date_fin IS NOT NULL"
                              ).fetchone()[0]
-        # the chart runs 2014-S1 → 2022-S2: phases starting later are off the chart
-        phases = conn.execute("SELECT count(*) FROM rip_phases WHERE semestre_debut <= '2022-S2'").fetchone()[0]
+        # the chart runs from 2014-S1 to 2022-S2, or to today when later: phases starting after are off it
+        horizon = str(max(Millesime(2022, 2), Millesime.of_date(date.today())))
+        phases = conn.execute("SELECT count(*) FROM rip_phases WHERE semestre_debut <= ?", (horizon,)).fetchone()[0]
         phases += conn.execute("SELECT count(DISTINCT operateurs) FROM amii_communes").fetchone()[0]
     assert len(calendar.bars()) == dated + phases
     assert calendar.today_line.line().x1() > 0  # today's line, the horizon extended to reach it
