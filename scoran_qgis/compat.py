@@ -11,11 +11,13 @@ if hasattr(Qgis, "ProcessingSourceType"):
     SOURCE_POLYGON = Qgis.ProcessingSourceType.VectorPolygon
     SOURCE_ANY_GEOMETRY = Qgis.ProcessingSourceType.VectorAnyGeometry
     SOURCE_VECTOR = Qgis.ProcessingSourceType.Vector
+    SOURCE_FILE = Qgis.ProcessingSourceType.File
 else:  # QGIS < 3.36
     SOURCE_POINT = QgsProcessing.TypeVectorPoint
     SOURCE_POLYGON = QgsProcessing.TypeVectorPolygon
     SOURCE_ANY_GEOMETRY = QgsProcessing.TypeVectorAnyGeometry
     SOURCE_VECTOR = QgsProcessing.TypeVector
+    SOURCE_FILE = QgsProcessing.TypeFile
 
 # Geometry types: `Qgis.WkbType` from 3.30, `QgsWkbTypes.*` before.
 if hasattr(Qgis, "WkbType"):

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingParameterCrs,
     QgsProcessingParameterFile,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterVectorDestination,
 )
 
-from ..compat import FILE_BEHAVIOR_FILE, SOURCE_POINT
+from ..compat import FILE_BEHAVIOR_FILE, SOURCE_FILE, SOURCE_POINT
 from ..core.codes import LAMBERT_93
 from ..core.facilities import DEFAULT_MAPPING, import_sites
 from .base import ScoranAlgorithm, epsg_of, style_on_completion
@@ -59,9 +58,9 @@ class ImportBpeAlgorithm(ScoranAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.BPE, self.tr("Équipements INSEE BPE (CSV)"), QgsProcessing.TypeFile, optional=True))
+            self.BPE, self.tr("Équipements INSEE BPE (CSV)"), SOURCE_FILE, optional=True))
         self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.SIRENE, self.tr("Établissements SIRENE géolocalisés (CSV)"), QgsProcessing.TypeFile, optional=True))
+            self.SIRENE, self.tr("Établissements SIRENE géolocalisés (CSV)"), SOURCE_FILE, optional=True))
         self.addParameter(QgsProcessingParameterFile(
             self.MAPPING, self.tr("Table TYPEQU → catégorie (vide : celle de l'extension)"), FILE_BEHAVIOR_FILE,
             "csv", optional=True))

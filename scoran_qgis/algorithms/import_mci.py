@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingParameterCrs,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterString,
     QgsProcessingParameterVectorDestination,
 )
 
-from ..compat import SOURCE_POINT
+from ..compat import SOURCE_FILE, SOURCE_POINT
 from ..core.feedback import Steps
 from ..core.mci import FAMILIES, import_premises
 from ..core.speed_classes import WIRED_TECHNOLOGIES
@@ -60,9 +59,9 @@ class ImportMciAlgorithm(ScoranAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.BASE_IMB, self.tr("Base immeubles (base_imb_*.csv.gz)"), QgsProcessing.TypeFile))
+            self.BASE_IMB, self.tr("Base immeubles (base_imb_*.csv.gz)"), SOURCE_FILE))
         self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.ELIGIBILITE, self.tr("Éligibilité (actuel_*.csv.gz)"), QgsProcessing.TypeFile))
+            self.ELIGIBILITE, self.tr("Éligibilité (actuel_*.csv.gz)"), SOURCE_FILE))
         self.addParameter(QgsProcessingParameterString(
             self.TECHNOLOGIES, self.tr("Technologies comptées (codes séparés par des virgules)"),
             ",".join(WIRED_TECHNOLOGIES)))

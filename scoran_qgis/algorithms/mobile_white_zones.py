@@ -11,7 +11,6 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsField,
     QgsFields,
-    QgsProcessing,
     QgsProcessingFeatureSource,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -21,7 +20,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..compat import NUMBER_DOUBLE, SKIP_GEOMETRY_CHECKS, SOURCE_POINT, SOURCE_VECTOR, is_null
+from ..compat import NUMBER_DOUBLE, SKIP_GEOMETRY_CHECKS, SOURCE_POINT, SOURCE_POLYGON, SOURCE_VECTOR, is_null
 from ..core.codes import departement_of, normalize_insee
 from ..core.errors import ScoranError
 from ..core.feedback import Steps
@@ -37,7 +36,7 @@ def add_coverage_parameters(algorithm) -> None:
     tr = algorithm.tr
     algorithm.addParameter(QgsProcessingParameterMultipleLayers(
         "COVERAGE", tr("Couvertures mobiles (« Mon réseau mobile » : une couche par opérateur et technologie)"),
-        QgsProcessing.TypeVectorPolygon))
+        SOURCE_POLYGON))
     algorithm.addParameter(QgsProcessingParameterString(
         "OPERATOR_FIELD", tr("Champ opérateur (vide : operateur_commercial, sinon operateur)"), optional=True))
     algorithm.addParameter(QgsProcessingParameterString("TECHNO_FIELD", tr("Champ technologie"), "techno"))

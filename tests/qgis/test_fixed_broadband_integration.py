@@ -9,7 +9,6 @@ import pytest
 from qgis.core import (
     QgsApplication,
     QgsCategorizedSymbolRenderer,
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -25,6 +24,7 @@ from qgis.core import (
 )
 
 from scoran_qgis.algorithms.provider import ScoranProvider
+from scoran_qgis.compat import SOURCE_FILE
 from tests.qgis.test_fixed_broadband import BASES, ELIGIBILITY, golden_communes
 from tests.qgis.test_qgis_process import qgis_process
 
@@ -80,7 +80,7 @@ def test_chain_runs_as_a_model(provider, tmp_path):
     """importmci → whitezones as a Processing model (what the modeler saves)."""
     model = QgsProcessingModelAlgorithm("chaine fixe", "SCORAN")
     for name in ("BASE_IMB", "ELIGIBILITE"):
-        model.addModelParameter(QgsProcessingParameterMultipleLayers(name, name, QgsProcessing.TypeFile),
+        model.addModelParameter(QgsProcessingParameterMultipleLayers(name, name, SOURCE_FILE),
                                 QgsProcessingModelParameter(name))
     model.addModelParameter(QgsProcessingParameterVectorLayer("AREAS", "AREAS"), QgsProcessingModelParameter("AREAS"))
     importer = QgsProcessingModelChildAlgorithm("scoran:importmci")
