@@ -190,7 +190,7 @@ def plain(value):
 
 def add_feature(sink, feature) -> None:
     """Add a feature, turning a refused one into a clear error instead of a silent gap."""
-    if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+    if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
         raise ScoranError(sink.lastError() or QCoreApplication.translate("Processing", "Écriture refusée."))
 
 
