@@ -109,9 +109,12 @@ def render(rows, native_timeout) -> str:
         f"QGIS {qgis_version()}; run on {time.strftime('%Y-%m-%d')}.",
         "",
         "Plugin chain: `scoran:importmci` → `scoran:whitezones` (3,685 communes + 200 m grid zones + department "
-        "summary) → `scoran:importbpe` + `scoran:prioritysites`. Native chain, on the same files: merge the "
-        "base_imb CSVs as points (EPSG:3857) → reproject → merge the eligibility CSVs → field calculator (rank) → "
-        "aggregate (max per building) → join attributes → field calculator (premises below 3 Mbit/s) → join by "
+        "summary) → `scoran:importbpe` + `scoran:prioritysites` → `scoran:thdcoverage` → `scoran:thdtrajectory` + "
+        "`scoran:financialneeds` → `scoran:mobilewhitezones` (every town hall of the region, 3,677, against the 12 "
+        "coverage layers, which do not scale with the sample). Native chain, on the same files: merge the "
+        "base_imb CSVs as points (EPSG:3857) → drop rows without coordinates → reproject → merge the eligibility "
+        "CSVs → field calculator (rank) → maximum per building → join attributes → field calculator (premises "
+        "below 3 Mbit/s) → join by "
         "location summary on the communes → reproject to EPSG:3035 → cell id → aggregate per cell → extract white "
         "cells → squares → dissolve; BPE points from table → join by nearest (100 m). Per-building and per-cell "
         "maxima and sums use *Statistics by categories* (*Aggregate* ran for more than 10 minutes on the "
@@ -149,7 +152,8 @@ def render(rows, native_timeout) -> str:
               "and statistics per zone and semester; the native mobile step buffers the town halls by 500 m and, for "
               "each of the 12 coverage layers, extracts the good levels, intersects and sums the areas.", ""]
     lines += ["The speed-up compares the steps both chains ran (the native chain has no trajectory, phasing or "
-              "financial-needs step).", ""]
+              "financial-needs step). Each chain runs in its own process; peak memory is that process's maximum "
+              "resident size.", ""]
     return "\n".join(lines) + "\n"
 
 
