@@ -20,6 +20,7 @@ STORE = ROOT / "sample_project" / "scoran_bfc.gpkg"
 SOURCES = ROOT / "sample_project" / "generated" / "demo"
 OUT = ROOT / "out"
 MILLESIME = "2015-S1"
+COVERAGE = [str(p) for p in sorted((SOURCES / "mobile").glob("*.gpkg"))]
 PLANS = {"RIP_PROJECTS": f"{STORE}|layername=rip_projets", "RIP_PHASES": f"{STORE}|layername=rip_phases",
          "AMII": f"{STORE}|layername=amii_communes", "AMII_CALENDAR": f"{STORE}|layername=amii_calendrier"}
 
@@ -109,6 +110,12 @@ def fixed_broadband_chain() -> None:
                                    "AID": f"{STORE}|layername=aides_departements",
                                    "COSTS": f"{STORE}|layername=couts_unitaires",
                                    "OUTPUT": str(OUT / "besoins_financiers.csv")}),
+        ("scoran:mobilewhitezones", {"INPUT": f"{STORE}|layername=centres_bourgs", "COVERAGE": COVERAGE,
+                                     "OUTPUT": str(OUT / "centres_bourgs.gpkg"),
+                                     "OUTPUT_SUMMARY": str(OUT / "estimatif_mobile.csv")}),
+        ("scoran:mobiledemand", {"INPUT": str(OUT / "sites_prioritaires.gpkg"), "COVERAGE": COVERAGE,
+                                 "OUTPUT": str(OUT / "demande_4g.gpkg"),
+                                 "OUTPUT_COMMUNES": str(OUT / "demande_4g.csv")}),
     ]
     print("\nChaîne haut débit fixe :")
     for algorithm, parameters in steps:
@@ -127,6 +134,10 @@ def fixed_broadband_chain() -> None:
     print("\nBesoins financiers par département (euros) :")
     print(needs[needs["niveau"].isin(["département", "territoire"])][
         ["code", "locaux", "cout_total", "part_etat", "reste_collectivites"]].round(0).to_string(index=False))
+    mobile = pd.read_csv(OUT / "estimatif_mobile.csv", dtype={"code": str})
+    print("\nCentres-bourgs : zones blanches mobiles et estimatif (euros) :")
+    print(mobile[["code", "nb_centres", "zone_blanche_2g", "zone_blanche_3g", "nb_sites", "cout_estime",
+                  "subvention_etat"]].to_string(index=False))
     print(f"\nRésultats : {OUT.relative_to(ROOT)}/")
 
 
