@@ -20,9 +20,6 @@ STORE = ROOT / "sample_project" / "scoran_bfc.gpkg"
 SOURCES = ROOT / "sample_project" / "generated" / "demo"
 OUT = ROOT / "out"
 MILLESIME = "2015-S1"
-COVERAGE = [str(p) for p in sorted((SOURCES / "mobile").glob("*.gpkg"))]
-PLANS = {"RIP_PROJECTS": f"{STORE}|layername=rip_projets", "RIP_PHASES": f"{STORE}|layername=rip_phases",
-         "AMII": f"{STORE}|layername=amii_communes", "AMII_CALENDAR": f"{STORE}|layername=amii_calendrier"}
 
 
 def premises_per_department(arcep_dir: Path) -> pd.DataFrame:
@@ -79,45 +76,11 @@ def fixed_broadband_chain() -> None:
     Processing.initialize()
     provider = ScoranProvider()
     QgsApplication.processingRegistry().addProvider(provider)
+    from scoran_qgis.algorithms.chain import steps as chain_steps
+
     OUT.mkdir(exist_ok=True)
-    arcep = SOURCES / "arcep"
-    steps = [
-        ("scoran:importmci", {"BASE_IMB": [str(p) for p in sorted(arcep.glob("base_imb_*.csv.gz"))],
-                              "ELIGIBILITE": [str(p) for p in sorted(arcep.glob("actuel_*.csv.gz"))],
-                              "OUTPUT": str(OUT / "locaux.gpkg")}),
-        ("scoran:whitezones", {"INPUT": str(OUT / "locaux.gpkg"), "AREAS": f"{STORE}|layername=communes",
-                               "OUTPUT": str(OUT / "zones_blanches_communes.gpkg"),
-                               "OUTPUT_ZONES": str(OUT / "zones_blanches_carreaux.gpkg"),
-                               "OUTPUT_SUMMARY": str(OUT / "inventaire_zones_blanches.csv")}),
-        ("scoran:importbpe", {"BPE": [str(SOURCES / "insee" / "bpe_equipements.csv")],
-                              "SIRENE": [str(SOURCES / "sirene" / "sirene_geolocalise.csv")],
-                              "OUTPUT": str(OUT / "sites.gpkg")}),
-        ("scoran:prioritysites", {"INPUT": str(OUT / "locaux.gpkg"), "SITES": str(OUT / "sites.gpkg"),
-                                  "OUTPUT": str(OUT / "sites_prioritaires.gpkg"),
-                                  "OUTPUT_SUMMARY": str(OUT / "sites_prioritaires.csv")}),
-        ("scoran:thdcoverage", {"INPUT": str(OUT / "locaux.gpkg"), **PLANS, "COMMUNES": f"{STORE}|layername=communes",
-                                "MILLESIME": MILLESIME, "STORE": str(STORE), "OUTPUT": str(OUT / "couverture_thd.gpkg"),
-                                "OUTPUT_SUMMARY": str(OUT / "couverture_thd.csv"),
-                                "OUTPUT_CHECKS": str(OUT / "controles_projets.csv")}),
-        ("scoran:thdtrajectory", {"INPUT": str(OUT / "couverture_thd.gpkg"), "RIP_PHASES": PLANS["RIP_PHASES"],
-                                  "MILLESIME": MILLESIME, "STORE": str(STORE),
-                                  "COSTS": f"{STORE}|layername=couts_unitaires",
-                                  "OUTPUT": str(OUT / "trajectoire_thd.csv"),
-                                  "OUTPUT_PHASING": str(OUT / "phasage.csv"),
-                                  "OUTPUT_CHANGES": str(OUT / "evolutions.csv"),
-                                  "OUTPUT_CHART": str(OUT / "trajectoire_thd.png")}),
-        ("scoran:financialneeds", {"INPUT": str(OUT / "couverture_thd.gpkg"), "RIP_PHASES": PLANS["RIP_PHASES"],
-                                   "AID": f"{STORE}|layername=aides_departements",
-                                   "COSTS": f"{STORE}|layername=couts_unitaires",
-                                   "OUTPUT": str(OUT / "besoins_financiers.csv")}),
-        ("scoran:mobilewhitezones", {"INPUT": f"{STORE}|layername=centres_bourgs", "COVERAGE": COVERAGE,
-                                     "OUTPUT": str(OUT / "centres_bourgs.gpkg"),
-                                     "OUTPUT_SUMMARY": str(OUT / "estimatif_mobile.csv")}),
-        ("scoran:mobiledemand", {"INPUT": str(OUT / "sites_prioritaires.gpkg"), "COVERAGE": COVERAGE,
-                                 "OUTPUT": str(OUT / "demande_4g.gpkg"),
-                                 "OUTPUT_COMMUNES": str(OUT / "demande_4g.csv")}),
-    ]
-    print("\nChaîne haut débit fixe :")
+    steps = chain_steps(SOURCES, STORE, OUT, MILLESIME)
+    print("\nChaîne SCORAN (haut débit fixe, très haut débit, mobile) :")
     for algorithm, parameters in steps:
         started = time.perf_counter()
         processing.run(algorithm, parameters)

@@ -1,0 +1,69 @@
+"""The SCORAN analysis chain, from the source files to every analysis layer of a semester.
+
+Shared by `make demo` and `scoran:deliverables` (which runs what is missing). Sources follow the
+sample's layout: arcep/ (base_imb_*, actuel_*), insee/ (BPE), sirene/, mobile/ (Mon réseau mobile).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+OUTPUTS = {  # analysis → files it writes in the analyses folder
+    "importmci": ["locaux.gpkg"],
+    "whitezones": ["zones_blanches_communes.gpkg", "zones_blanches_carreaux.gpkg", "inventaire_zones_blanches.csv"],
+    "importbpe": ["sites.gpkg"],
+    "prioritysites": ["sites_prioritaires.gpkg", "sites_prioritaires.csv"],
+    "thdcoverage": ["couverture_thd.gpkg", "couverture_thd.csv", "controles_projets.csv"],
+    "thdtrajectory": ["trajectoire_thd.csv", "phasage.csv", "evolutions.csv", "trajectoire_thd.png"],
+    "financialneeds": ["besoins_financiers.csv"],
+    "mobilewhitezones": ["centres_bourgs.gpkg", "estimatif_mobile.csv"],
+    "mobiledemand": ["demande_4g.gpkg", "demande_4g.csv"],
+}
+
+
+def steps(sources: Path, store: Path, out: Path, millesime: str) -> list[tuple[str, dict]]:
+    """(algorithm id, parameters) of the whole chain, in order."""
+    arcep, mobile = sources / "arcep", sorted(str(p) for p in (sources / "mobile").glob("*.gpkg"))
+    plans = {"RIP_PROJECTS": f"{store}|layername=rip_projets", "RIP_PHASES": f"{store}|layername=rip_phases",
+             "AMII": f"{store}|layername=amii_communes", "AMII_CALENDAR": f"{store}|layername=amii_calendrier"}
+    sirene = sorted(str(p) for p in (sources / "sirene").glob("*.csv"))
+    return [
+        ("scoran:importmci", {"BASE_IMB": sorted(str(p) for p in arcep.glob("base_imb_*.csv*")),
+                              "ELIGIBILITE": sorted(str(p) for p in arcep.glob("actuel_*.csv*")),
+                              "OUTPUT": str(out / "locaux.gpkg")}),
+        ("scoran:whitezones", {"INPUT": str(out / "locaux.gpkg"), "AREAS": f"{store}|layername=communes",
+                               "OUTPUT": str(out / "zones_blanches_communes.gpkg"),
+                               "OUTPUT_ZONES": str(out / "zones_blanches_carreaux.gpkg"),
+                               "OUTPUT_SUMMARY": str(out / "inventaire_zones_blanches.csv")}),
+        ("scoran:importbpe", {"BPE": sorted(str(p) for p in (sources / "insee").glob("*.csv")), "SIRENE": sirene,
+                              "OUTPUT": str(out / "sites.gpkg")}),
+        ("scoran:prioritysites", {"INPUT": str(out / "locaux.gpkg"), "SITES": str(out / "sites.gpkg"),
+                                  "OUTPUT": str(out / "sites_prioritaires.gpkg"),
+                                  "OUTPUT_SUMMARY": str(out / "sites_prioritaires.csv")}),
+        ("scoran:thdcoverage", {"INPUT": str(out / "locaux.gpkg"), **plans, "COMMUNES": f"{store}|layername=communes",
+                                "MILLESIME": millesime, "STORE": str(store), "OUTPUT": str(out / "couverture_thd.gpkg"),
+                                "OUTPUT_SUMMARY": str(out / "couverture_thd.csv"),
+                                "OUTPUT_CHECKS": str(out / "controles_projets.csv")}),
+        ("scoran:thdtrajectory", {"INPUT": str(out / "couverture_thd.gpkg"), "RIP_PHASES": plans["RIP_PHASES"],
+                                  "MILLESIME": millesime, "STORE": str(store),
+                                  "COSTS": f"{store}|layername=couts_unitaires",
+                                  "OUTPUT": str(out / "trajectoire_thd.csv"),
+                                  "OUTPUT_PHASING": str(out / "phasage.csv"),
+                                  "OUTPUT_CHANGES": str(out / "evolutions.csv"),
+                                  "OUTPUT_CHART": str(out / "trajectoire_thd.png")}),
+        ("scoran:financialneeds", {"INPUT": str(out / "couverture_thd.gpkg"), "RIP_PHASES": plans["RIP_PHASES"],
+                                   "AID": f"{store}|layername=aides_departements",
+                                   "COSTS": f"{store}|layername=couts_unitaires",
+                                   "OUTPUT": str(out / "besoins_financiers.csv")}),
+        ("scoran:mobilewhitezones", {"INPUT": f"{store}|layername=centres_bourgs", "COVERAGE": mobile,
+                                     "OUTPUT": str(out / "centres_bourgs.gpkg"),
+                                     "OUTPUT_SUMMARY": str(out / "estimatif_mobile.csv")}),
+        ("scoran:mobiledemand", {"INPUT": str(out / "sites_prioritaires.gpkg"), "COVERAGE": mobile,
+                                 "OUTPUT": str(out / "demande_4g.gpkg"),
+                                 "OUTPUT_COMMUNES": str(out / "demande_4g.csv")}),
+    ]
+
+
+def missing(out: Path) -> list[str]:
+    """Analyses whose files are not all in `out`."""
+    return [name for name, files in OUTPUTS.items() if not all((out / f).exists() for f in files)]
