@@ -1,0 +1,348 @@
+"""The SCORAN atlas: a cover page, then for the region and each department four pages (fixed
+broadband, very high speed, mobile, services & usages), maps with legend, scale bar, north arrow,
+sources and semester in the footer. One PDF for the whole, one per department.
+
+Pages are laid out once (QgsPrintLayout, DejaVu fonts) and rendered territory by territory into
+PDF writers, so the key figures of each territory are real text in the PDF.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFillSymbol,
+    QgsGraduatedSymbolRenderer,
+    QgsLayoutExporter,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsLayoutItemPage,
+    QgsLayoutItemPicture,
+    QgsLayoutItemScaleBar,
+    QgsLayoutPoint,
+    QgsLayoutSize,
+    QgsMarkerSymbol,
+    QgsPrintLayout,
+    QgsProject,
+    QgsRectangle,
+    QgsRendererRange,
+    QgsUnitTypes,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QMarginsF
+from qgis.PyQt.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
+
+from ..core import register
+from ..core.errors import ScoranError
+from ..core.i18n import tr
+from ..layers import styled_layer
+
+WIDTH, HEIGHT = 297.0, 210.0  # A4 landscape, mm
+CREDIT = tr("Sources : ARCEP (Ma connexion internet, Mon réseau mobile) ; INSEE ; IGN – ADMIN EXPRESS ; DILA — "
+            "Licence Ouverte 2.0. Réalisation : extension QGIS SCORAN 2.0.")
+SECTIONS = (
+    ("fixe", tr("Haut débit fixe : locaux sous 3 Mbit/s et sites prioritaires")),
+    ("thd", tr("Très haut débit : projets RIP, communes AMII et trajectoire 2022")),
+    ("mobile", tr("Téléphonie mobile : centres-bourgs en zone blanche")),
+    ("usages", tr("Services et usages numériques : projets par domaine")),
+)
+
+
+def _font(size: float, bold: bool = False) -> QFont:
+    font = QFont("DejaVu Sans")
+    font.setPointSizeF(size)
+    font.setBold(bold)
+    return font
+
+
+def _label(layout, text, x, y, w, h, size=10, bold=False, item_id=None) -> QgsLayoutItemLabel:
+    label = QgsLayoutItemLabel(layout)
+    label.setText(text)
+    label.setFont(_font(size, bold))
+    label.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters))
+    label.attemptResize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutMillimeters))
+    if item_id:
+        label.setId(item_id)
+    layout.addLayoutItem(label)
+    return label
+
+
+def _fit(extent: QgsRectangle, ratio: float) -> QgsRectangle:
+    """`extent` widened to the map item's width/height ratio, same centre."""
+    width, height = extent.width(), extent.height()
+    if width / height > ratio:
+        height = width / ratio
+    else:
+        width = height * ratio
+    centre = extent.center()
+    return QgsRectangle(centre.x() - width / 2, centre.y() - height / 2, centre.x() + width / 2,
+                        centre.y() + height / 2)
+
+
+def _page(layout) -> None:
+    page = QgsLayoutItemPage(layout)
+    page.setPageSize(QgsLayoutSize(WIDTH, HEIGHT, QgsUnitTypes.LayoutMillimeters))
+    layout.pageCollection().addPage(page)
+
+
+class Atlas:
+    """Layers, layout and figures of one semester's atlas."""
+
+    def __init__(self, store, analyses: Path, millesime: str):
+        self.store, self.analyses, self.millesime = store, Path(analyses), millesime
+        self.project = QgsProject()
+        self.project.setCrs(QgsCoordinateReferenceSystem(f"EPSG:{store.crs_epsg()}"))
+        self.layers = self._layers()
+        self.figures = self._figures()
+        self.scales = {}
+        self.layout, self.maps, self.texts = self._layout()
+
+    # --- layers --------------------------------------------------------------------------------
+    def _layers(self) -> dict:
+        def add(layer):
+            if not layer.isValid():
+                raise ScoranError(tr("Couche illisible pour l'atlas : {0}").format(layer.source()))
+            self.project.addMapLayer(layer)
+            return layer
+
+        layers = {"departements": add(styled_layer(self.store.uri("departements"), "departements"))}
+        communes = add(QgsVectorLayer(str(self.analyses / "zones_blanches_communes.gpkg"),
+                                      tr("Part des locaux sous 3 Mbit/s"), "ogr"))
+        ranges = []
+        for low, high, color in ((0, 10, "#fee5d9"), (10, 25, "#fcae91"), (25, 50, "#fb6a4a"), (50, 100.01, "#cb181d")):
+            symbol = QgsFillSymbol.createSimple({"color": color, "outline_color": "#ffffff", "outline_width": "0.05"})
+            ranges.append(QgsRendererRange(low, high, symbol, f"{low:.0f} – {min(high, 100):.0f} %"))
+        communes.setRenderer(QgsGraduatedSymbolRenderer("pct_sous_seuil", ranges))
+        layers["communes"] = communes
+        sites = add(QgsVectorLayer(str(self.analyses / "sites_prioritaires.gpkg"),
+                                   tr("Sites prioritaires sous 3 Mbit/s"), "ogr"))
+        sites.setSubsetString('"sous_seuil" = 1')
+        sites.renderer().setSymbol(QgsMarkerSymbol.createSimple({"name": "star", "color": "#6a3d9a", "size": "2.4",
+                                                                 "outline_color": "#ffffff"}))
+        layers["sites"] = sites
+        layers["rip"] = add(styled_layer(self.store.uri("rip_projets"), "rip_projets"))
+        with self.store.connection() as conn:
+            amii = [r[0] for r in conn.execute("SELECT insee_com FROM amii_communes")]
+        amii_layer = add(QgsVectorLayer(self.store.uri("communes"), tr("Communes AMII (initiative privée)"), "ogr"))
+        amii_layer.setSubsetString('"insee_com" IN (' + ",".join(f"'{c}'" for c in amii) + ")" if amii else "0")
+        amii_layer.renderer().setSymbol(QgsFillSymbol.createSimple({"color": "#7bccc4", "outline_color": "#41ae76",
+                                                                    "outline_width": "0.1"}))
+        layers["amii"] = amii_layer
+        centres = add(QgsVectorLayer(str(self.analyses / "centres_bourgs.gpkg"), tr("Centres-bourgs"), "ogr"))
+        from qgis.core import QgsCategorizedSymbolRenderer, QgsRendererCategory
+
+        from ..core.mobile import STATUS_LABELS
+
+        colors = {"zone_blanche_2g": "#67000d", "zone_blanche_3g": "#ef3b2c", "partiellement_couvert": "#fdae61",
+                  "couvert": "#1a9641"}
+        centres.setRenderer(QgsCategorizedSymbolRenderer("statut", [
+            QgsRendererCategory(code, QgsMarkerSymbol.createSimple({"name": "triangle", "color": colors[code],
+                                                                    "size": "3"}), tr(label))
+            for code, label in STATUS_LABELS.items()]))
+        layers["centres"] = centres
+        return layers
+
+    # --- figures -------------------------------------------------------------------------------
+    def _figures(self) -> dict:
+        inventory = pd.read_csv(self.analyses / "inventaire_zones_blanches.csv", dtype={"code": str})
+        trajectory = pd.read_csv(self.analyses / "trajectoire_thd.csv", dtype={"code": str})
+        mobile = pd.read_csv(self.analyses / "estimatif_mobile.csv", dtype={"code": str})
+        projects = register.read_tables(self.store)["projets"]
+        figures = {}
+        with self.store.connection() as conn:
+            territories = [(r[0], r[1], "région") for r in conn.execute("SELECT insee_reg, nom FROM regions")]
+            territories += [(r[0], r[1], "département") for r in conn.execute(
+                "SELECT insee_dep, nom FROM departements ORDER BY insee_dep")]
+        for code, name, level in territories:
+            key = "Ensemble" if level == "région" else code
+            inv = inventory[inventory["code"] == key]
+            traj = trajectory[trajectory["code"] == key].set_index("semestre")
+            mob = mobile[mobile["code"] == key]
+            mine = projects if level == "région" else projects[projects["departements"].fillna("").map(
+                lambda value, c=code: c in register.split_list(value))]
+            figures[code] = {
+                "nom": name, "niveau": level,
+                "locaux": int(inv["nb_locaux"].iat[0]) if len(inv) else 0,
+                "sous_seuil": int(inv["nb_sous_seuil"].iat[0]) if len(inv) else 0,
+                "pct_sous_seuil": float(inv["pct_sous_seuil"].iat[0]) if len(inv) else 0.0,
+                "zones_blanches": int(inv["nb_zones_blanches"].iat[0]) if len(inv) else 0,
+                "thd_debut": float(traj["pct_thd"].iat[0]) if len(traj) else 0.0,
+                "thd_2017": float(traj.at["2017-S2", "pct_thd"]) if "2017-S2" in traj.index else 0.0,
+                "thd_2022": float(traj.at["2022-S2", "pct_thd"]) if "2022-S2" in traj.index else 0.0,
+                "centres": int(mob["nb_centres"].iat[0]) if len(mob) else 0,
+                "centres_blancs": int(mob["zone_blanche_2g"].iat[0] + mob["zone_blanche_3g"].iat[0]) if len(mob) else 0,
+                "projets": len(mine),
+                "domaines": mine["domaine"].map(register.DOMAIN_LABELS).value_counts().to_dict(),
+                "titres": list(mine.sort_values("projet_id")["titre"].head(14)),
+            }
+        return figures
+
+    # --- layout --------------------------------------------------------------------------------
+    def _layout(self):
+        layout = QgsPrintLayout(self.project)
+        layout.initializeDefaults()
+        layout.pageCollection().page(0).setPageSize(QgsLayoutSize(WIDTH, HEIGHT, QgsUnitTypes.LayoutMillimeters))
+        for _ in SECTIONS[1:]:
+            _page(layout)
+        maps, texts = {}, {}
+        section_layers = {"fixe": ["sites", "departements", "communes"], "thd": ["departements", "rip", "amii"],
+                          "mobile": ["centres", "departements"], "usages": []}
+        for index, (section, title) in enumerate(SECTIONS):
+            top = index * (HEIGHT + layout.pageCollection().spaceBetweenPages())
+            texts[f"titre_{section}"] = _label(layout, title, 10, top + 6, 277, 12, 16, True)
+            texts[f"territoire_{section}"] = _label(layout, "", 10, top + 17, 200, 8, 11)
+            _label(layout, CREDIT + "  —  " + tr("Millésime {0}").format(self.millesime), 10, top + 200, 277, 6, 7)
+            texts[f"chiffres_{section}"] = _label(layout, "", 205, top + 28, 82, 90, 10)
+            if not section_layers[section]:
+                continue
+            item = QgsLayoutItemMap(layout)
+            item.attemptMove(QgsLayoutPoint(10, top + 27, QgsUnitTypes.LayoutMillimeters))
+            item.attemptResize(QgsLayoutSize(190, 168, QgsUnitTypes.LayoutMillimeters))
+            item.setCrs(self.project.crs())
+            item.setLayers([self.layers[name] for name in section_layers[section]])
+            item.setFrameEnabled(True)
+            layout.addLayoutItem(item)
+            maps[section] = item
+            legend = QgsLayoutItemLegend(layout)
+            legend.setLinkedMap(item)
+            legend.setAutoUpdateModel(False)
+            model_root = legend.model().rootGroup()
+            model_root.clear()
+            for name in section_layers[section]:
+                model_root.addLayer(self.layers[name])
+            legend.setTitle(tr("Légende"))
+            legend.attemptMove(QgsLayoutPoint(205, top + 120, QgsUnitTypes.LayoutMillimeters))
+            layout.addLayoutItem(legend)
+            scale = QgsLayoutItemScaleBar(layout)
+            scale.setLinkedMap(item)
+            scale.applyDefaultSize(QgsUnitTypes.DistanceKilometers)
+            scale.attemptMove(QgsLayoutPoint(14, top + 182, QgsUnitTypes.LayoutMillimeters))
+            layout.addLayoutItem(scale)
+            self.scales[section] = scale
+            north = QgsLayoutItemPicture(layout)
+            north.setPicturePath(":/images/north_arrows/layout_default_north_arrow.svg")
+            north.attemptMove(QgsLayoutPoint(185, top + 30, QgsUnitTypes.LayoutMillimeters))
+            north.attemptResize(QgsLayoutSize(12, 12, QgsUnitTypes.LayoutMillimeters))
+            layout.addLayoutItem(north)
+        chart = QgsLayoutItemPicture(layout)
+        chart.setPicturePath(str(self.analyses / "trajectoire_thd.png"))
+        chart.attemptMove(QgsLayoutPoint(205, HEIGHT + layout.pageCollection().spaceBetweenPages() + 153,
+                                         QgsUnitTypes.LayoutMillimeters))
+        chart.attemptResize(QgsLayoutSize(82, 44, QgsUnitTypes.LayoutMillimeters))
+        layout.addLayoutItem(chart)
+        return layout, maps, texts
+
+    def _fill(self, code: str) -> None:
+        """Point the maps at a territory and write its key figures."""
+        f = self.figures[code]
+        communes = self.layers["communes"]
+        request = None if f["niveau"] == "région" else f"\"insee_dep\" = '{code}'"
+        extent = QgsRectangle()
+        extent.setMinimal()
+        for feature in communes.getFeatures(request) if request else communes.getFeatures():
+            extent.combineExtentWith(feature.geometry().boundingBox())
+        extent.scale(1.05)
+        for section, item in self.maps.items():
+            item.setExtent(_fit(extent, item.rect().width() / item.rect().height()))
+            self.scales[section].applyDefaultSize(QgsUnitTypes.DistanceKilometers)  # segments fit the new scale
+        name = f"{f['nom']} ({code})" if f["niveau"] == "département" else f["nom"]
+        number = lambda v: f"{v:,}".replace(",", " ")  # noqa: E731
+        for section, _ in SECTIONS:
+            self.texts[f"territoire_{section}"].setText(f"{name} — {tr('millésime')} {self.millesime}")
+        self.texts["chiffres_fixe"].setText("\n".join([
+            tr("Chiffres clés"), tr("Locaux : {0}").format(number(f["locaux"])),
+            tr("Locaux sous 3 Mbit/s : {0} ({1:.2f} %)").format(number(f["sous_seuil"]), f["pct_sous_seuil"]),
+            tr("Communes en zone blanche : {0}").format(f["zones_blanches"])]))
+        self.texts["chiffres_thd"].setText("\n".join([
+            tr("Chiffres clés"), tr("Locaux THD aujourd'hui : {0:.2f} %").format(f["thd_debut"]),
+            tr("Prévu fin 2017 : {0:.2f} % (objectif 50 %)").format(f["thd_2017"]),
+            tr("Prévu fin 2022 : {0:.2f} % (objectif 100 %)").format(f["thd_2022"])]))
+        self.texts["chiffres_mobile"].setText("\n".join([
+            tr("Chiffres clés"), tr("Centres-bourgs suivis : {0}").format(f["centres"]),
+            tr("En zone blanche 2G ou 3G : {0}").format(f["centres_blancs"])]))
+        lines = [tr("Projets d'usages : {0}").format(f["projets"])]
+        lines += [f"  {domain} : {count}" for domain, count in f["domaines"].items()]
+        lines += ["", tr("Projets :")] + [f"  • {title[:60]}" for title in f["titres"]]
+        self.texts["chiffres_usages"].attemptResize(QgsLayoutSize(277, 160, QgsUnitTypes.LayoutMillimeters))
+        self.texts["chiffres_usages"].attemptMove(QgsLayoutPoint(
+            10, 3 * (HEIGHT + self.layout.pageCollection().spaceBetweenPages()) + 28, QgsUnitTypes.LayoutMillimeters))
+        self.texts["chiffres_usages"].setText("\n".join(lines))
+
+    def territories(self) -> list[str]:
+        return list(self.figures)
+
+    # --- export --------------------------------------------------------------------------------
+    def export(self, path: Path, codes: list[str], cover: bool = True, feedback=None) -> int:
+        """Render the cover and the territories' pages into one PDF (written aside, then renamed)."""
+        path = Path(path)
+        partial = path.with_name(f".{path.stem}.partiel.pdf")
+        writer = QPdfWriter(str(partial))
+        writer.setResolution(200)
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
+                                         QMarginsF(0, 0, 0, 0)))
+        writer.setTitle(tr("Atlas SCORAN 2.0 — {0}").format(self.millesime))
+        painter = QPainter()
+        if not painter.begin(writer):
+            raise ScoranError(tr("Impossible d'écrire {0}.").format(path))
+        pages = 0
+        try:
+            if cover:
+                self._render_cover(painter)
+                pages += 1
+            for number, code in enumerate(codes):
+                if feedback is not None and feedback.isCanceled():
+                    break
+                self._fill(code)
+                exporter = QgsLayoutExporter(self.layout)
+                for page in range(self.layout.pageCollection().pageCount()):
+                    if pages:
+                        writer.newPage()
+                    exporter.renderPage(painter, page)
+                    pages += 1
+                if feedback is not None:
+                    feedback.setProgress(100 * (number + 1) / len(codes))
+        finally:
+            painter.end()
+        if feedback is not None and feedback.isCanceled():
+            partial.unlink(missing_ok=True)
+            return 0
+        os.replace(partial, path)
+        return pages
+
+    def _render_cover(self, painter) -> None:
+        cover = QgsPrintLayout(self.project)
+        cover.initializeDefaults()
+        cover.pageCollection().page(0).setPageSize(QgsLayoutSize(WIDTH, HEIGHT, QgsUnitTypes.LayoutMillimeters))
+        region = next(f for f in self.figures.values() if f["niveau"] == "région")
+        _label(cover, tr("SCORAN 2.0 — Stratégie de cohérence régionale d'aménagement numérique"), 20, 40, 257, 20,
+               22, True)
+        _label(cover, region["nom"], 20, 70, 257, 14, 18)
+        _label(cover, tr("Millésime {0}").format(self.millesime), 20, 88, 257, 10, 14)
+        _label(cover, tr("Atlas produit le {0}").format(date.today().strftime("%d/%m/%Y")), 20, 100, 257, 10, 11)
+        _label(cover, CREDIT, 20, 170, 257, 20, 9)
+        QgsLayoutExporter(cover).renderPage(painter, 0)
+
+
+def export_atlas(store, analyses: Path, out: Path, millesime: str, departments: list | None = None,
+                 feedback=None) -> dict:
+    """The atlas PDF (cover, region, departments) and one PDF per department; returns paths and page counts."""
+    out.mkdir(parents=True, exist_ok=True)
+    atlas = Atlas(store, analyses, millesime)
+    codes = atlas.territories()
+    region = [c for c in codes if atlas.figures[c]["niveau"] == "région"]
+    chosen = [c for c in codes if atlas.figures[c]["niveau"] == "département" and (not departments or c in departments)]
+    result = {"atlas": out / f"atlas_scoran_{millesime}.pdf"}
+    result["pages"] = atlas.export(result["atlas"], (region if not departments else []) + chosen, True, feedback)
+    result["departements"] = {}
+    for code in chosen:
+        path = out / f"atlas_{code}_{millesime}.pdf"
+        atlas.export(path, [code], cover=False)
+        result["departements"][code] = path
+    result["sections"] = len(SECTIONS)
+    return result
+
