@@ -6,6 +6,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..__about__ import __icon_path__, __version__
 from .create_store import CreateStoreAlgorithm
+from .deliverables import DeliverablesAlgorithm
 from .financial_needs import FinancialNeedsAlgorithm
 from .import_bpe import ImportBpeAlgorithm
 from .import_mci import ImportMciAlgorithm
@@ -49,5 +50,6 @@ class ScoranProvider(QgsProcessingProvider):
             FinancialNeedsAlgorithm(),
             MobileWhiteZonesAlgorithm(),
             MobileDemandAlgorithm(),
+            DeliverablesAlgorithm(),
         ):
             self.addAlgorithm(algorithm)

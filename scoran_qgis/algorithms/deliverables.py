@@ -1,0 +1,162 @@
+"""scoran:deliverables — the semester's atlas and workbooks, for the region or some departments."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from qgis.core import (
+    QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterString,
+)
+
+from ..compat import FILE_BEHAVIOR_FILE, FILE_BEHAVIOR_FOLDER, FLAG_NO_THREADING
+from ..core.codes import Millesime
+from ..core.errors import ScoranError
+from ..core.feedback import check_canceled
+from ..core.store import ScoranStore
+from . import chain
+from .base import ScoranAlgorithm
+
+
+class DeliverablesAlgorithm(ScoranAlgorithm):
+    STORE = "STORE"
+    MILLESIME = "MILLESIME"
+    ANALYSES = "ANALYSES"
+    SOURCES = "SOURCES"
+    DEPARTEMENTS = "DEPARTEMENTS"
+    ATLAS = "ATLAS"
+    WORKBOOKS = "WORKBOOKS"
+    OUTPUT = "OUTPUT"
+
+    def name(self) -> str:
+        return "deliverables"
+
+    def displayName(self) -> str:  # noqa: N802
+        return self.tr("Générer les livrables SCORAN")
+
+    def group(self) -> str:
+        return self.tr("Livrables")
+
+    def groupId(self) -> str:  # noqa: N802
+        return "livrables"
+
+    def flags(self):
+        return super().flags() | FLAG_NO_THREADING  # layouts are rendered on the main thread
+
+    def tags(self):
+        return self.tr("livrables,atlas,PDF,XLSX,semestre,millésime,SCORAN,tableaux,cartes").split(",")
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return self.tr(
+            "Produit les livrables semestriels de la SCORAN 2.0 pour la région ou quelques départements.\n\n"
+            "Lit : le référentiel SCORAN, le dossier des analyses du millésime (sorties de la chaîne : locaux, zones "
+            "blanches, sites prioritaires, couverture et trajectoire THD, besoins financiers, centres-bourgs…). "
+            "Les analyses absentes sont calculées à partir du dossier des sources (arcep/, insee/, sirene/, "
+            "mobile/) quand il est fourni.\n\n"
+            "Écrit dans le dossier de sortie : l'atlas PDF (page de garde, puis pour la région et chaque département "
+            "quatre pages : haut débit fixe, très haut débit, mobile, usages), un PDF par département, et les "
+            "classeurs XLSX de chaque livrable (phasage 2015–2017, inventaire des zones blanches, sites "
+            "prioritaires, avancement des projets et conventions, trajectoire THD, besoins financiers, zones "
+            "blanches mobiles, projets d'usages par priorité, calendrier des initiatives, indicateurs et évolutions "
+            "depuis le millésime précédent). Les fichiers sont écrits à part puis déplacés ensemble : jamais un jeu "
+            "partiel présenté comme complet."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFile(self.STORE, self.tr("Référentiel SCORAN"), FILE_BEHAVIOR_FILE,
+                                                     "gpkg"))
+        self.addParameter(QgsProcessingParameterString(self.MILLESIME, self.tr("Millésime (AAAA-S1 ou AAAA-S2)")))
+        self.addParameter(QgsProcessingParameterFile(self.ANALYSES, self.tr("Dossier des analyses du millésime"),
+                                                     FILE_BEHAVIOR_FOLDER))
+        self.addParameter(QgsProcessingParameterFile(
+            self.SOURCES, self.tr("Dossier des sources (pour calculer les analyses absentes)"), FILE_BEHAVIOR_FOLDER,
+            optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.DEPARTEMENTS, self.tr("Départements (codes séparés par des virgules ; vide : toute la région)"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(self.ATLAS, self.tr("Atlas PDF"), True))
+        self.addParameter(QgsProcessingParameterBoolean(self.WORKBOOKS, self.tr("Classeurs XLSX"), True))
+        self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT, self.tr("Dossier des livrables")))
+        self.addOutput(QgsProcessingOutputString("ATLAS_PDF", self.tr("Atlas PDF")))
+        self.addOutput(QgsProcessingOutputNumber("PAGES", self.tr("Pages de l'atlas")))
+        self.addOutput(QgsProcessingOutputNumber("FILES", self.tr("Fichiers écrits")))
+
+    def run_algorithm(self, parameters, context, feedback) -> dict:
+        from ..export.atlas import export_atlas
+        from ..export.workbooks import write_all
+
+        millesime = str(Millesime.parse(self.parameterAsString(parameters, self.MILLESIME, context)))
+        store = ScoranStore.open(self.parameterAsFile(parameters, self.STORE, context))
+        analyses = Path(self.parameterAsFile(parameters, self.ANALYSES, context))
+        sources = self.parameterAsFile(parameters, self.SOURCES, context).strip()
+        departments = [d.strip().upper() for d in self.parameterAsString(parameters, self.DEPARTEMENTS, context)
+                       .split(",") if d.strip()]
+        out = Path(self.parameterAsString(parameters, self.OUTPUT, context))
+        with store.connection() as conn:
+            known = {r[0] for r in conn.execute("SELECT insee_dep FROM departements")}
+        unknown = sorted(set(departments) - known)
+        if unknown:
+            raise ScoranError(self.tr("Département(s) absent(s) du référentiel : {0}.").format(", ".join(unknown)))
+        steps = QgsProcessingMultiStepFeedback(3, feedback)
+
+        missing = chain.missing(analyses)
+        if missing:
+            if not sources:
+                if millesime not in store.millesimes():
+                    raise ScoranError(self.tr("Aucune donnée pour le millésime {0} : ni analyses dans {1}, ni "
+                                              "millésime dans le référentiel.").format(millesime, analyses))
+                raise ScoranError(self.tr("Analyses absentes dans {0} : {1}. Indiquez le dossier des sources pour "
+                                          "les calculer.").format(analyses, ", ".join(missing)))
+            self._run_chain(Path(sources), store, analyses, millesime, missing, context, steps)
+        steps.setCurrentStep(1)
+        check_canceled(feedback)
+
+        self._check_writable(out)
+        partial = out / f".partiel-{millesime}"
+        shutil.rmtree(partial, ignore_errors=True)
+        try:
+            written, result = [], {"ATLAS_PDF": "", "PAGES": 0}
+            if self.parameterAsBoolean(parameters, self.WORKBOOKS, context):
+                written += write_all(analyses, store, partial, millesime, departments or None, steps)
+            check_canceled(feedback)
+            steps.setCurrentStep(2)
+            if self.parameterAsBoolean(parameters, self.ATLAS, context):
+                atlas = export_atlas(store, analyses, partial, millesime, departments or None, steps)
+                check_canceled(feedback)
+                written += [atlas["atlas"], *atlas["departements"].values()]
+                result.update(ATLAS_PDF=str(out / atlas["atlas"].name), PAGES=atlas["pages"])
+            for path in written:  # all written: now move them in, together
+                os.replace(path, out / path.name)
+        finally:
+            shutil.rmtree(partial, ignore_errors=True)
+        feedback.pushInfo(self.tr("{0} fichier(s) écrit(s) dans {1}.").format(len(written), out))
+        return {self.OUTPUT: str(out), "FILES": len(written), **result}
+
+    def _check_writable(self, out: Path) -> None:
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+            probe = out / ".scoran_ecriture"
+            probe.write_text("ok")
+            probe.unlink()
+        except OSError as error:
+            raise ScoranError(self.tr("Le dossier {0} n'est pas accessible en écriture ({1}).").format(
+                out, error.strerror or error)) from None
+
+    def _run_chain(self, sources, store, analyses, millesime, missing, context, feedback) -> None:
+        """Run the chain from the first missing analysis on (later ones depend on it)."""
+        from qgis import processing
+
+        analyses.mkdir(parents=True, exist_ok=True)
+        all_steps = chain.steps(sources, store.path, analyses, millesime)
+        first = min(i for i, (algorithm, _) in enumerate(all_steps) if algorithm.split(":")[1] in missing)
+        for algorithm, parameters in all_steps[first:]:
+            check_canceled(feedback)
+            feedback.pushInfo(self.tr("Analyse manquante calculée : {0}").format(algorithm))
+            processing.run(algorithm, parameters, context=context, feedback=feedback, is_child_algorithm=True)
