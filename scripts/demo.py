@@ -101,6 +101,13 @@ def fixed_broadband_chain() -> None:
     print("\nCentres-bourgs : zones blanches mobiles et estimatif (euros) :")
     print(mobile[["code", "nb_centres", "zone_blanche_2g", "zone_blanche_3g", "nb_sites", "cout_estime",
                   "subvention_etat"]].to_string(index=False))
+    started = time.perf_counter()
+    result = processing.run("scoran:deliverables", {"STORE": str(STORE), "MILLESIME": MILLESIME, "ANALYSES": str(OUT),
+                                                    "OUTPUT": str(OUT / "livrables")})
+    print(f"\nLivrables du millésime {MILLESIME} ({time.perf_counter() - started:.1f} s) : {result['FILES']} fichiers "
+          f"dans {(OUT / 'livrables').relative_to(ROOT)}/ — atlas de {result['PAGES']} pages :")
+    for path in sorted((OUT / "livrables").iterdir()):
+        print(f"  {path.relative_to(ROOT)}  ({path.stat().st_size // 1024} Ko)")
     print(f"\nRésultats : {OUT.relative_to(ROOT)}/")
 
 

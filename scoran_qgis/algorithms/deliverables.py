@@ -132,7 +132,13 @@ class DeliverablesAlgorithm(ScoranAlgorithm):
                 check_canceled(feedback)
                 written += [atlas["atlas"], *atlas["departements"].values()]
                 result.update(ATLAS_PDF=str(out / atlas["atlas"].name), PAGES=atlas["pages"])
-            for path in written:  # all written: now move them in, together
+            blocked = [out / p.name for p in written if (out / p.name).is_dir() or (
+                (out / p.name).exists() and not os.access(out / p.name, os.W_OK))]
+            if blocked:
+                message = self.tr("Impossible de remplacer {0} (ouvert dans un autre logiciel ou protégé) : aucun "
+                                  "livrable n'a été remplacé.")
+                raise ScoranError(message.format(", ".join(p.name for p in blocked)))
+            for path in written:  # all written and checked: now move them in, together
                 os.replace(path, out / path.name)
         finally:
             shutil.rmtree(partial, ignore_errors=True)

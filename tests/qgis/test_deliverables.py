@@ -1,0 +1,157 @@
+"""scoran:deliverables on the sample: files, page count, figures in the PDF text equal the analysis
+tables, workbooks opened by openpyxl and by LibreOffice, formula injection neutralised, bad input."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+import unicodedata
+
+import openpyxl
+import pandas as pd
+import pytest
+from qgis.core import QgsApplication, QgsProcessingException
+
+from scoran_qgis.algorithms.provider import ScoranProvider
+from scoran_qgis.core.store import ScoranStore
+
+WORKBOOKS = ("phasage_2015_2017", "inventaire_zones_blanches", "sites_prioritaires", "avancement_projets_conventions",
+             "trajectoire_thd", "besoins_financiers_fixe", "zones_blanches_mobiles", "projets_usages",
+             "calendrier_initiatives", "indicateurs_suivi")
+
+
+@pytest.fixture(scope="module")
+def provider(qgis_processing):
+    provider = ScoranProvider()
+    QgsApplication.processingRegistry().addProvider(provider)
+    yield provider
+    QgsApplication.processingRegistry().removeProvider(provider)
+
+
+def run(parameters):
+    from qgis import processing
+
+    return processing.run("scoran:deliverables", parameters)
+
+
+@pytest.fixture(scope="module")
+def generated(provider, sample_build, tiny_sources, tmp_path_factory):
+    """Deliverables of 2015-S1, the analyses computed from the sources as child algorithms."""
+    folder = tmp_path_factory.mktemp("livrables")
+    store_path = folder / "scoran.gpkg"
+    shutil.copy(sample_build[0].path, store_path)
+    with sqlite3.connect(store_path) as conn:
+        conn.execute("UPDATE projets SET titre = '=HYPERLINK(\"http://example.invalid\",\"clic\")' "
+                     "WHERE projet_id = 'PRJ-001'")
+    result = run({"STORE": str(store_path), "MILLESIME": "2015-S1", "ANALYSES": str(folder / "analyses"),
+                  "SOURCES": str(tiny_sources), "OUTPUT": str(folder / "out")})
+    return folder, result
+
+
+def test_every_file_is_written(generated):
+    folder, result = generated
+    out = folder / "out"
+    names = {p.name for p in out.iterdir()}
+    assert {f"{w}.xlsx" for w in WORKBOOKS} <= names
+    assert "atlas_scoran_2015-S1.pdf" in names
+    assert {f"atlas_{d}_2015-S1.pdf" for d in ("21", "25", "39", "58", "70", "71", "89", "90")} <= names
+    assert all((out / n).stat().st_size > 3000 for n in names)
+    assert result["FILES"] == len(names) == 19
+    assert not [n for n in names if n.startswith(".")]  # no leftover partial folder
+
+
+def pdf_pages(path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+def pdf_text(path, page) -> str:
+    """Text of one page; NFKC undoes the typographic ligatures (« ﬁ ») the PDF fonts use."""
+    text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    return unicodedata.normalize("NFKC", text)
+
+
+def test_atlas_pages_and_key_figures(generated):
+    folder, result = generated
+    atlas = folder / "out" / "atlas_scoran_2015-S1.pdf"
+    assert pdf_pages(atlas) == result["PAGES"] == 1 + (1 + 8) * 4  # cover + (region + departments) × sections
+    assert pdf_pages(folder / "out" / "atlas_58_2015-S1.pdf") == 4
+    inventory = pd.read_csv(folder / "analyses" / "inventaire_zones_blanches.csv", dtype={"code": str})
+    region = inventory[inventory["code"] == "Ensemble"].iloc[0]
+    text = pdf_text(atlas, 2)
+    assert "Bourgogne-Franche-Comté" in text
+    assert f"Locaux : {int(region['nb_locaux']):,}".replace(",", " ") in text
+    assert f"({region['pct_sous_seuil']:.2f} %)" in text
+    nievre = inventory[inventory["code"] == "58"].iloc[0]
+    page = 1 + 4 * 4 + 1  # cover, region, 21, 25, 39, then 58's first page
+    text = pdf_text(atlas, page)
+    assert "Nièvre (58)" in text
+    assert f"Locaux sous 3 Mbit/s : {int(nievre['nb_sous_seuil']):,}".replace(",", " ") in text
+    trajectory = pd.read_csv(folder / "analyses" / "trajectoire_thd.csv", dtype={"code": str})
+    value = trajectory[(trajectory["code"] == "58") & (trajectory["semestre"] == "2022-S2")]["pct_thd"].iat[0]
+    assert f"Prévu fin 2022 : {value:.2f} %" in pdf_text(atlas, page + 1)
+    assert "Haut débit fixe" in text and "Millésime 2015-S1" in text
+
+
+def test_workbooks_open_in_openpyxl_and_libreoffice(generated, tmp_path):
+    folder, _ = generated
+    paths = [folder / "out" / f"{w}.xlsx" for w in WORKBOOKS]
+    for path in paths:
+        book = openpyxl.load_workbook(path)
+        assert book.sheetnames[0] == "Lisez-moi" and len(book.sheetnames) >= 2
+        assert book[book.sheetnames[1]].freeze_panes == "A2"
+    if shutil.which("libreoffice") is None:
+        pytest.skip("LibreOffice absent")
+    done = subprocess.run(["libreoffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
+                           *map(str, paths)], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    for path in paths:
+        assert (tmp_path / f"{path.stem}.pdf").stat().st_size > 1000
+
+
+def test_cells_equal_the_analysis_tables(generated):
+    folder, _ = generated
+    book = openpyxl.load_workbook(folder / "out" / "inventaire_zones_blanches.xlsx")
+    sheet = book["Départements"]
+    header = [c.value for c in sheet[1]]
+    rows = {row[0]: dict(zip(header, row)) for row in sheet.iter_rows(min_row=2, values_only=True)}
+    inventory = pd.read_csv(folder / "analyses" / "inventaire_zones_blanches.csv", dtype={"code": str})
+    for record in inventory.to_dict("records"):
+        assert rows[record["code"]]["Locaux"] == record["nb_locaux"]
+        assert rows[record["code"]]["Sous 3 Mbit/s"] == record["nb_sous_seuil"]
+    communes = book["Communes"]
+    codes = [row[0] for row in communes.iter_rows(min_row=2, values_only=True)]
+    assert len(codes) == 3685 and all(isinstance(c, str) and len(c) == 5 for c in codes)  # INSEE codes as text
+    trajectory = openpyxl.load_workbook(folder / "out" / "trajectoire_thd.xlsx")
+    assert trajectory["Graphique"]._charts  # a chart where a curve says more
+
+
+def test_project_title_formula_stays_text(generated):
+    folder, _ = generated
+    sheet = openpyxl.load_workbook(folder / "out" / "projets_usages.xlsx")["Priorité nationale"]
+    cell = next(row[1] for row in sheet.iter_rows(min_row=2) if row[0].value == "PRJ-001")
+    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
+
+
+def test_bad_input(provider, generated, sample_build, tmp_path):
+    folder, _ = generated
+    store = ScoranStore.create(tmp_path / "vide.gpkg")
+    with pytest.raises(QgsProcessingException, match="Aucune donnée pour le millésime 2016-S2"):
+        run({"STORE": str(store.path), "MILLESIME": "2016-S2", "ANALYSES": str(tmp_path),
+             "OUTPUT": str(tmp_path / "o")})
+    blocker = tmp_path / "fichier"
+    blocker.write_text("pas un dossier")
+    with pytest.raises(QgsProcessingException, match="pas accessible en écriture"):
+        run({"STORE": str(folder / "scoran.gpkg"), "MILLESIME": "2015-S1", "ANALYSES": str(folder / "analyses"),
+             "OUTPUT": str(blocker / "livrables")})
+    out = tmp_path / "livrables"
+    (out / "trajectoire_thd.xlsx").mkdir(parents=True)  # a workbook that cannot be replaced
+    with pytest.raises(QgsProcessingException, match="Impossible de remplacer trajectoire_thd.xlsx"):
+        run({"STORE": str(folder / "scoran.gpkg"), "MILLESIME": "2015-S1", "ANALYSES": str(folder / "analyses"),
+             "OUTPUT": str(out)})
+    assert [p.name for p in out.iterdir()] == ["trajectoire_thd.xlsx"]  # nothing else was presented
+    with pytest.raises(QgsProcessingException, match="absent"):
+        run({"STORE": str(folder / "scoran.gpkg"), "MILLESIME": "2015-S1", "ANALYSES": str(folder / "analyses"),
+             "DEPARTEMENTS": "21,99", "OUTPUT": str(tmp_path / "x")})
