@@ -1,10 +1,10 @@
 """The `scoran` Processing provider."""
 
-from qgis.core import QgsProcessingProvider
+from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingProvider
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from ..__about__ import __icon_path__, __version__
+from ..__about__ import PLUGIN_DIR, __icon_path__, __version__
 from .create_store import CreateStoreAlgorithm
 from .deliverables import DeliverablesAlgorithm
 from .financial_needs import FinancialNeedsAlgorithm
@@ -53,3 +53,7 @@ class ScoranProvider(QgsProcessingProvider):
             DeliverablesAlgorithm(),
         ):
             self.addAlgorithm(algorithm)
+        for path in sorted((PLUGIN_DIR / "resources" / "models").glob("*.model3")):  # shipped models
+            model = QgsProcessingModelAlgorithm()
+            if model.fromFile(str(path)):
+                self.addAlgorithm(model)

@@ -294,6 +294,8 @@ class Atlas:
             if cover:
                 self._render_cover(painter)
                 pages += 1
+                if self._render_changes(painter, writer):
+                    pages += 1
             for number, code in enumerate(codes):
                 if feedback is not None and feedback.isCanceled():
                     break
@@ -313,6 +315,23 @@ class Atlas:
             return 0
         os.replace(partial, path)
         return pages
+
+    def _render_changes(self, painter, writer) -> bool:
+        """A page of what changed since the previous semester, when the store has one."""
+        path = self.analyses / "evolutions.csv"
+        changes = pd.read_csv(path, dtype=str) if path.exists() else pd.DataFrame()
+        if changes.empty:
+            return False
+        writer.newPage()
+        page = QgsPrintLayout(self.project)
+        page.initializeDefaults()
+        page.pageCollection().page(0).setPageSize(QgsLayoutSize(WIDTH, HEIGHT, QgsUnitTypes.LayoutMillimeters))
+        _label(page, tr("Évolutions depuis le millésime précédent"), 20, 15, 257, 12, 16, True)
+        lines = [f"• {detail}" for detail in changes["detail"].fillna("").head(40)]
+        _label(page, "\n".join(lines), 20, 32, 257, 160, 9)
+        _label(page, CREDIT + "  —  " + tr("Millésime {0}").format(self.millesime), 10, 200, 277, 6, 7)
+        QgsLayoutExporter(page).renderPage(painter, 0)
+        return True
 
     def _render_cover(self, painter) -> None:
         cover = QgsPrintLayout(self.project)

@@ -155,3 +155,20 @@ def test_bad_input(provider, generated, sample_build, tmp_path):
     with pytest.raises(QgsProcessingException, match="absent"):
         run({"STORE": str(folder / "scoran.gpkg"), "MILLESIME": "2015-S1", "ANALYSES": str(folder / "analyses"),
              "DEPARTEMENTS": "21,99", "OUTPUT": str(tmp_path / "x")})
+
+
+def test_shipped_model_runs_for_one_department(generated, tmp_path):
+    """The batch-mode model: one department's deliverables."""
+    from qgis import processing
+
+    folder, _ = generated
+    assert QgsApplication.processingRegistry().algorithmById("scoran:livrables_departement") is not None
+    result = processing.run("scoran:livrables_departement", {
+        "STORE": str(folder / "scoran.gpkg"), "MILLESIME": "2015-S1", "ANALYSES": str(folder / "analyses"),
+        "DEPARTEMENT": "58", "livrables:Dossier des livrables": str(tmp_path / "58")})
+    out = tmp_path / "58"
+    assert pdf_pages(out / "atlas_scoran_2015-S1.pdf") == 1 + 4  # cover + the department
+    assert (out / "atlas_58_2015-S1.pdf").exists() and not (out / "atlas_21_2015-S1.pdf").exists()
+    communes = openpyxl.load_workbook(out / "inventaire_zones_blanches.xlsx")["Communes"]
+    assert {row[2] for row in communes.iter_rows(min_row=2, values_only=True)} == {"58"}
+    assert result
