@@ -229,6 +229,11 @@ class Atlas:
             north.attemptMove(QgsLayoutPoint(185, top + 30, QgsUnitTypes.LayoutMillimeters))
             north.attemptResize(QgsLayoutSize(12, 12, QgsUnitTypes.LayoutMillimeters))
             layout.addLayoutItem(north)
+        self.calendar = QgsLayoutItemPicture(layout)
+        self.calendar.attemptMove(QgsLayoutPoint(100, 3 * (HEIGHT + layout.pageCollection().spaceBetweenPages()) + 27,
+                                                 QgsUnitTypes.LayoutMillimeters))
+        self.calendar.attemptResize(QgsLayoutSize(187, 170, QgsUnitTypes.LayoutMillimeters))
+        layout.addLayoutItem(self.calendar)
         chart = QgsLayoutItemPicture(layout)
         chart.setPicturePath(str(self.analyses / "trajectoire_thd.png"))
         chart.attemptMove(QgsLayoutPoint(205, HEIGHT + layout.pageCollection().spaceBetweenPages() + 153,
@@ -267,11 +272,37 @@ class Atlas:
             tr("En zone blanche 2G ou 3G : {0}").format(f["centres_blancs"])]))
         lines = [tr("Projets d'usages : {0}").format(f["projets"])]
         lines += [f"  {domain} : {count}" for domain, count in f["domaines"].items()]
-        lines += ["", tr("Projets :")] + [f"  • {title[:60]}" for title in f["titres"]]
-        self.texts["chiffres_usages"].attemptResize(QgsLayoutSize(277, 160, QgsUnitTypes.LayoutMillimeters))
-        self.texts["chiffres_usages"].attemptMove(QgsLayoutPoint(
-            10, 3 * (HEIGHT + self.layout.pageCollection().spaceBetweenPages()) + 28, QgsUnitTypes.LayoutMillimeters))
+        top = 3 * (HEIGHT + self.layout.pageCollection().spaceBetweenPages())
+        self.texts["chiffres_usages"].attemptResize(QgsLayoutSize(85, 160, QgsUnitTypes.LayoutMillimeters))
+        self.texts["chiffres_usages"].attemptMove(QgsLayoutPoint(10, top + 28, QgsUnitTypes.LayoutMillimeters))
         self.texts["chiffres_usages"].setText("\n".join(lines))
+        self.calendar.setPicturePath(str(self._calendar_image(code)))
+        self.calendar.refreshPicture()
+
+    def _calendar_image(self, code: str) -> Path:
+        """Gantt of the territory's usage projects and of its RIP phases, drawn once per territory."""
+        import tempfile
+
+        from ..export.charts import calendar_chart
+        from ..ui.calendar_dock import DOMAIN_COLORS
+
+        if not hasattr(self, "_folder"):
+            self._folder = Path(tempfile.mkdtemp(prefix="scoran_atlas_"))
+        f = self.figures[code]
+        tables = register.read_tables(self.store)
+        projects = tables["projets"]
+        if f["niveau"] == "département":
+            projects = projects[projects["departements"].fillna("").map(lambda v: code in register.split_list(v))]
+        rows = [{"label": f"{p['projet_id']} {p['titre']}", "start": p["date_debut"], "end": p["date_fin"],
+                 "color": DOMAIN_COLORS.get(p["domaine"], "#999999")} for p in projects.head(30).to_dict("records")]
+        with self.store.connection() as conn:
+            sql = "SELECT phase_id, technologie, semestre_debut, semestre_fin, rip_id FROM rip_phases"
+            phases = conn.execute(sql).fetchall()
+        rows += [{"label": f"{phase} ({technology})", "start": start, "end": end, "color": "#1f78b4"}
+                 for phase, technology, start, end, rip in phases
+                 if f["niveau"] == "région" or rip == f"RIP{code}"]
+        return calendar_chart(rows, self._folder / f"calendrier_{code}.png",
+                              tr("Calendrier des initiatives — {0}").format(f["nom"]))
 
     def territories(self) -> list[str]:
         return list(self.figures)

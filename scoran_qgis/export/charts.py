@@ -44,3 +44,56 @@ def trajectory_chart(table: pd.DataFrame, path, title: str, targets: dict) -> Pa
     pyplot.close(figure)
     os.replace(partial, path)
     return path
+
+
+def calendar_chart(rows: list[dict], path, title: str, first: str = "2014-S1", last: str = "2022-S2") -> Path:
+    """Gantt chart by semester (usage projects, RIP phases, AMII calendars) as a PNG for the atlas.
+
+    `rows`: dicts with label, start, end (`AAAA-Sn` or ISO dates) and color.
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot
+
+    from ..core.codes import Millesime
+
+    def position(value, end=False):
+        if not value:
+            return None
+        try:
+            semester = Millesime.parse(value)
+            return semester.index + (1 if end else 0)
+        except Exception:  # noqa: BLE001 — a date, not a semester
+            from datetime import date
+
+            day = date.fromisoformat(str(value)[:10])
+            semester = Millesime.of_date(day)
+            return semester.index + (day - semester.start).days / ((semester.end - semester.start).days + 1)
+
+    start_index, end_index = Millesime.parse(first).index, Millesime.parse(last).index + 1
+    path = Path(path)
+    height = max(2.5, 0.22 * len(rows) + 1)
+    figure, axes = pyplot.subplots(figsize=(11, height), dpi=130)
+    for line, row in enumerate(rows):
+        begin, finish = position(row.get("start")), position(row.get("end"), end=True)
+        if begin is None and finish is None:
+            continue
+        begin = begin if begin is not None else finish - 0.2
+        finish = finish if finish is not None else begin + 0.2
+        axes.barh(line, max(finish - begin, 0.05), left=begin, color=row.get("color", "#999999"), height=0.6)
+    axes.set_yticks(range(len(rows)))
+    axes.set_yticklabels([row["label"][:48] for row in rows], fontsize=6)
+    axes.invert_yaxis()
+    ticks = list(range(start_index, end_index))
+    axes.set_xticks(ticks)
+    axes.set_xticklabels([str(Millesime.from_index(t)) for t in ticks], rotation=45, ha="right", fontsize=6)
+    axes.set_xlim(start_index, end_index)
+    axes.grid(axis="x", alpha=0.3)
+    axes.set_title(title, fontsize=9)
+    figure.tight_layout()
+    partial = path.with_name(path.stem + ".partiel" + path.suffix)
+    figure.savefig(partial, format="png")
+    pyplot.close(figure)
+    os.replace(partial, path)
+    return path
