@@ -67,3 +67,10 @@ def steps(sources: Path, store: Path, out: Path, millesime: str) -> list[tuple[s
 def missing(out: Path) -> list[str]:
     """Analyses whose files are not all in `out`."""
     return [name for name, files in OUTPUTS.items() if not all((out / f).exists() for f in files)]
+
+
+def stale(out: Path, sources: Path) -> list[str]:
+    """Analyses older than the newest source file (the sources were updated since)."""
+    newest = max((p.stat().st_mtime for p in Path(sources).rglob("*") if p.is_file()), default=0)
+    return [name for name, files in OUTPUTS.items()
+            if any((out / f).exists() and (out / f).stat().st_mtime < newest for f in files)]

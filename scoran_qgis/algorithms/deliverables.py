@@ -107,6 +107,8 @@ class DeliverablesAlgorithm(ScoranAlgorithm):
         steps = QgsProcessingMultiStepFeedback(3, feedback)
 
         missing = chain.missing(analyses)
+        if sources:  # sources newer than the analyses: those analyses are recomputed too
+            missing = sorted(set(missing) | set(chain.stale(analyses, Path(sources))), key=list(chain.OUTPUTS).index)
         if missing:
             if not sources:
                 if millesime not in store.millesimes():
@@ -164,5 +166,5 @@ class DeliverablesAlgorithm(ScoranAlgorithm):
         first = min(i for i, (algorithm, _) in enumerate(all_steps) if algorithm.split(":")[1] in missing)
         for algorithm, parameters in all_steps[first:]:
             check_canceled(feedback)
-            feedback.pushInfo(self.tr("Analyse manquante calculée : {0}").format(algorithm))
+            feedback.pushInfo(self.tr("Analyse absente ou périmée calculée : {0}").format(algorithm))
             processing.run(algorithm, parameters, context=context, feedback=feedback, is_child_algorithm=True)

@@ -172,3 +172,24 @@ def test_shipped_model_runs_for_one_department(generated, tmp_path):
     communes = openpyxl.load_workbook(out / "inventaire_zones_blanches.xlsx")["Communes"]
     assert {row[2] for row in communes.iter_rows(min_row=2, values_only=True)} == {"58"}
     assert result
+
+
+def test_stale_analyses_are_recomputed(generated, tiny_sources, tmp_path):
+    """A source newer than the analyses makes them stale: deliverables recompute them first."""
+    import os
+    import time
+
+    from scoran_qgis.algorithms.chain import stale
+
+    folder, _ = generated
+    analyses = tmp_path / "analyses"
+    shutil.copytree(folder / "analyses", analyses)
+    old = time.time() - 3600
+    for path in analyses.iterdir():
+        os.utime(path, (old, old))
+    assert "importmci" in stale(analyses, tiny_sources)
+    before = (analyses / "locaux.gpkg").stat().st_mtime
+    run({"STORE": str(folder / "scoran.gpkg"), "MILLESIME": "2015-S1", "ANALYSES": str(analyses),
+         "SOURCES": str(tiny_sources), "ATLAS": False, "OUTPUT": str(tmp_path / "out")})
+    assert (analyses / "locaux.gpkg").stat().st_mtime > before
+    assert stale(analyses, tiny_sources) == []
