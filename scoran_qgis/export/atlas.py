@@ -90,6 +90,96 @@ def _page(layout) -> None:
     layout.pageCollection().addPage(page)
 
 
+LAYOUTS = Path(__file__).resolve().parent.parent / "resources" / "layouts"
+ATLAS_TEMPLATE, COVER_TEMPLATE = LAYOUTS / "atlas_scoran.qpt", LAYOUTS / "couverture_scoran.qpt"
+SECTION_LAYERS = {"fixe": ["sites", "departements", "communes"], "thd": ["departements", "rip", "amii"],
+                  "mobile": ["centres", "departements"], "usages": []}
+
+
+def _item(layout, item_id: str):
+    item = layout.itemById(item_id)
+    if item is None:
+        raise ScoranError(tr("Le modèle de mise en page n'a pas d'élément « {0} » (identifiant attendu).").format(
+            item_id))
+    return item
+
+
+def load_template(project, path: Path) -> QgsPrintLayout:
+    """A layout from a shipped .qpt (officers may restyle it; items are found by their id)."""
+    from qgis.core import QgsReadWriteContext
+    from qgis.PyQt.QtXml import QDomDocument
+
+    document = QDomDocument()
+    if not path.is_file() or not document.setContent(path.read_text(encoding="utf-8")):
+        raise ScoranError(tr("Modèle de mise en page illisible : {0}").format(path))
+    layout = QgsPrintLayout(project)
+    layout.loadFromTemplate(document, QgsReadWriteContext())
+    return layout
+
+
+def build_atlas_template(project) -> QgsPrintLayout:
+    """The four pages of a territory, every item named (`scripts/build_templates.py` saves it as .qpt)."""
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()
+    layout.pageCollection().page(0).setPageSize(QgsLayoutSize(WIDTH, HEIGHT, QgsUnitTypes.LayoutMillimeters))
+    for _ in SECTIONS[1:]:
+        _page(layout)
+    gap = layout.pageCollection().spaceBetweenPages()
+    for index, (section, title) in enumerate(SECTIONS):
+        top = index * (HEIGHT + gap)
+        _label(layout, title, 10, top + 6, 277, 12, 16, True, f"titre_{section}")
+        _label(layout, "", 10, top + 17, 200, 8, 11, item_id=f"territoire_{section}")
+        _label(layout, "", 10, top + 200, 277, 6, 7, item_id=f"pied_{section}")
+        if not SECTION_LAYERS[section]:
+            _label(layout, "", 10, top + 28, 85, 160, 10, item_id=f"chiffres_{section}")
+            continue
+        _label(layout, "", 205, top + 28, 82, 90, 10, item_id=f"chiffres_{section}")
+        item = QgsLayoutItemMap(layout)
+        item.setId(f"carte_{section}")
+        item.attemptMove(QgsLayoutPoint(10, top + 27, QgsUnitTypes.LayoutMillimeters))
+        item.attemptResize(QgsLayoutSize(190, 168, QgsUnitTypes.LayoutMillimeters))
+        item.setFrameEnabled(True)
+        layout.addLayoutItem(item)
+        legend = QgsLayoutItemLegend(layout)
+        legend.setId(f"legende_{section}")
+        legend.setTitle(tr("Légende"))
+        legend.attemptMove(QgsLayoutPoint(205, top + 120, QgsUnitTypes.LayoutMillimeters))
+        layout.addLayoutItem(legend)
+        scale = QgsLayoutItemScaleBar(layout)
+        scale.setId(f"echelle_{section}")
+        scale.setLinkedMap(item)
+        scale.applyDefaultSize(QgsUnitTypes.DistanceKilometers)
+        scale.attemptMove(QgsLayoutPoint(14, top + 182, QgsUnitTypes.LayoutMillimeters))
+        layout.addLayoutItem(scale)
+        north = QgsLayoutItemPicture(layout)
+        north.setId(f"nord_{section}")
+        north.setPicturePath(":/images/north_arrows/layout_default_north_arrow.svg")
+        north.attemptMove(QgsLayoutPoint(185, top + 30, QgsUnitTypes.LayoutMillimeters))
+        north.attemptResize(QgsLayoutSize(12, 12, QgsUnitTypes.LayoutMillimeters))
+        layout.addLayoutItem(north)
+    for item_id, x, y, w, h in (("calendrier", 100, 3 * (HEIGHT + gap) + 27, 187, 170),
+                                ("graphique_trajectoire", 205, HEIGHT + gap + 153, 82, 44)):
+        picture = QgsLayoutItemPicture(layout)
+        picture.setId(item_id)
+        picture.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters))
+        picture.attemptResize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutMillimeters))
+        layout.addLayoutItem(picture)
+    return layout
+
+
+def build_cover_template(project) -> QgsPrintLayout:
+    cover = QgsPrintLayout(project)
+    cover.initializeDefaults()
+    cover.pageCollection().page(0).setPageSize(QgsLayoutSize(WIDTH, HEIGHT, QgsUnitTypes.LayoutMillimeters))
+    _label(cover, tr("SCORAN 2.0 — Stratégie de cohérence régionale d'aménagement numérique"), 20, 40, 257, 20, 22,
+           True, "titre_couverture")
+    _label(cover, "", 20, 70, 257, 14, 18, item_id="region")
+    _label(cover, "", 20, 88, 257, 10, 14, item_id="millesime")
+    _label(cover, "", 20, 100, 257, 10, 11, item_id="date")
+    _label(cover, "", 20, 170, 257, 20, 9, item_id="sources")
+    return cover
+
+
 class Atlas:
     """Layers, layout and figures of one semester's atlas."""
 
@@ -184,62 +274,29 @@ class Atlas:
 
     # --- layout --------------------------------------------------------------------------------
     def _layout(self):
-        layout = QgsPrintLayout(self.project)
-        layout.initializeDefaults()
-        layout.pageCollection().page(0).setPageSize(QgsLayoutSize(WIDTH, HEIGHT, QgsUnitTypes.LayoutMillimeters))
-        for _ in SECTIONS[1:]:
-            _page(layout)
+        """The shipped template (resources/layouts/atlas_scoran.qpt), its items bound to this atlas's layers."""
+        layout = load_template(self.project, ATLAS_TEMPLATE)
         maps, texts = {}, {}
-        section_layers = {"fixe": ["sites", "departements", "communes"], "thd": ["departements", "rip", "amii"],
-                          "mobile": ["centres", "departements"], "usages": []}
-        for index, (section, title) in enumerate(SECTIONS):
-            top = index * (HEIGHT + layout.pageCollection().spaceBetweenPages())
-            texts[f"titre_{section}"] = _label(layout, title, 10, top + 6, 277, 12, 16, True)
-            texts[f"territoire_{section}"] = _label(layout, "", 10, top + 17, 200, 8, 11)
-            _label(layout, CREDIT + "  —  " + tr("Millésime {0}").format(self.millesime), 10, top + 200, 277, 6, 7)
-            texts[f"chiffres_{section}"] = _label(layout, "", 205, top + 28, 82, 90, 10)
-            if not section_layers[section]:
+        for section, _ in SECTIONS:
+            for kind in ("titre", "territoire", "chiffres", "pied"):
+                texts[f"{kind}_{section}"] = _item(layout, f"{kind}_{section}")
+            texts[f"pied_{section}"].setText(CREDIT + "  —  " + tr("Millésime {0}").format(self.millesime))
+            if not SECTION_LAYERS[section]:
                 continue
-            item = QgsLayoutItemMap(layout)
-            item.attemptMove(QgsLayoutPoint(10, top + 27, QgsUnitTypes.LayoutMillimeters))
-            item.attemptResize(QgsLayoutSize(190, 168, QgsUnitTypes.LayoutMillimeters))
+            item = maps[section] = _item(layout, f"carte_{section}")
             item.setCrs(self.project.crs())
-            item.setLayers([self.layers[name] for name in section_layers[section]])
-            item.setFrameEnabled(True)
-            layout.addLayoutItem(item)
-            maps[section] = item
-            legend = QgsLayoutItemLegend(layout)
+            item.setLayers([self.layers[name] for name in SECTION_LAYERS[section]])
+            legend = _item(layout, f"legende_{section}")
             legend.setLinkedMap(item)
             legend.setAutoUpdateModel(False)
-            model_root = legend.model().rootGroup()
-            model_root.clear()
-            for name in section_layers[section]:
-                model_root.addLayer(self.layers[name])
-            legend.setTitle(tr("Légende"))
-            legend.attemptMove(QgsLayoutPoint(205, top + 120, QgsUnitTypes.LayoutMillimeters))
-            layout.addLayoutItem(legend)
-            scale = QgsLayoutItemScaleBar(layout)
-            scale.setLinkedMap(item)
-            scale.applyDefaultSize(QgsUnitTypes.DistanceKilometers)
-            scale.attemptMove(QgsLayoutPoint(14, top + 182, QgsUnitTypes.LayoutMillimeters))
-            layout.addLayoutItem(scale)
-            self.scales[section] = scale
-            north = QgsLayoutItemPicture(layout)
-            north.setPicturePath(":/images/north_arrows/layout_default_north_arrow.svg")
-            north.attemptMove(QgsLayoutPoint(185, top + 30, QgsUnitTypes.LayoutMillimeters))
-            north.attemptResize(QgsLayoutSize(12, 12, QgsUnitTypes.LayoutMillimeters))
-            layout.addLayoutItem(north)
-        self.calendar = QgsLayoutItemPicture(layout)
-        self.calendar.attemptMove(QgsLayoutPoint(100, 3 * (HEIGHT + layout.pageCollection().spaceBetweenPages()) + 27,
-                                                 QgsUnitTypes.LayoutMillimeters))
-        self.calendar.attemptResize(QgsLayoutSize(187, 170, QgsUnitTypes.LayoutMillimeters))
-        layout.addLayoutItem(self.calendar)
-        chart = QgsLayoutItemPicture(layout)
-        chart.setPicturePath(str(self.analyses / "trajectoire_thd.png"))
-        chart.attemptMove(QgsLayoutPoint(205, HEIGHT + layout.pageCollection().spaceBetweenPages() + 153,
-                                         QgsUnitTypes.LayoutMillimeters))
-        chart.attemptResize(QgsLayoutSize(82, 44, QgsUnitTypes.LayoutMillimeters))
-        layout.addLayoutItem(chart)
+            root = legend.model().rootGroup()
+            root.clear()
+            for name in SECTION_LAYERS[section]:
+                root.addLayer(self.layers[name])
+            self.scales[section] = _item(layout, f"echelle_{section}")
+            self.scales[section].setLinkedMap(item)
+        self.calendar = _item(layout, "calendrier")
+        _item(layout, "graphique_trajectoire").setPicturePath(str(self.analyses / "trajectoire_thd.png"))
         return layout, maps, texts
 
     def _fill(self, code: str) -> None:
@@ -365,16 +422,12 @@ class Atlas:
         return True
 
     def _render_cover(self, painter) -> None:
-        cover = QgsPrintLayout(self.project)
-        cover.initializeDefaults()
-        cover.pageCollection().page(0).setPageSize(QgsLayoutSize(WIDTH, HEIGHT, QgsUnitTypes.LayoutMillimeters))
+        cover = load_template(self.project, COVER_TEMPLATE)
         region = next(f for f in self.figures.values() if f["niveau"] == "région")
-        _label(cover, tr("SCORAN 2.0 — Stratégie de cohérence régionale d'aménagement numérique"), 20, 40, 257, 20,
-               22, True)
-        _label(cover, region["nom"], 20, 70, 257, 14, 18)
-        _label(cover, tr("Millésime {0}").format(self.millesime), 20, 88, 257, 10, 14)
-        _label(cover, tr("Atlas produit le {0}").format(date.today().strftime("%d/%m/%Y")), 20, 100, 257, 10, 11)
-        _label(cover, CREDIT, 20, 170, 257, 20, 9)
+        _item(cover, "region").setText(region["nom"])
+        _item(cover, "millesime").setText(tr("Millésime {0}").format(self.millesime))
+        _item(cover, "date").setText(tr("Atlas produit le {0}").format(date.today().strftime("%d/%m/%Y")))
+        _item(cover, "sources").setText(CREDIT)
         QgsLayoutExporter(cover).renderPage(painter, 0)
 
 
