@@ -16,4 +16,7 @@ def test_zip_has_one_plugin_folder_with_the_root_metadata(tmp_path):
         assert archive.read("scoran_qgis/metadata.txt") == (ROOT / "metadata.txt").read_bytes()
         assert "scoran_qgis/__init__.py" in names and "scoran_qgis/LICENSE" in names
         assert "scoran_qgis/resources/icons/scoran.svg" in names
+        assert "scoran_qgis/resources/layouts/atlas_scoran.qpt" in names  # atlas templates
+        assert "scoran_qgis/resources/models/scoran_livrables_departement.model3" in names
+        assert "scoran_qgis/resources/data/bpe_categories.csv" in names
         assert not [n for n in names if "__pycache__" in n or n.endswith((".pyc", ".gitkeep"))]
