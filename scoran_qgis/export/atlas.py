@@ -92,7 +92,7 @@ def _page(layout) -> None:
 
 LAYOUTS = Path(__file__).resolve().parent.parent / "resources" / "layouts"
 ATLAS_TEMPLATE, COVER_TEMPLATE = LAYOUTS / "atlas_scoran.qpt", LAYOUTS / "couverture_scoran.qpt"
-SECTION_LAYERS = {"fixe": ["sites", "departements", "communes"], "thd": ["departements", "rip", "amii"],
+SECTION_LAYERS = {"fixe": ["sites", "carreaux", "departements", "communes"], "thd": ["departements", "rip", "amii"],
                   "mobile": ["centres", "departements"], "usages": []}
 
 
@@ -209,6 +209,11 @@ class Atlas:
             ranges.append(QgsRendererRange(low, high, symbol, f"{low:.0f} – {min(high, 100):.0f} %"))
         communes.setRenderer(QgsGraduatedSymbolRenderer("pct_sous_seuil", ranges))
         layers["communes"] = communes
+        grid = add(QgsVectorLayer(str(self.analyses / "zones_blanches_carreaux.gpkg"),
+                                  tr("Zones blanches (carreaux de 200 m)"), "ogr"))
+        grid.renderer().setSymbol(QgsFillSymbol.createSimple({"color": "0,0,0,0", "outline_color": "#08306b",
+                                                              "outline_width": "0.35"}))
+        layers["carreaux"] = grid
         sites = add(QgsVectorLayer(str(self.analyses / "sites_prioritaires.gpkg"),
                                    tr("Sites prioritaires sous 3 Mbit/s"), "ogr"))
         sites.setSubsetString('"sous_seuil" = 1')
