@@ -11,6 +11,7 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterString,
@@ -34,6 +35,10 @@ class DeliverablesAlgorithm(ScoranAlgorithm):
     ATLAS = "ATLAS"
     WORKBOOKS = "WORKBOOKS"
     OUTPUT = "OUTPUT"
+    # the workbooks, in the order of the SCORAN deliverables (file stems)
+    WORKBOOK_NAMES = ("inventaire_zones_blanches", "sites_prioritaires", "phasage_2015_2017", "trajectoire_thd",
+                      "avancement_projets_conventions", "besoins_financiers_fixe", "zones_blanches_mobiles",
+                      "projets_usages", "calendrier_initiatives", "indicateurs_suivi")
 
     def name(self) -> str:
         return "deliverables"
@@ -82,7 +87,9 @@ class DeliverablesAlgorithm(ScoranAlgorithm):
             self.DEPARTEMENTS, self.tr("Départements (codes séparés par des virgules ; vide : toute la région)"),
             optional=True))
         self.addParameter(QgsProcessingParameterBoolean(self.ATLAS, self.tr("Atlas PDF"), True))
-        self.addParameter(QgsProcessingParameterBoolean(self.WORKBOOKS, self.tr("Classeurs XLSX"), True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.WORKBOOKS, self.tr("Classeurs XLSX"), list(self.WORKBOOK_NAMES), allowMultiple=True,
+            defaultValue=list(range(len(self.WORKBOOK_NAMES))), optional=True))
         self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT, self.tr("Dossier des livrables")))
         self.addOutput(QgsProcessingOutputString("ATLAS_PDF", self.tr("Atlas PDF")))
         self.addOutput(QgsProcessingOutputNumber("PAGES", self.tr("Pages de l'atlas")))
@@ -125,8 +132,10 @@ class DeliverablesAlgorithm(ScoranAlgorithm):
         shutil.rmtree(partial, ignore_errors=True)
         try:
             written, result = [], {"ATLAS_PDF": "", "PAGES": 0}
-            if self.parameterAsBoolean(parameters, self.WORKBOOKS, context):
-                written += write_all(analyses, store, partial, millesime, departments or None, steps)
+            wanted = {self.WORKBOOK_NAMES[i] for i in self.parameterAsEnums(parameters, self.WORKBOOKS, context)}
+            if wanted:
+                written += [p for p in write_all(analyses, store, partial, millesime, departments or None, steps)
+                            if p.stem in wanted]
             check_canceled(feedback)
             steps.setCurrentStep(2)
             if self.parameterAsBoolean(parameters, self.ATLAS, context):
