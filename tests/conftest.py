@@ -54,3 +54,16 @@ def demo_sources() -> Path:
 
         generate("demo", out=folder, quiet=True)
     return folder
+
+
+@pytest.fixture(scope="module")
+def provider(qgis_processing):
+    """The `scoran` Processing provider, registered for one test module."""
+    from qgis.core import QgsApplication
+
+    from scoran_qgis.algorithms.provider import ScoranProvider
+
+    provider = ScoranProvider()
+    QgsApplication.processingRegistry().addProvider(provider)
+    yield provider
+    QgsApplication.processingRegistry().removeProvider(provider)

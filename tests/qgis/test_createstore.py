@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from qgis.core import (
-    QgsApplication,
     QgsFeature,
     QgsField,
     QgsGeometry,
@@ -13,17 +12,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from scoran_qgis.algorithms.provider import ScoranProvider
 from scoran_qgis.core.store import ScoranStore
 from tests.conftest import TERRITORY
-
-
-@pytest.fixture(scope="module")
-def provider(qgis_processing):
-    provider = ScoranProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    yield provider
-    QgsApplication.processingRegistry().removeProvider(provider)
 
 
 def run(parameters):

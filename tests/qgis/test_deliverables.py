@@ -13,20 +13,12 @@ import pandas as pd
 import pytest
 from qgis.core import QgsApplication, QgsProcessingException
 
-from scoran_qgis.algorithms.provider import ScoranProvider
 from scoran_qgis.core.store import ScoranStore
 
 WORKBOOKS = ("phasage_2015_2017", "inventaire_zones_blanches", "sites_prioritaires", "avancement_projets_conventions",
              "trajectoire_thd", "besoins_financiers_fixe", "zones_blanches_mobiles", "projets_usages",
              "calendrier_initiatives", "indicateurs_suivi")
 
-
-@pytest.fixture(scope="module")
-def provider(qgis_processing):
-    provider = ScoranProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    yield provider
-    QgsApplication.processingRegistry().removeProvider(provider)
 
 
 def run(parameters):

@@ -26,7 +26,6 @@ import shutil
 
 import pytest
 from qgis.core import (
-    QgsApplication,
     QgsFeature,
     QgsField,
     QgsGeometry,
@@ -36,7 +35,6 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from scoran_qgis.algorithms.provider import ScoranProvider
 from scoran_qgis.core.errors import ScoranError
 from scoran_qgis.core.feedback import CanceledError, RecordingFeedback
 from scoran_qgis.core.mci import import_premises
@@ -46,13 +44,6 @@ GOLDEN = ROOT / "tests" / "data" / "golden"
 BASES = [str(GOLDEN / "base_imb_01.csv"), str(GOLDEN / "base_imb_2A.csv")]
 ELIGIBILITY = [str(GOLDEN / "actuel_01.csv"), str(GOLDEN / "actuel_2A.csv")]
 
-
-@pytest.fixture(scope="module")
-def provider(qgis_processing):
-    provider = ScoranProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    yield provider
-    QgsApplication.processingRegistry().removeProvider(provider)
 
 
 def run(algorithm, parameters):

@@ -7,7 +7,6 @@ import json
 
 import pytest
 from qgis.core import (
-    QgsApplication,
     QgsCategorizedSymbolRenderer,
     QgsProcessingContext,
     QgsProcessingException,
@@ -23,18 +22,9 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from scoran_qgis.algorithms.provider import ScoranProvider
 from scoran_qgis.compat import SOURCE_FILE
 from tests.qgis.test_fixed_broadband import BASES, ELIGIBILITY, golden_communes
 from tests.qgis.test_qgis_process import qgis_process
-
-
-@pytest.fixture(scope="module")
-def provider(qgis_processing):
-    provider = ScoranProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    yield provider
-    QgsApplication.processingRegistry().removeProvider(provider)
 
 
 def test_results_load_styled(provider, tmp_path):

@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 import pandas as pd
-import pytest
-from qgis.core import QgsApplication, QgsFeatureRequest, QgsVectorLayer
+from qgis.core import QgsFeatureRequest, QgsVectorLayer
 
-from scoran_qgis.algorithms.provider import ScoranProvider
 from tests.conftest import TERRITORY
 
 RANKS = {"INEL": 0, "HD05": 1, "HD3": 2, "BHD8": 3, "THD30": 4, "THD100": 5, "THD1G": 6}
 
-
-@pytest.fixture(scope="module")
-def provider(qgis_processing):
-    provider = ScoranProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    yield provider
-    QgsApplication.processingRegistry().removeProvider(provider)
 
 
 def expected_per_commune(sources) -> pd.DataFrame:

@@ -13,20 +13,11 @@ Premises (see test_fixed_broadband): 01001 b1 3, b2 2, b3 1, b4 4 (cell A), b5 2
 from __future__ import annotations
 
 import pytest
-from qgis.core import QgsApplication, QgsFeature, QgsField, QgsGeometry, QgsProcessingException, QgsVectorLayer
+from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsProcessingException, QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
 
-from scoran_qgis.algorithms.provider import ScoranProvider
 from scoran_qgis.core.store import ScoranStore
 from tests.qgis.test_fixed_broadband import BASES, ELIGIBILITY, features_by
-
-
-@pytest.fixture(scope="module")
-def provider(qgis_processing):
-    provider = ScoranProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    yield provider
-    QgsApplication.processingRegistry().removeProvider(provider)
 
 
 def run(algorithm, parameters):

@@ -6,19 +6,10 @@ import sqlite3
 
 import pandas as pd
 import pytest
-from qgis.core import QgsApplication, QgsVectorLayer
-
-from scoran_qgis.algorithms.provider import ScoranProvider
+from qgis.core import QgsVectorLayer
 
 RANKS = {"INEL": 0, "HD05": 1, "HD3": 2, "BHD8": 3, "THD30": 4, "THD100": 5, "THD1G": 6}
 
-
-@pytest.fixture(scope="module")
-def provider(qgis_processing):
-    provider = ScoranProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    yield provider
-    QgsApplication.processingRegistry().removeProvider(provider)
 
 
 def test_regional_trajectory(provider, demo_sources, sample_build, tmp_path):
