@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..core import register
+from ..core.codes import departement_of
 from ..core.i18n import tr
 from .spreadsheet import save_workbook, write_sheet
 
@@ -107,7 +108,7 @@ def write_all(analyses: Path, store, out: Path, millesime: str, departments: lis
                    {"pct_sous_seuil": PCT})]))
 
     sites = keep(read_layer_table(analyses / "sites_prioritaires.gpkg").assign(
-        code_dep=lambda f: f["insee_com"].astype(str).str[:2]), "code_dep")
+        code_dep=lambda f: f["insee_com"].fillna("").astype(str).map(departement_of)), "code_dep")
     add(workbook(out / "sites_prioritaires.xlsx",
                  tr("Sites prioritaires (écoles, santé, services publics, entreprises)"), millesime,
                  [tr("Classe de débit du local le plus proche à moins de 100 m ; NULL : aucun local.")],
