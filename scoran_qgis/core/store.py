@@ -211,7 +211,7 @@ class ScoranStore:
         verb = "INSERT OR REPLACE" if replace else "INSERT"
         quoted = ", ".join(f'"{c}"' for c in columns)
         placeholders = ", ".join("?" for _ in columns)
-        conn.executemany(f'INSERT INTO "{table}" ({quoted}) VALUES ({placeholders})'.replace("INSERT", verb, 1), values)
+        conn.executemany(f'{verb} INTO "{table}" ({quoted}) VALUES ({placeholders})', values)
         if epsg is not None:
             gpkg.refresh_extent(conn, table)
         return len(rows)
