@@ -8,6 +8,7 @@ Prints one JSON object: the wall time of each step, the peak memory, the counts 
 from __future__ import annotations
 
 import json
+import os
 import resource
 import sys
 import time
@@ -201,6 +202,7 @@ def native_chain(sources: Path, work: Path, timer) -> dict:
 def main() -> int:
     chain, sources, work = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
     work.mkdir(parents=True, exist_ok=True)
+    os.chdir(work)  # stray temporary files of native algorithms land here, not in the repository
     from qgis.core import QgsApplication
 
     app = QgsApplication([], False)
