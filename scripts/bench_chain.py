@@ -200,7 +200,7 @@ def native_chain(sources: Path, work: Path, timer) -> dict:
 
 
 def main() -> int:
-    chain, sources, work = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+    chain, sources, work = sys.argv[1], Path(sys.argv[2]).resolve(), Path(sys.argv[3]).resolve()
     work.mkdir(parents=True, exist_ok=True)
     os.chdir(work)  # stray temporary files of native algorithms land here, not in the repository
     from qgis.core import QgsApplication
