@@ -184,7 +184,7 @@ def apply_style(layer: QgsVectorLayer, style: str) -> None:
         colors = ("#1f78b4", "#a6cee3", "#6a3d9a", "#33a02c", "#e31a1c", "#ff7f00")
         layer.setRenderer(QgsCategorizedSymbolRenderer("categorie", [
             QgsRendererCategory(code, QgsMarkerSymbol.createSimple({"name": "circle", "color": color, "size": "1.8",
-                                                                    "outline_color": "#ffffff"}), tr(label))
+                                                                    "outline_color": "#ffffff"}), label)
             for (code, label), color in zip(CATEGORIES.items(), colors)
         ]))
     elif style == "coverage":

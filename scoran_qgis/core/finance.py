@@ -56,9 +56,9 @@ def financial_needs(premises: pd.DataFrame, coverage: pd.DataFrame, phases: pd.D
     rows = rows.rename(columns={"semestre_fin": "semestre"})
     detail = rows.assign(niveau=tr("phase"), code=rows["phase_id"])
     totals = [detail]
-    for level, key in (("projet", "rip_id"), ("département", "code_dep"), ("semestre", "semestre")):
+    for level, key in ((tr("projet"), "rip_id"), (tr("département"), "code_dep"), (tr("semestre"), "semestre")):
         grouped = rows.groupby(key)[AMOUNT_COLUMNS].sum().reset_index().rename(columns={key: "code"})
-        totals.append(grouped.assign(niveau=tr(level)))
+        totals.append(grouped.assign(niveau=level))
     totals.append(rows[AMOUNT_COLUMNS].sum().to_frame().T.assign(niveau=tr("territoire"), code=tr("Ensemble")))
     table = pd.concat(totals, ignore_index=True)
     money = [c for c in AMOUNT_COLUMNS if c != "locaux"]

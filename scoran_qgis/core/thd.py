@@ -228,10 +228,10 @@ def coverage_summary(premises: pd.DataFrame, coverage: pd.DataFrame) -> pd.DataF
                                    coverage["semestre_prevu"].fillna("non_planifie")),
     })
     parts = []
-    for level, key in (("commune", "commune"), ("département", "departement"), ("territoire", None)):
+    for level, key in ((tr("commune"), "commune"), (tr("département"), "departement"), (tr("territoire"), None)):
         grouped = frame.assign(code=tr("Ensemble") if key is None else frame[key])
         table = grouped.groupby(["code", "zone", "semestre_prevu"])["nb_locaux"].sum().reset_index()
-        parts.append(table.assign(niveau=tr(level)))
+        parts.append(table.assign(niveau=level))
     return pd.concat(parts, ignore_index=True)[["niveau", "code", "zone", "semestre_prevu", "nb_locaux"]]
 
 

@@ -237,7 +237,7 @@ class Atlas:
                   "couvert": "#1a9641"}
         centres.setRenderer(QgsCategorizedSymbolRenderer("statut", [
             QgsRendererCategory(code, QgsMarkerSymbol.createSimple({"name": "triangle", "color": colors[code],
-                                                                    "size": "3"}), tr(label))
+                                                                    "size": "3"}), label)
             for code, label in STATUS_LABELS.items()]))
         layers["centres"] = centres
         return layers
