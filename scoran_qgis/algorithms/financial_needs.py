@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -14,8 +13,8 @@ from ..core import costs as cost_tables
 from ..core.feedback import Steps
 from ..core.finance import financial_needs
 from .base import ScoranAlgorithm
-from .io import read_point_source, write_table
-from .plan_inputs import add_plan_parameters, read_plan, read_table
+from .io import write_table
+from .plan_inputs import add_plan_parameters, read_cost_table, read_plan, read_thd_coverage
 
 COVERAGE_FIELDS = ["code_insee", "code_dep", "nb_locaux", "deja_thd", "phase_id"]
 SHARES = (("SHARE_REGION", "region", 25.0), ("SHARE_DEPARTEMENT", "departement", 45.0), ("SHARE_EPCI", "epci", 15.0),
@@ -81,17 +80,12 @@ class FinancialNeedsAlgorithm(ScoranAlgorithm):
     def run_algorithm(self, parameters, context, feedback) -> dict:
         shares = {key: self.parameterAsDouble(parameters, name, context) / 100 for name, key, _ in SHARES}
         steps = Steps(feedback, {"lecture": 60, "calcul": 20, "ecriture": 20})
-        _, _, coverage, epsg = read_point_source(self, parameters, self.INPUT, context, feedback, COVERAGE_FIELDS,
-                                                with_geometry=False)
-        coverage["nb_locaux"] = coverage["nb_locaux"].fillna(0).astype(np.int64)
-        coverage["deja_thd"] = coverage["deja_thd"].fillna(False).astype(bool)
+        coverage, epsg = read_thd_coverage(self, parameters, self.INPUT, context, feedback, COVERAGE_FIELDS)
         plan = read_plan(self, parameters, context, feedback, epsg, with_projects=False)
-        aid = read_table(self, parameters, self.AID, context, ("insee_dep", "taux", "plafond_par_local"))
-        if aid is None:
-            aid = cost_tables.read_defaults(cost_tables.DEFAULT_AID)
-        costs = read_table(self, parameters, self.COSTS, context, ("technologie", "densite", "cout_par_local"))
-        if costs is None:
-            costs = cost_tables.read_defaults(cost_tables.DEFAULT_UNIT_COSTS)
+        aid = read_cost_table(self, parameters, self.AID, context, cost_tables.DEFAULT_AID,
+                              ("insee_dep", "taux", "plafond_par_local"))
+        costs = read_cost_table(self, parameters, self.COSTS, context, cost_tables.DEFAULT_UNIT_COSTS,
+                                ("technologie", "densite", "cout_par_local"))
         steps.progress("lecture", 1.0)
         table = financial_needs(coverage, coverage, plan.phases, aid, costs, shares)
         steps.progress("calcul", 1.0)

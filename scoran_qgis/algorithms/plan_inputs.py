@@ -86,3 +86,24 @@ def _require(algorithm, source, fields) -> None:
     if missing:
         raise ScoranError(algorithm.tr("La couche {0} n'a pas le(s) champ(s) {1}.").format(
             source.sourceName(), ", ".join(missing)))
+
+
+def read_thd_coverage(algorithm, parameters, name: str, context, feedback, fields: list):
+    """The attributes of a `thdcoverage` output (no geometry needed), typed; and its EPSG."""
+    import numpy as np
+
+    from .io import read_point_source
+
+    _, _, coverage, epsg = read_point_source(algorithm, parameters, name, context, feedback, fields,
+                                             with_geometry=False)
+    coverage["nb_locaux"] = coverage["nb_locaux"].fillna(0).astype(np.int64)
+    coverage["deja_thd"] = coverage["deja_thd"].fillna(False).astype(bool)
+    return coverage, epsg
+
+
+def read_cost_table(algorithm, parameters, name: str, context, default_path, fields) -> pd.DataFrame:
+    """A cost table from a layer (the store's), or the one shipped with the plugin when empty."""
+    from ..core.costs import read_defaults
+
+    table = read_table(algorithm, parameters, name, context, fields)
+    return read_defaults(default_path) if table is None else table

@@ -22,8 +22,8 @@ from ..core.store import ScoranStore
 from ..core.thd import END_OF_PLAN, NATIONAL_TARGETS, phasing, trajectory
 from ..export.charts import trajectory_chart
 from .base import ScoranAlgorithm
-from .io import read_point_source, write_table
-from .plan_inputs import add_plan_parameters, read_plan, read_table
+from .io import write_table
+from .plan_inputs import add_plan_parameters, read_cost_table, read_plan, read_thd_coverage
 
 COVERAGE_FIELDS = ["code_insee", "code_dep", "nb_locaux", "deja_thd", "semestre_prevu", "phase_id", "rip_id"]
 
@@ -97,14 +97,10 @@ class ThdTrajectoryAlgorithm(ScoranAlgorithm):
         store_path = self.parameterAsFile(parameters, self.STORE, context).strip()
         store = ScoranStore.open(store_path) if store_path else None
         steps = Steps(feedback, {"lecture": 40, "calcul": 30, "ecriture": 30})
-        _, _, coverage, epsg = read_point_source(self, parameters, self.INPUT, context, feedback, COVERAGE_FIELDS,
-                                                with_geometry=False)
-        coverage["nb_locaux"] = coverage["nb_locaux"].fillna(0).astype(np.int64)
-        coverage["deja_thd"] = coverage["deja_thd"].fillna(False).astype(bool)
+        coverage, epsg = read_thd_coverage(self, parameters, self.INPUT, context, feedback, COVERAGE_FIELDS)
         plan = read_plan(self, parameters, context, feedback, epsg, with_projects=False)
-        costs = read_table(self, parameters, self.COSTS, context, ("technologie", "densite", "cout_par_local"))
-        if costs is None:
-            costs = cost_tables.read_defaults(cost_tables.DEFAULT_UNIT_COSTS)
+        costs = read_cost_table(self, parameters, self.COSTS, context, cost_tables.DEFAULT_UNIT_COSTS,
+                                ("technologie", "densite", "cout_par_local"))
         steps.progress("lecture", 1.0)
 
         table = trajectory(coverage["code_dep"].to_numpy(object), coverage["nb_locaux"].to_numpy(),
