@@ -106,7 +106,7 @@ class ThdTrajectoryAlgorithm(ScoranAlgorithm):
         table = trajectory(coverage["code_dep"].to_numpy(object), coverage["nb_locaux"].to_numpy(),
                            coverage["deja_thd"].to_numpy(), coverage["semestre_prevu"].to_numpy(object), millesime)
         phase_costs = self._phase_costs(coverage, plan.phases, costs)
-        phased = phasing(plan.phases, coverage, coverage, phase_costs)
+        phased = phasing(plan.phases, coverage, phase_costs)
         steps.progress("calcul", 1.0)
 
         results = {self.OUTPUT: write_table(self, parameters, self.OUTPUT, context, table),

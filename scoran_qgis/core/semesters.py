@@ -12,9 +12,7 @@ CHANGE_COLUMNS = ["type", "objet", "precedent", "actuel", "detail"]
 
 def _replace(store, conn, table: str, millesime: str, frame: pd.DataFrame) -> None:
     conn.execute(f'DELETE FROM "{table}" WHERE millesime = ?', (millesime,))
-    rows = frame.assign(millesime=millesime).astype(object).where(frame.notna(), None).to_dict("records")
-    for row in rows:
-        row["millesime"] = millesime
+    rows = frame.astype(object).where(frame.notna(), None).assign(millesime=millesime).to_dict("records")
     store.insert(conn, table, rows)
 
 

@@ -270,11 +270,12 @@ def _target_for(semester: Millesime, targets: dict):
     return targets.get(semester)
 
 
-def phasing(phases: pd.DataFrame, coverage: pd.DataFrame, premises: pd.DataFrame, unit_costs: np.ndarray,
+def phasing(phases: pd.DataFrame, coverage: pd.DataFrame, unit_costs: np.ndarray,
             years=(2015, 2016, 2017)) -> pd.DataFrame:
     """Per project, phase and year: premises made THD-ready and their cost, spreading each phase
-    evenly over its semesters. `unit_costs` is the cost per premise of each phase."""
-    nb = premises["nb_locaux"].to_numpy()
+    evenly over its semesters. `coverage` has nb_locaux, deja_thd, phase_id per premise;
+    `unit_costs` is the cost per premise of each phase."""
+    nb = coverage["nb_locaux"].to_numpy()
     waiting = ~coverage["deja_thd"].to_numpy()
     per_phase = pd.Series(nb[waiting]).groupby(coverage["phase_id"].to_numpy(object)[waiting]).sum()
     rows = []

@@ -334,9 +334,6 @@ class Atlas:
             tr("En zone blanche 2G ou 3G : {0}").format(f["centres_blancs"])]))
         lines = [tr("Projets d'usages : {0}").format(f["projets"])]
         lines += [f"  {domain} : {count}" for domain, count in f["domaines"].items()]
-        top = 3 * (HEIGHT + self.layout.pageCollection().spaceBetweenPages())
-        self.texts["chiffres_usages"].attemptResize(QgsLayoutSize(85, 160, QgsUnitTypes.LayoutMillimeters))
-        self.texts["chiffres_usages"].attemptMove(QgsLayoutPoint(10, top + 28, QgsUnitTypes.LayoutMillimeters))
         self.texts["chiffres_usages"].setText("\n".join(lines))
         self.calendar.setPicturePath(str(self._calendar_image(code)))
         self.calendar.refreshPicture()
