@@ -22,6 +22,53 @@ from .i18n import tr
 BUSY_TIMEOUT_S = 5.0
 
 
+# SQLite failures reach users as ScoranError with a French message; each also keeps its sqlite3 class
+# so that callers written against sqlite3 (except sqlite3.IntegrityError) still catch it.
+class StoreIntegrityError(ScoranError, sqlite3.IntegrityError):
+    """A write refused by a constraint of the store."""
+
+
+class StoreOperationalError(ScoranError, sqlite3.OperationalError):
+    """A store that cannot be written (read-only, disk full...) or read."""
+
+
+class StoreDatabaseError(ScoranError, sqlite3.DatabaseError):
+    """A file SQLite cannot use as a database."""
+
+
+def _error_name(error: sqlite3.Error) -> str:
+    return (getattr(error, "sqlite_errorname", None) or "").upper()
+
+
+def translate_sqlite_error(error: sqlite3.Error, path) -> ScoranError:
+    """The user-facing error of a SQLite failure on the store `path` (nothing was written)."""
+    name, text = _error_name(error), str(error)
+    if "READONLY" in name or "readonly" in text:
+        message = tr("Le référentiel {0} est en lecture seule (fichier ou dossier protégé en écriture) : rien n'a "
+                     "été modifié. Copiez-le dans un dossier où vous pouvez écrire, ou demandez les droits "
+                     "d'écriture.").format(path)
+    elif "BUSY" in name or "LOCKED" in name or "locked" in text or "busy" in text:
+        return StoreLockedError(tr("Le référentiel {0} est en cours d'écriture par une autre application "
+                                   "(autre session QGIS ?). Réessayez quand elle aura terminé.").format(path))
+    elif "FULL" in name or "disk is full" in text:
+        message = tr("Le disque qui contient le référentiel {0} est plein : rien n'a été modifié.").format(path)
+    elif "CANTOPEN" in name or "unable to open" in text:
+        message = tr("Le référentiel {0} ne peut pas être ouvert (dossier absent ou protégé, fichier "
+                     "inaccessible).").format(path)
+    elif "NOTADB" in name or "CORRUPT" in name or "not a database" in text or "malformed" in text:
+        message = tr("{0} n'est pas un GeoPackage lisible (fichier endommagé ou d'un autre format).").format(path)
+    elif isinstance(error, sqlite3.IntegrityError):
+        message = tr("Le référentiel {0} refuse ces données (contrainte non respectée : {1}) : rien n'a été "
+                     "modifié.").format(path, text)
+    else:
+        message = tr("Erreur du référentiel {0} : {1}. Rien n'a été modifié.").format(path, text)
+    if isinstance(error, sqlite3.IntegrityError):
+        return StoreIntegrityError(message)
+    if isinstance(error, sqlite3.OperationalError):
+        return StoreOperationalError(message)
+    return StoreDatabaseError(message)
+
+
 def _plugin_version() -> str:
     try:
         from ..__about__ import __version__
@@ -44,14 +91,25 @@ class ScoranStore:
         `up_to_version` stops at an older schema version (used to test migrations).
         """
         path = Path(path)
+        if path.is_dir():
+            raise ScoranError(tr("{0} existe déjà et c'est un dossier : donnez le nom du fichier .gpkg à créer "
+                                 "(ex. {1}).").format(path, path / "scoran.gpkg"))
         if path.exists():
             raise ScoranError(tr("Le référentiel {0} existe déjà.").format(path))
         if not path.parent.is_dir():
             raise ScoranError(tr("Le dossier {0} n'existe pas.").format(path.parent))
         partial = path.with_name(path.stem + ".partiel.gpkg")
-        partial.unlink(missing_ok=True)
         try:
+            partial.unlink(missing_ok=True)
             gpkg.create_empty(partial)
+        except (OSError, RuntimeError) as error:  # GDAL raises RuntimeError when it cannot write
+            try:
+                partial.unlink(missing_ok=True)
+            except OSError:
+                pass
+            raise ScoranError(tr("Impossible de créer le référentiel {0} : le dossier {1} est protégé en écriture "
+                                 "ou le disque est plein ({2}).").format(path, path.parent, error)) from None
+        try:
             store = cls(partial)
             with store.transaction() as conn:
                 conn.execute("CREATE TABLE scoran_meta (cle TEXT PRIMARY KEY, valeur TEXT)")
@@ -71,6 +129,9 @@ class ScoranStore:
     def open(cls, path, migrate: bool = True) -> ScoranStore:
         """Open an existing store, migrating it to the current schema when it is older."""
         store = cls(path)
+        if store.path.is_dir():
+            raise ScoranError(tr("{0} est un dossier, pas un référentiel SCORAN : choisissez le fichier .gpkg du "
+                                 "référentiel.").format(store.path))
         if not store.path.is_file():
             raise ScoranError(tr("Référentiel SCORAN introuvable : {0}").format(store.path))
         version = store.schema_version()
@@ -83,10 +144,41 @@ class ScoranStore:
                 ).format(store.path, version, schema.CURRENT_VERSION)
             )
         if version < schema.CURRENT_VERSION and migrate:
+            store._check_writable(
+                tr("Le référentiel {0} doit être mis à jour (schéma {1} vers {2}) mais il est en lecture seule "
+                   "(fichier ou dossier protégé en écriture) ; le fichier n'a pas été modifié. Copiez-le dans un "
+                   "dossier où vous pouvez écrire.").format(store.path, version, schema.CURRENT_VERSION))
             backup = store.path.with_name(f"{store.path.stem}.schema{version}.bak{store.path.suffix}")
-            shutil.copy2(store.path, backup)
+            try:
+                shutil.copy2(store.path, backup)
+            except OSError as error:
+                backup.unlink(missing_ok=True)
+                raise ScoranError(tr("Copie de sauvegarde impossible avant la mise à jour du référentiel {0} ({1}) ; "
+                                     "le fichier n'a pas été modifié.").format(store.path, error)) from None
             store._migrate(schema.CURRENT_VERSION)
         return store
+
+    def _check_writable(self, message: str) -> None:
+        """Raise ScoranError(`message`) when the store cannot be written; the file is left as it was.
+
+        A write rolled back before commit: SQLite needs its journal (folder) and the file to be
+        writable for it, and the file itself is not changed.
+        """
+        try:
+            conn = self._check_is_store(self._connect())
+        except sqlite3.Error:
+            raise ScoranError(message) from None
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("UPDATE scoran_meta SET valeur = valeur WHERE cle = 'schema_version'")
+        except sqlite3.Error as error:
+            if "locked" in str(error) or "busy" in str(error):
+                raise translate_sqlite_error(error, self.path) from None
+            raise ScoranError(message) from None
+        finally:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            conn.close()
 
     @classmethod
     def open_or_create(cls, path, crs_epsg: int = LAMBERT_93) -> ScoranStore:
@@ -105,9 +197,15 @@ class ScoranStore:
 
     # --- connections and transactions ----------------------------------------------------------
     def _connect(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
-        gpkg.register_functions(conn)
-        conn.execute("PRAGMA foreign_keys = ON")
+        if self.path.is_dir():
+            raise ScoranError(tr("{0} est un dossier, pas un référentiel SCORAN : choisissez le fichier .gpkg du "
+                                 "référentiel.").format(self.path))
+        try:
+            conn = sqlite3.connect(str(self.path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            gpkg.register_functions(conn)
+            conn.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.Error as error:
+            raise translate_sqlite_error(error, self.path) from None
         return conn
 
     @contextmanager
@@ -116,6 +214,10 @@ class ScoranStore:
         conn = self._check_is_store(self._connect())
         try:
             yield conn
+        except ScoranError:
+            raise
+        except sqlite3.Error as error:
+            raise translate_sqlite_error(error, self.path) from error
         finally:
             conn.close()
 
@@ -126,22 +228,22 @@ class ScoranStore:
         try:
             try:
                 conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as error:
-                if "locked" in str(error) or "busy" in str(error):
-                    raise StoreLockedError(
-                        tr(
-                            "Le référentiel {0} est en cours d'écriture par une autre application "
-                            "(autre session QGIS ?). Réessayez quand elle aura terminé."
-                        ).format(self.path)
-                    ) from None
-                raise
+            except sqlite3.Error as error:
+                raise translate_sqlite_error(error, self.path) from None
             try:
                 yield conn
-            except BaseException:
+            except BaseException as error:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
+                if isinstance(error, sqlite3.Error) and not isinstance(error, ScoranError):
+                    raise translate_sqlite_error(error, self.path) from error
                 raise
-            conn.execute("COMMIT")
+            try:
+                conn.execute("COMMIT")
+            except sqlite3.Error as error:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise translate_sqlite_error(error, self.path) from error
         finally:
             conn.close()
 
@@ -152,7 +254,8 @@ class ScoranStore:
             application_id = None
         if application_id != gpkg.GPKG_APPLICATION_ID:
             conn.close()
-            raise ScoranError(tr("{0} n'est pas un GeoPackage.").format(self.path))
+            raise ScoranError(tr("{0} n'est pas un GeoPackage (ni un référentiel SCORAN) : choisissez le fichier "
+                                 ".gpkg du référentiel.").format(self.path))
         return conn
 
     # --- metadata ------------------------------------------------------------------------------
@@ -174,10 +277,20 @@ class ScoranStore:
         value = self.meta("schema_version")
         if value is None:
             raise ScoranError(tr("{0} n'est pas un référentiel SCORAN (table scoran_meta absente).").format(self.path))
-        return int(value)
+        try:
+            return int(str(value).strip())
+        except ValueError:
+            raise ScoranError(tr("Le référentiel {0} porte une version de schéma illisible : « {1} » (un nombre entier "
+                                 "est attendu). Le fichier a été modifié hors de l'extension ; restaurez une "
+                                 "sauvegarde.").format(self.path, value)) from None
 
     def crs_epsg(self, conn: sqlite3.Connection | None = None) -> int:
-        return int(self.meta("crs", conn) or LAMBERT_93)
+        value = self.meta("crs", conn)
+        try:
+            return int(str(value).strip()) if value not in (None, "") else LAMBERT_93
+        except ValueError:
+            raise ScoranError(tr("Le référentiel {0} porte un code de projection illisible : « {1} » (code EPSG "
+                                 "entier attendu, ex. 2154).").format(self.path, value)) from None
 
     def tables(self) -> list[str]:
         with self.connection() as conn:
@@ -240,3 +353,89 @@ class ScoranStore:
             " VALUES (?, ?, ?, ?, ?)",
             (millesime, algorithm, parameters, summary, _plugin_version()),
         )
+
+    # --- queries used by the docks, exports and algorithms (SQL stays in core/) -------------------
+    def _rows(self, sql: str, parameters=()) -> list[tuple]:
+        with self.connection() as conn:
+            return conn.execute(sql, parameters).fetchall()
+
+    def _frame(self, sql: str, parameters=()):
+        import pandas as pd
+
+        with self.connection() as conn:
+            return pd.read_sql_query(sql, conn, params=parameters)
+
+    def department_codes(self) -> list[str]:
+        """INSEE codes of the store's departments, sorted."""
+        return [row[0] for row in self._rows("SELECT insee_dep FROM departements ORDER BY insee_dep")]
+
+    def departments(self) -> list[tuple[str, str]]:
+        """(INSEE code, name) of the store's departments, sorted by code."""
+        return self._rows("SELECT insee_dep, nom FROM departements ORDER BY insee_dep")
+
+    def regions(self) -> list[tuple[str, str]]:
+        """(INSEE code, name) of the store's region(s)."""
+        return self._rows("SELECT insee_reg, nom FROM regions ORDER BY insee_reg")
+
+    def commune_codes(self) -> set[str]:
+        """INSEE codes of the store's communes."""
+        return {row[0] for row in self._rows("SELECT insee_com FROM communes")}
+
+    def amii_commune_codes(self) -> list[str]:
+        """INSEE codes of the communes under an AMII (private) plan."""
+        return [row[0] for row in self._rows("SELECT insee_com FROM amii_communes ORDER BY insee_com")]
+
+    def rip_phases(self):
+        """The RIP phases' attributes (no geometry) as a DataFrame, by project then phase."""
+        return self._frame("SELECT phase_id, rip_id, nom, technologie, semestre_debut, semestre_fin, locaux_prevus, "
+                           "statut FROM rip_phases ORDER BY rip_id, phase_id")
+
+    def amii_conventions(self):
+        """AMII communes with their name, operators, convention and completion, as a DataFrame."""
+        return self._frame("SELECT a.insee_com, c.nom, a.operateurs, a.convention_signee, a.date_convention, "
+                           "a.annee_fin_prevue, a.locaux_total, a.locaux_raccordables FROM amii_communes a "
+                           "LEFT JOIN communes c USING (insee_com) ORDER BY a.insee_com")
+
+    def amii_calendars(self) -> list[tuple[str, int, int, int]]:
+        """Per group of AMII operators: (operators, first year, last year, number of communes)."""
+        return self._rows("SELECT a.operateurs, min(c.annee), max(c.annee), count(DISTINCT a.insee_com) "
+                          "FROM amii_communes a JOIN amii_calendrier c USING (insee_com) "
+                          "GROUP BY a.operateurs ORDER BY a.operateurs")
+
+
+def _read_only(path) -> sqlite3.Connection:
+    """A read-only connection to any SQLite file (paths with spaces, # or ? included)."""
+    return sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+
+
+def geopackage_tables(path) -> set[str]:
+    """Names of the tables registered in any GeoPackage (empty when it is not one); read-only."""
+    try:
+        conn = _read_only(path)
+    except sqlite3.Error:
+        return set()
+    try:
+        return {row[0] for row in conn.execute("SELECT table_name FROM gpkg_contents")}
+    except sqlite3.Error:
+        return set()
+    finally:
+        conn.close()
+
+
+def read_layer_table(path, columns: list | None = None):
+    """Attributes (no fid, no geometry) of the feature layer of a GeoPackage written by the chain."""
+    import pandas as pd
+
+    try:
+        conn = _read_only(path)
+        try:
+            row = conn.execute("SELECT table_name FROM gpkg_contents WHERE data_type = 'features'").fetchone()
+            if row is None:
+                raise ScoranError(tr("{0} ne contient aucune couche.").format(path))
+            frame = pd.read_sql_query(f'SELECT * FROM "{row[0]}"', conn)
+        finally:
+            conn.close()
+    except sqlite3.Error as error:
+        raise ScoranError(tr("{0} n'est pas un GeoPackage lisible ({1}).").format(path, error)) from None
+    frame = frame.drop(columns=[c for c in ("fid", "geom") if c in frame])
+    return frame[columns] if columns else frame
