@@ -10,6 +10,7 @@ ALERT = "#d7301f"  # today's line, highlights, national milestones
 GRID_LINE = "#bdbdbd"
 WHITE = "#ffffff"
 BLACK = "#000000"
+ERROR_TEXT = "#b00020"  # validation messages in the docks
 
 # Usage projects by domain (ColorBrewer Set1, qualitative).
 DOMAIN_COLORS = {

@@ -7,6 +7,7 @@ Every save is one transaction (a project and all its rows, or nothing). Links us
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 import pandas as pd
@@ -28,11 +29,88 @@ STATUS_LABELS = {"idee": tr("Idée"), "en_etude": tr("En étude"), "finance": tr
                  "realise": tr("Réalisé"), "abandonne": tr("Abandonné")}
 FUNDER_LABELS = {"etat_pia": tr("État (PIA)"), "etat": tr("État"), "region": tr("Région"), "feder": tr("FEDER"),
                  "departement": tr("Département"), "epci": tr("EPCI"), "autre": tr("Autre")}
+MILESTONE_STATUS_LABELS = {"prevu": tr("Prévu"), "atteint": tr("Atteint"), "retarde": tr("Retardé"),
+                           "annule": tr("Annulé")}
+DOCUMENT_LABELS = {"compte_rendu": tr("Compte rendu"), "etude": tr("Étude"), "convention": tr("Convention"),
+                   "autre": tr("Autre")}
+MILESTONE_STATUSES = tuple(MILESTONE_STATUS_LABELS)
+DOCUMENT_TYPES = tuple(DOCUMENT_LABELS)
+# field → (codes, labels): the values a cell may hold, by code or by label, however spelled.
+CHOICES = {"niveau": (NIVEAUX, LEVEL_LABELS), "domaine": (DOMAINES, DOMAIN_LABELS),
+           "statut": (STATUTS_PROJET, STATUS_LABELS), "financeur": (FINANCEURS, FUNDER_LABELS),
+           "statut_jalon": (MILESTONE_STATUSES, MILESTONE_STATUS_LABELS),
+           "type_document": (DOCUMENT_TYPES, DOCUMENT_LABELS), "type_objet": (TYPES_LIEN, {})}
+DEFAULT_PROJECT_STATUS, DEFAULT_MILESTONE_STATUS = "idee", "prevu"  # the schema's defaults
 PROJECT_FIELDS = ["projet_id", "titre", "description", "niveau", "domaine", "porteur", "partenaires", "statut",
                   "budget", "appel_projets_pia", "mutualisation", "zones_defavorisees", "publics_eloignes",
                   "departements", "date_debut", "date_fin"]
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DEPARTMENT = re.compile(r"^(\d{2}|2[AB]|97[1-6])$")
+
+
+def _spelling(text) -> str:
+    """`En cours`, `en-cours`, ` EN_COURS ` and `en_cours` all read `en_cours` (accents dropped too)."""
+    plain = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "_", plain.lower()).strip("_")
+
+
+def normalize_choice(value, field: str):
+    """The code of `value` for a choice field (`CHOICES`) read by code or label, however spelled.
+
+    None when empty; the text itself when it matches nothing (validation then names it).
+    """
+    if value is None or (isinstance(value, float) and value != value) or not str(value).strip():
+        return None
+    codes, labels = CHOICES[field]
+    text = str(value).strip()
+    if text in codes:
+        return text
+    spellings = {_spelling(code): code for code in codes}
+    spellings.update({_spelling(label): code for code, label in labels.items()})
+    return spellings.get(_spelling(text), text)
+
+
+def normalize_semester(value):
+    """`2016-s1`, `2016 S1` → `2016-S1`; empty → None; anything else unchanged (validation names it)."""
+    if value is None or not str(value).strip():
+        return None
+    try:
+        return str(Millesime.parse(str(value).strip()))
+    except ScoranError:
+        return value
+
+
+def normalize_milestone(milestone: dict) -> dict:
+    """A milestone with its semester written `AAAA-Sn` and its status as a code (default: planned)."""
+    row = dict(milestone)
+    if "semestre" in row:
+        row["semestre"] = normalize_semester(row["semestre"])
+    row["statut"] = normalize_choice(row.get("statut"), "statut_jalon") or DEFAULT_MILESTONE_STATUS
+    return row
+
+
+def normalize_project(project: dict) -> dict:
+    """A project with its choice fields as codes (an empty status is the default, « idée »)."""
+    row = dict(project)
+    for field in ("niveau", "domaine", "statut"):
+        if field in row:
+            row[field] = normalize_choice(row[field], field)
+    row["statut"] = row.get("statut") or DEFAULT_PROJECT_STATUS
+    return row
+
+
+def normalize_child(table: str, row: dict) -> dict:
+    """A link, funding line or document with its choice field as a code."""
+    row = dict(row)
+    field = {"liens": "type_objet", "financements": "financeur", "documents": "type_document"}.get(table)
+    if field and field in row:
+        row[field] = normalize_choice(row[field], field)
+    return normalize_milestone(row) if table == "jalons" else row
+
+
+def known_communes(store) -> set:
+    """INSEE codes a commune link may point to."""
+    return store.commune_codes()
 
 
 def validate_project(project: dict) -> list[str]:
@@ -44,6 +122,8 @@ def validate_project(project: dict) -> list[str]:
         problems.append(tr("Le titre est obligatoire."))
     for field, allowed, label in (("niveau", NIVEAUX, tr("niveau de priorité")), ("domaine", DOMAINES, tr("domaine")),
                                   ("statut", STATUTS_PROJET, tr("statut"))):
+        if field == "statut" and project.get(field) in (None, ""):
+            continue  # saved with the default status
         if project.get(field) not in allowed:
             problems.append(tr("Valeur de {0} inconnue : « {1} » (valeurs possibles : {2}).").format(
                 label, project.get(field) or "", ", ".join(allowed)))
@@ -104,8 +184,13 @@ def validate_milestone(milestone: dict) -> list[str]:
     if semester:
         try:
             Millesime.parse(semester)
-        except ScoranError as error:
-            problems.append(str(error))
+        except ScoranError:
+            problems.append(tr("Semestre de jalon invalide : « {0} » (AAAA-S1 ou AAAA-S2, ex. 2016-S1).").format(
+                semester))
+    status = milestone.get("statut")
+    if status not in (None, "") and status not in MILESTONE_STATUSES:
+        problems.append(tr("Statut de jalon inconnu : « {0} » (valeurs possibles : {1}).").format(
+            status, ", ".join(MILESTONE_STATUS_LABELS.values())))
     return problems
 
 
@@ -129,9 +214,13 @@ def next_project_id(store) -> str:
 
 def validate_document(document: dict) -> list[str]:
     problems = []
-    if document.get("type_document") not in ("compte_rendu", "etude", "convention", "autre"):
-        problems.append(tr("Type de document inconnu : « {0} » (compte_rendu, etude, convention, autre).").format(
-            document.get("type_document") or ""))
+    kind = document.get("type_document")
+    if kind in (None, ""):
+        problems.append(tr("Type de document manquant (valeurs possibles : {0}).").format(
+            ", ".join(DOCUMENT_LABELS.values())))
+    elif kind not in DOCUMENT_TYPES:
+        problems.append(tr("Type de document inconnu : « {0} » (valeurs possibles : {1}).").format(
+            kind, ", ".join(DOCUMENT_LABELS.values())))
     if not str(document.get("titre") or "").strip() or not str(document.get("chemin") or "").strip():
         problems.append(tr("Un document a un titre et un fichier ou une adresse."))
     if document.get("date_document") and not is_date(document["date_document"]):
@@ -145,6 +234,11 @@ def save_project(store, project: dict, links=None, milestones=None, funding=None
 
     Lists left as None keep the project's current rows.
     """
+    project = normalize_project(project)
+    links = None if links is None else [normalize_child("liens", r) for r in links]
+    milestones = None if milestones is None else [normalize_child("jalons", r) for r in milestones]
+    funding = None if funding is None else [normalize_child("financements", r) for r in funding]
+    documents = None if documents is None else [normalize_child("documents", r) for r in documents]
     problems = validate_project(project)
     for link in links or []:
         problems += validate_link(link, known_communes)
@@ -174,6 +268,23 @@ def save_project(store, project: dict, links=None, milestones=None, funding=None
                 continue
             conn.execute(f'DELETE FROM "{table}" WHERE projet_id = ?', (row["projet_id"],))
             store.insert(conn, table, [{**r, "projet_id": row["projet_id"]} for r in rows])
+
+
+def replace_projects(store, projects: list) -> int:
+    """Write imported projects, each replacing any project of the same id with all its rows; one transaction.
+
+    `projects`: (project dict, {"liens"|"jalons"|"financements"|"documents": [rows]}) pairs, validated.
+    """
+    tables = {"liens": "projets_liens", "jalons": "jalons", "financements": "projets_financements",
+              "documents": "documents"}
+    with store.transaction() as conn:
+        for project, children in projects:
+            row = {k: project.get(k) for k in PROJECT_FIELDS}
+            conn.execute("DELETE FROM projets WHERE projet_id = ?", (row["projet_id"],))  # cascades to its rows
+            store.insert(conn, "projets", [row])
+            for name, target in tables.items():
+                store.insert(conn, target, [{**r, "projet_id": row["projet_id"]} for r in children.get(name, [])])
+    return len(projects)
 
 
 def delete_project(store, project_id: str) -> None:

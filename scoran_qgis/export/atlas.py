@@ -37,7 +37,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QMarginsF
 from qgis.PyQt.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 
-from ..core import register
+from ..core import palettes, register
+from ..core.calendar import PHASE, PROJECT, initiative_rows
 from ..core.errors import ScoranError
 from ..core.i18n import tr
 from ..layers import styled_layer
@@ -204,28 +205,30 @@ class Atlas:
         communes = add(QgsVectorLayer(str(self.analyses / "zones_blanches_communes.gpkg"),
                                       tr("Part des locaux sous 3 Mbit/s"), "ogr"))
         ranges = []
-        for low, high, color in ((0, 10, "#fee5d9"), (10, 25, "#fcae91"), (25, 50, "#fb6a4a"), (50, 100.01, "#cb181d")):
-            symbol = QgsFillSymbol.createSimple({"color": color, "outline_color": "#ffffff", "outline_width": "0.05"})
+        for low, high, color in palettes.UNDER_THRESHOLD_CLASSES:
+            symbol = QgsFillSymbol.createSimple({"color": color, "outline_color": palettes.WHITE,
+                                                 "outline_width": "0.05"})
             ranges.append(QgsRendererRange(low, high, symbol, f"{low:.0f} – {min(high, 100):.0f} %"))
         communes.setRenderer(QgsGraduatedSymbolRenderer("pct_sous_seuil", ranges))
         layers["communes"] = communes
         grid = add(QgsVectorLayer(str(self.analyses / "zones_blanches_carreaux.gpkg"),
                                   tr("Zones blanches (carreaux de 200 m)"), "ogr"))
-        grid.renderer().setSymbol(QgsFillSymbol.createSimple({"color": "0,0,0,0", "outline_color": "#08306b",
+        grid.renderer().setSymbol(QgsFillSymbol.createSimple({"color": "0,0,0,0",
+                                                              "outline_color": palettes.WHITE_GRID_OUTLINE,
                                                               "outline_width": "0.35"}))
         layers["carreaux"] = grid
         sites = add(QgsVectorLayer(str(self.analyses / "sites_prioritaires.gpkg"),
                                    tr("Sites prioritaires sous 3 Mbit/s"), "ogr"))
         sites.setSubsetString('"sous_seuil" = 1')
-        sites.renderer().setSymbol(QgsMarkerSymbol.createSimple({"name": "star", "color": "#6a3d9a", "size": "2.4",
-                                                                 "outline_color": "#ffffff"}))
+        sites.renderer().setSymbol(QgsMarkerSymbol.createSimple({"name": "star", "color": palettes.PRIORITY_SITE_COLOR,
+                                                                 "size": "2.4", "outline_color": palettes.WHITE}))
         layers["sites"] = sites
         layers["rip"] = add(styled_layer(self.store.uri("rip_projets"), "rip_projets"))
-        with self.store.connection() as conn:
-            amii = [r[0] for r in conn.execute("SELECT insee_com FROM amii_communes")]
+        amii = self.store.amii_commune_codes()
         amii_layer = add(QgsVectorLayer(self.store.uri("communes"), tr("Communes AMII (initiative privée)"), "ogr"))
         amii_layer.setSubsetString('"insee_com" IN (' + ",".join(f"'{c}'" for c in amii) + ")" if amii else "0")
-        amii_layer.renderer().setSymbol(QgsFillSymbol.createSimple({"color": "#7bccc4", "outline_color": "#41ae76",
+        amii_layer.renderer().setSymbol(QgsFillSymbol.createSimple({"color": palettes.AMII_COLOR,
+                                                                    "outline_color": palettes.AMII_OUTLINE,
                                                                     "outline_width": "0.1"}))
         layers["amii"] = amii_layer
         centres = add(QgsVectorLayer(str(self.analyses / "centres_bourgs.gpkg"), tr("Centres-bourgs"), "ogr"))
@@ -233,8 +236,7 @@ class Atlas:
 
         from ..core.mobile import STATUS_LABELS
 
-        colors = {"zone_blanche_2g": "#67000d", "zone_blanche_3g": "#ef3b2c", "partiellement_couvert": "#fdae61",
-                  "couvert": "#1a9641"}
+        colors = palettes.MOBILE_STATUS_COLORS
         centres.setRenderer(QgsCategorizedSymbolRenderer("statut", [
             QgsRendererCategory(code, QgsMarkerSymbol.createSimple({"name": "triangle", "color": colors[code],
                                                                     "size": "3"}), label)
@@ -249,10 +251,8 @@ class Atlas:
         mobile = pd.read_csv(self.analyses / "estimatif_mobile.csv", dtype={"code": str})
         projects = register.read_tables(self.store)["projets"]
         figures = {}
-        with self.store.connection() as conn:
-            territories = [(r[0], r[1], "région") for r in conn.execute("SELECT insee_reg, nom FROM regions")]
-            territories += [(r[0], r[1], "département") for r in conn.execute(
-                "SELECT insee_dep, nom FROM departements ORDER BY insee_dep")]
+        territories = [(code, name, "région") for code, name in self.store.regions()]
+        territories += [(code, name, "département") for code, name in self.store.departments()]
         for code, name, level in territories:
             key = "Ensemble" if level == "région" else code
             inv = inventory[inventory["code"] == key]
@@ -342,24 +342,15 @@ class Atlas:
         """Gantt of the territory's usage projects and of its RIP phases, drawn once per territory."""
         import tempfile
 
-        from ..export.charts import calendar_chart
-        from ..ui.calendar_dock import DOMAIN_COLORS
+        from .charts import calendar_chart
 
         if not hasattr(self, "_folder"):
             self._folder = Path(tempfile.mkdtemp(prefix="scoran_atlas_"))
         f = self.figures[code]
-        tables = register.read_tables(self.store)
-        projects = tables["projets"]
-        if f["niveau"] == "département":
-            projects = projects[projects["departements"].fillna("").map(lambda v: code in register.split_list(v))]
-        rows = [{"label": f"{p['projet_id']} {p['titre']}", "start": p["date_debut"], "end": p["date_fin"],
-                 "color": DOMAIN_COLORS.get(p["domaine"], "#999999")} for p in projects.head(30).to_dict("records")]
-        with self.store.connection() as conn:
-            sql = "SELECT phase_id, technologie, semestre_debut, semestre_fin, rip_id FROM rip_phases"
-            phases = conn.execute(sql).fetchall()
-        rows += [{"label": f"{phase} ({technology})", "start": start, "end": end, "color": "#1f78b4"}
-                 for phase, technology, start, end, rip in phases
-                 if f["niveau"] == "région" or rip == f"RIP{code}"]
+        department = code if f["niveau"] == "département" else None
+        rows = initiative_rows(self.store, department, kinds=(PROJECT, PHASE))
+        projects = [row for row in rows if row["kind"] == PROJECT][:30]  # a page holds about 30 projects
+        rows = projects + [row for row in rows if row["kind"] == PHASE]
         return calendar_chart(rows, self._folder / f"calendrier_{code}.png",
                               tr("Calendrier des initiatives — {0}").format(f["nom"]))
 

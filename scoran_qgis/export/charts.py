@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..core.palettes import ALERT, NEUTRAL
+
 
 def trajectory_chart(table: pd.DataFrame, path, title: str, targets: dict) -> Path:
     """THD share per semester: one curve per department, the territory in bold, national milestones.
@@ -28,9 +30,9 @@ def trajectory_chart(table: pd.DataFrame, path, title: str, targets: dict) -> Pa
     for semester, target in targets.items():
         if str(semester) in semesters:
             position = semesters.index(str(semester))
-            axes.scatter([position], [target], marker="*", s=160, color="#d7301f", zorder=5)
+            axes.scatter([position], [target], marker="*", s=160, color=ALERT, zorder=5)
             axes.annotate(f"objectif {target:.0f} %", (position, target), textcoords="offset points",
-                          xytext=(-40, 8), fontsize=8, color="#d7301f")
+                          xytext=(-40, 8), fontsize=8, color=ALERT)
     axes.set_xticks(range(len(semesters)))
     axes.set_xticklabels(semesters, rotation=45, ha="right", fontsize=7)
     axes.set_ylim(0, 105)
@@ -81,7 +83,7 @@ def calendar_chart(rows: list[dict], path, title: str, first: str = "2014-S1", l
             continue
         begin = begin if begin is not None else finish - 0.2
         finish = finish if finish is not None else begin + 0.2
-        axes.barh(line, max(finish - begin, 0.05), left=begin, color=row.get("color", "#999999"), height=0.6)
+        axes.barh(line, max(finish - begin, 0.05), left=begin, color=row.get("color", NEUTRAL), height=0.6)
     axes.set_yticks(range(len(rows)))
     axes.set_yticklabels([row["label"][:48] for row in rows], fontsize=6)
     axes.invert_yaxis()

@@ -19,7 +19,8 @@ from ..core.i18n import tr
 from .spreadsheet import save_workbook, write_sheet
 
 YES, NO = tr("oui"), tr("non")
-# sheet → [(column, header, kind)]; kinds: text, label:<mapping>, money, bool, date, code
+# sheet → [(column, header, kind)]; kinds: text, label:<mapping> (exported as label), choice:<field> (exported
+# as code), semester, money, bool, date, code. Labels and choices are read back by code or label, however spelled.
 SHEETS = {
     tr("Projets"): ("projets", [
         ("projet_id", tr("Identifiant"), "text"), ("titre", tr("Titre"), "text"),
@@ -35,11 +36,11 @@ SHEETS = {
     ]),
     tr("Jalons"): ("jalons", [
         ("projet_id", tr("Identifiant du projet"), "text"), ("libelle", tr("Libellé"), "text"),
-        ("date_jalon", tr("Date"), "date"), ("semestre", tr("Semestre (AAAA-S1/S2)"), "text"),
-        ("statut", tr("Statut"), "text"),
+        ("date_jalon", tr("Date"), "date"), ("semestre", tr("Semestre (AAAA-S1/S2)"), "semester"),
+        ("statut", tr("Statut"), "choice:statut_jalon"),
     ]),
     tr("Liens"): ("liens", [
-        ("projet_id", tr("Identifiant du projet"), "text"), ("type_objet", tr("Type d'objet"), "text"),
+        ("projet_id", tr("Identifiant du projet"), "text"), ("type_objet", tr("Type d'objet"), "choice:type_objet"),
         ("cle", tr("Clé (code INSEE, SIREN, identifiant RIP…)"), "code"),
     ]),
     tr("Financements"): ("financements", [
@@ -47,7 +48,7 @@ SHEETS = {
         ("montant", tr("Montant (€)"), "money"), ("appel_projets", tr("Appel à projets"), "text"),
     ]),
     tr("Documents"): ("documents", [
-        ("projet_id", tr("Identifiant du projet"), "text"), ("type_document", tr("Type"), "text"),
+        ("projet_id", tr("Identifiant du projet"), "text"), ("type_document", tr("Type"), "choice:type_document"),
         ("titre", tr("Titre"), "text"), ("chemin", tr("Fichier ou adresse"), "text"),
         ("date_document", tr("Date"), "date"),
     ]),
@@ -114,20 +115,25 @@ def import_register(store, path, valid_rows_only: bool = False) -> ImportReport:
     from openpyxl import load_workbook
 
     path = Path(path)
+    _check_workbook_file(path)
     try:
         workbook = load_workbook(path, data_only=False)
-    except (OSError, KeyError, ValueError) as error:
-        raise ScoranError(tr("Classeur illisible : {0} ({1}).").format(path.name, error)) from None
+    except Exception:  # noqa: BLE001 — openpyxl raises many types (zip, XML, key errors) for what is no XLSX
+        raise ScoranError(tr("{0} n'est pas un classeur XLSX lisible (fichier d'un autre format, renommé ou "
+                             "endommagé). Ouvrez-le dans un tableur et enregistrez-le au format XLSX ; rien n'a été "
+                             "importé.").format(path.name)) from None
     report = ImportReport()
-    with store.connection() as conn:
-        known = {r[0] for r in conn.execute("SELECT insee_com FROM communes")}
+    known = register.known_communes(store)
     data = {}
     for sheet_name, (table, columns) in SHEETS.items():
         if sheet_name not in workbook.sheetnames:
             report.add(sheet_name, 1, "—", tr("feuille absente"))
             data[table] = []
             continue
-        data[table] = _read_sheet(workbook[sheet_name], sheet_name, columns, report)
+        rows = _read_sheet(workbook[sheet_name], sheet_name, columns, report)
+        normalize = register.normalize_project if table == "projets" else (
+            lambda record, t=table: register.normalize_child(t, record))
+        data[table] = [(row_number, normalize(record)) for row_number, record in rows]
     projects = {}
     for row_number, record in data["projets"]:
         if record["projet_id"] in projects:
@@ -146,7 +152,7 @@ def import_register(store, path, valid_rows_only: bool = False) -> ImportReport:
         for row_number, record in rows:
             if record.get("projet_id") not in projects:
                 report.add(sheet, row_number, tr("Identifiant du projet"),
-                           tr("projet inconnu : {0}").format(record.get("projet_id")))
+                           tr("projet inconnu : « {0} »").format(record.get("projet_id") or ""))
                 continue
             validate = children.get(table)
             messages = (validate(record, known) if table == "liens" else validate(record)) if validate else []
@@ -156,14 +162,24 @@ def import_register(store, path, valid_rows_only: bool = False) -> ImportReport:
     bad_projects = _projects_with_problems(report, data, grouped)
     if report.problems and not valid_rows_only:
         return report
-    with store.transaction() as conn:
-        for project_id, project in projects.items():
-            if project_id in bad_projects:
-                report.skipped.append(project_id)
-                continue
-            _write_project(store, conn, project, {t: [r for _, r in grouped[t].get(project_id, [])] for t in grouped})
-            report.imported += 1
+    accepted = []
+    for project_id, project in projects.items():
+        if project_id in bad_projects:
+            report.skipped.append(project_id)
+            continue
+        accepted.append((project, {t: [r for _, r in grouped[t].get(project_id, [])] for t in grouped}))
+    report.imported = register.replace_projects(store, accepted) if accepted else 0
     return report
+
+
+def _check_workbook_file(path: Path) -> None:
+    """Refuse, with the reason, what cannot be a workbook before openpyxl tries it."""
+    if path.is_dir():
+        raise ScoranError(tr("{0} est un dossier, pas un classeur XLSX.").format(path))
+    if not path.is_file():
+        raise ScoranError(tr("Classeur introuvable : {0}").format(path))
+    if path.stat().st_size == 0:
+        raise ScoranError(tr("{0} est vide : ce n'est pas un classeur XLSX ; rien n'a été importé.").format(path.name))
 
 
 def _projects_with_problems(report, data, grouped) -> set:
@@ -178,15 +194,6 @@ def _projects_with_problems(report, data, grouped) -> set:
             if any((sheet, row) in rows_with_problems for row, _ in rows):
                 bad.add(project_id)
     return bad
-
-
-def _write_project(store, conn, project, children) -> None:
-    row = {k: project.get(k) for k in register.PROJECT_FIELDS}
-    conn.execute("DELETE FROM projets WHERE projet_id = ?", (row["projet_id"],))  # cascades
-    store.insert(conn, "projets", [row])
-    for table, target in (("liens", "projets_liens"), ("jalons", "jalons"), ("financements", "projets_financements"),
-                          ("documents", "documents")):
-        store.insert(conn, target, [{**r, "projet_id": row["projet_id"]} for r in children[table]])
 
 
 def _read_sheet(sheet, sheet_name, columns, report) -> list:
@@ -218,11 +225,10 @@ def _read_sheet(sheet, sheet_name, columns, report) -> list:
 def _from_cell(value, kind):
     if value is None or (isinstance(value, str) and not value.strip()):
         return None if kind != "bool" else 0
-    if kind.startswith("label:"):
-        labels = LABELS[kind[6:]]
-        text = str(value).strip()
-        by_label = {label.lower(): code for code, label in labels.items()}
-        return by_label.get(text.lower(), text)
+    if kind.startswith("label:") or kind.startswith("choice:"):
+        return register.normalize_choice(value, kind.split(":", 1)[1])
+    if kind == "semester":
+        return register.normalize_semester(value)
     if kind == "bool":
         text = str(value).strip().lower()
         if text in ("oui", "o", "1", "true", "vrai", "x"):

@@ -7,29 +7,21 @@ trajectory has a line chart.
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
 from ..core import register
+from ..core.calendar import AMII, PHASE, initiative_rows
 from ..core.codes import departement_of
 from ..core.i18n import tr
+from ..core.store import read_layer_table
 from .spreadsheet import save_workbook, write_sheet
 
 EURO, PCT, INT = '#,##0 "€"', '0.00" %"', "#,##0"
 SOURCES = tr("Sources : ARCEP (Ma connexion internet, Mon réseau mobile), INSEE (BPE, recensement), IGN ADMIN "
              "EXPRESS, SIRENE, référentiel SCORAN de la région (RIP, AMII, centres-bourgs, projets d'usages).")
-
-
-def read_layer_table(path: Path, columns: list | None = None) -> pd.DataFrame:
-    """Attributes of a one-layer GeoPackage written by the chain."""
-    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
-        table = conn.execute("SELECT table_name FROM gpkg_contents WHERE data_type = 'features'").fetchone()[0]
-        frame = pd.read_sql_query(f'SELECT * FROM "{table}"', conn)
-    frame = frame.drop(columns=[c for c in ("fid", "geom") if c in frame])
-    return frame[columns] if columns else frame
 
 
 def read_csv(path: Path) -> pd.DataFrame:
@@ -122,12 +114,8 @@ def write_all(analyses: Path, store, out: Path, millesime: str, departments: lis
                     "nb_sans_haut_debit": tr("Sans haut débit"), "nb_sous_seuil": tr("Sous 3 Mbit/s"),
                     "nb_sans_local_proche": tr("Sans local proche")}, {})]))
 
-    with store.connection() as conn:
-        phases = pd.read_sql_query("SELECT phase_id, rip_id, nom, technologie, semestre_debut, semestre_fin, "
-                                   "locaux_prevus, statut FROM rip_phases ORDER BY rip_id, phase_id", conn)
-        amii = pd.read_sql_query("SELECT a.insee_com, c.nom, a.operateurs, a.convention_signee, a.date_convention, "
-                                 "a.annee_fin_prevue, a.locaux_total, a.locaux_raccordables FROM amii_communes a "
-                                 "LEFT JOIN communes c USING (insee_com) ORDER BY a.insee_com", conn)
+    phases = store.rip_phases()
+    amii = store.amii_conventions()
     amii["convention_signee"] = amii["convention_signee"].map({1: tr("signée"), 0: tr("non signée")})
     amii["date_convention"] = pd.to_datetime(amii["date_convention"], errors="coerce").dt.date
     add(workbook(out / "avancement_projets_conventions.xlsx", tr("État d'avancement des projets et des conventions"),
@@ -204,7 +192,7 @@ def write_all(analyses: Path, store, out: Path, millesime: str, departments: lis
                  [(register.LEVEL_LABELS[level][:31], projects[tables["projets"]["niveau"] == level], project_headers,
                    {"budget": EURO}) for level in ("national", "regional", "territoire_innovant")]))
 
-    calendar = _calendar_rows(tables, phases, store)
+    calendar = _calendar_rows(store)
     add(workbook(out / "calendrier_initiatives.xlsx", tr("Calendrier des initiatives (infrastructures et usages)"),
                  millesime, [tr("Projets d'usages et leurs jalons, phases des RIP, calendriers AMII.")],
                  [(tr("Calendrier"), calendar, {"type": tr("Type"), "objet": tr("Objet"), "libelle": tr("Libellé"),
@@ -221,20 +209,19 @@ def write_all(analyses: Path, store, out: Path, millesime: str, departments: lis
     return written
 
 
-def _calendar_rows(tables, phases, store) -> pd.DataFrame:
-    rows = [{"type": tr("Projet d'usages"), "objet": p["projet_id"], "libelle": p["titre"], "debut": p["date_debut"],
-             "fin": p["date_fin"], "statut": register.STATUS_LABELS.get(p["statut"])}
-            for p in tables["projets"].to_dict("records")]
+def _calendar_rows(store) -> pd.DataFrame:
+    """The initiatives calendar as a table: projects, then their milestones, RIP phases, AMII calendars."""
+    initiatives = initiative_rows(store)
+    projects = [row for row in initiatives if row["kind"] not in (PHASE, AMII)]
+    rows = [{"type": tr("Projet d'usages"), "objet": p["key"], "libelle": p["title"], "debut": p["start"],
+             "fin": p["end"], "statut": register.STATUS_LABELS.get(p["status"])} for p in projects]
     rows += [{"type": tr("Jalon"), "objet": j["projet_id"], "libelle": j["libelle"],
               "debut": j["date_jalon"] or j["semestre"], "fin": None, "statut": j["statut"]}
-             for j in tables["jalons"].to_dict("records")]
-    rows += [{"type": tr("Phase RIP"), "objet": p["phase_id"], "libelle": p["nom"], "debut": p["semestre_debut"],
-              "fin": p["semestre_fin"], "statut": p["statut"]} for p in phases.to_dict("records")]
-    with store.connection() as conn:
-        amii = conn.execute("SELECT a.operateurs, min(c.annee), max(c.annee), count(DISTINCT a.insee_com) FROM "
-                            "amii_communes a JOIN amii_calendrier c USING (insee_com) GROUP BY a.operateurs").fetchall()
-    rows += [{"type": tr("AMII"), "objet": operators, "libelle": tr("{0} communes").format(n),
-              "debut": str(first), "fin": str(last), "statut": None} for operators, first, last, n in amii]
+             for p in projects for j in p["milestones"]]
+    rows += [{"type": tr("Phase RIP"), "objet": p["key"], "libelle": p["title"], "debut": p["start"],
+              "fin": p["end"], "statut": p["status"]} for p in initiatives if p["kind"] == PHASE]
+    rows += [{"type": tr("AMII"), "objet": a["operators"], "libelle": a["title"], "debut": str(a["first_year"]),
+              "fin": str(a["last_year"]), "statut": None} for a in initiatives if a["kind"] == AMII]
     return pd.DataFrame(rows)
 
 

@@ -21,13 +21,12 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core import register
+from ..core.calendar import PROJECT, initiative_rows
 from ..core.codes import Millesime
+from ..core.palettes import ALERT, BLACK, GRID_LINE, SEMESTER_SHADES, WHITE
 
 FIRST, LAST = Millesime(2014, 1), Millesime(2022, 2)  # the SCORAN horizon; extended to today when later
 ROW_HEIGHT, LABEL_WIDTH = 18, 260
-DOMAIN_COLORS = {"sante": "#e41a1c", "education": "#377eb8", "enseignement_superieur": "#984ea3",
-                 "e_administration": "#4daf4a", "developpement_economique": "#ff7f00", "culture": "#a65628",
-                 "mutualisation": "#f781bf", "autre": "#999999"}
 
 
 def _tr(text: str) -> str:
@@ -94,34 +93,11 @@ class CalendarDock(QgsDockWidget):
         self.reload()
 
     def reload(self) -> None:
-        """Rows: every project (with its milestones), then every RIP phase."""
-        self.rows = []
-        if self.store is not None:
-            tables = register.read_tables(self.store)
-            milestones = tables["jalons"].groupby("projet_id")
-            for project in tables["projets"].to_dict("records"):
-                marks = milestones.get_group(project["projet_id"]).to_dict("records") if \
-                    project["projet_id"] in milestones.groups else []
-                self.rows.append({"key": project["projet_id"], "label": f"{project['projet_id']} {project['titre']}",
-                                  "start": project.get("date_debut"), "end": project.get("date_fin"),
-                                  "color": DOMAIN_COLORS.get(project["domaine"], "#999999"), "kind": "projet",
-                                  "search": f"{project['titre']} {project['domaine']} {project.get('porteur') or ''}",
-                                  "milestones": marks})
-            with self.store.connection() as conn:
-                phases = conn.execute("SELECT phase_id, rip_id, technologie, semestre_debut, semestre_fin, statut "
-                                      "FROM rip_phases ORDER BY rip_id, semestre_debut").fetchall()
-                amii = conn.execute("SELECT a.operateurs, min(c.annee), max(c.annee), count(DISTINCT a.insee_com) "
-                                    "FROM amii_communes a JOIN amii_calendrier c USING (insee_com) "
-                                    "GROUP BY a.operateurs ORDER BY a.operateurs").fetchall()
-            for phase_id, rip_id, technology, start, end, status in phases:
-                self.rows.append({"key": phase_id, "label": f"{phase_id} ({technology})", "start": start, "end": end,
-                                  "color": "#1f78b4" if status != "abandonne" else "#bdbdbd", "kind": "phase",
-                                  "search": f"{phase_id} {rip_id} {technology}", "milestones": []})
-            for operators, first, last, communes in amii:  # private plans: the operators' calendars
-                label = _tr("AMII {0} ({1} communes)").format(operators, communes)
-                self.rows.append({"key": f"AMII {operators}", "label": label, "start": f"{first}-S1",
-                                  "end": f"{last}-S2", "color": "#7bccc4", "kind": "phase",
-                                  "search": f"AMII {operators}", "milestones": []})
+        """Rows: every project (with its milestones), then every RIP phase and AMII calendar."""
+        self.rows = initiative_rows(self.store) if self.store is not None else []
+        for row in self.rows:
+            if row["kind"] != PROJECT:
+                row["kind"] = "phase"  # the « Phases RIP et AMII » check box shows or hides both
         self.redraw()
 
     def visible_rows(self) -> list[dict]:
@@ -139,8 +115,8 @@ class CalendarDock(QgsDockWidget):
         for number in range(semesters):  # semester columns
             semester = Millesime.from_index(FIRST.index + number)
             x = LABEL_WIDTH + number * width
-            self.scene.addRect(QRectF(x, 0, width, ROW_HEIGHT), QPen(QColor("#bdbdbd")),
-                               QBrush(QColor("#eef3f8" if semester.half == 1 else "#ffffff")))
+            self.scene.addRect(QRectF(x, 0, width, ROW_HEIGHT), QPen(QColor(GRID_LINE)),
+                               QBrush(QColor(SEMESTER_SHADES[semester.half - 1])))
             text = self.scene.addSimpleText(str(semester), font)
             text.setPos(x + 2, 2)
         rows = self.visible_rows()
@@ -171,13 +147,13 @@ class CalendarDock(QgsDockWidget):
                 diamond = QPolygonF()
                 for dx, dy in ((0, -6), (6, 0), (0, 6), (-6, 0)):
                     diamond.append(QPointF(cx + dx, cy + dy))
-                item = self.scene.addPolygon(diamond, QPen(QColor("#000000")), QBrush(QColor(
-                    "#000000" if milestone.get("statut") == "atteint" else "#ffffff")))
+                item = self.scene.addPolygon(diamond, QPen(QColor(BLACK)), QBrush(QColor(
+                    BLACK if milestone.get("statut") == "atteint" else WHITE)))
                 item.setToolTip(f"{milestone['libelle']} ({milestone.get('statut')})")
         today = semester_position(date.today().isoformat())
         if today is not None and 0 <= today <= semesters:
             x = LABEL_WIDTH + today * width
-            self.today_line = self.scene.addLine(x, 0, x, (len(rows) + 1) * ROW_HEIGHT, QPen(QColor("#d7301f"), 2))
+            self.today_line = self.scene.addLine(x, 0, x, (len(rows) + 1) * ROW_HEIGHT, QPen(QColor(ALERT), 2))
             self.today_line.setToolTip(_tr("Aujourd'hui"))
         self.scene.setSceneRect(self.scene.itemsBoundingRect())
 

@@ -26,6 +26,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core import register
 from ..core.errors import ScoranError
+from ..core.palettes import ALERT, ERROR_TEXT
 from ..core.schema import DOMAINES, NIVEAUX, STATUTS_PROJET
 from .register_model import ProjectsFilter, ProjectsModel
 
@@ -168,7 +169,7 @@ class RegisterDock(QgsDockWidget):
         layout.addLayout(form, 2)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020")
+        self.message.setStyleSheet(f"color: {ERROR_TEXT}")
         layout.addWidget(self.message)
         self.setWidget(body)
 
@@ -445,7 +446,7 @@ class RegisterDock(QgsDockWidget):
             quoted = ", ".join("'" + key.replace("'", "''") + "'" for key in keys)
             for feature in layer.getFeatures(f'"{field}" IN ({quoted})'):
                 item = QgsHighlight(self.iface.mapCanvas(), feature.geometry(), layer)
-                item.setColor(QColor("#d7301f"))
+                item.setColor(QColor(ALERT))
                 item.setWidth(3)
                 item.show()
                 self.highlights.append(item)
