@@ -153,8 +153,9 @@ class ScoranStore:
                 shutil.copy2(store.path, backup)
             except OSError as error:
                 backup.unlink(missing_ok=True)
-                raise ScoranError(tr("Copie de sauvegarde impossible avant la mise à jour du référentiel {0} ({1}) ; "
-                                     "le fichier n'a pas été modifié.").format(store.path, error)) from None
+                raise ScoranError(tr("Copie de sauvegarde impossible avant la mise à jour du référentiel {0} : dossier "
+                                     "en lecture seule ou disque plein ({1}) ; le fichier n'a pas été "
+                                     "modifié.").format(store.path, error)) from None
             store._migrate(schema.CURRENT_VERSION)
         return store
 
@@ -170,7 +171,8 @@ class ScoranStore:
             raise ScoranError(message) from None
         try:
             conn.execute("BEGIN IMMEDIATE")
-            conn.execute("UPDATE scoran_meta SET valeur = valeur WHERE cle = 'schema_version'")
+            # a real change: SQLite may skip an update that writes the same value
+            conn.execute("INSERT OR REPLACE INTO scoran_meta (cle, valeur) VALUES ('verification_ecriture', '')")
         except sqlite3.Error as error:
             if "locked" in str(error) or "busy" in str(error):
                 raise translate_sqlite_error(error, self.path) from None
