@@ -79,3 +79,21 @@ else:
     from qgis.core import QgsProcessingFeatureSource
 
     SKIP_GEOMETRY_CHECKS = QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks
+
+# Parameter flags: `Qgis.ProcessingParameterFlag` from 3.36, `QgsProcessingParameterDefinition.Flag*` before.
+if hasattr(Qgis, "ProcessingParameterFlag"):
+    PARAMETER_OPTIONAL = Qgis.ProcessingParameterFlag.Optional
+else:
+    from qgis.core import QgsProcessingParameterDefinition
+
+    PARAMETER_OPTIONAL = QgsProcessingParameterDefinition.FlagOptional
+
+# Geometry families of a source: `Qgis.GeometryType` from 3.30, `QgsWkbTypes.*Geometry` before.
+if hasattr(Qgis, "GeometryType"):
+    GEOMETRY_POINT = Qgis.GeometryType.Point
+    GEOMETRY_POLYGON = Qgis.GeometryType.Polygon
+    GEOMETRY_NULL = Qgis.GeometryType.Null
+else:
+    GEOMETRY_POINT = QgsWkbTypes.PointGeometry
+    GEOMETRY_POLYGON = QgsWkbTypes.PolygonGeometry
+    GEOMETRY_NULL = QgsWkbTypes.NullGeometry

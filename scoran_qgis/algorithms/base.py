@@ -12,6 +12,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..__about__ import __icon_path__
 from ..core.errors import ScoranError
+from ..core.feedback import check_canceled
 
 
 class ScoranAlgorithm(QgsProcessingAlgorithm):
@@ -33,18 +34,55 @@ class ScoranAlgorithm(QgsProcessingAlgorithm):
         raise ScoranError(f"{self.__class__.__name__} must describe what it reads, computes and writes")
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        """Run `run_algorithm()`, turning user-facing errors into Processing errors (no traceback shown)."""
+        """Run `run_algorithm()` with its outputs written aside and committed together at the end.
+
+        User-facing errors become Processing errors (a message, no traceback); anything else is
+        reported as an unexpected error with its type, the traceback going to the log only.
+        """
+        from .outputs import Outputs
+
         try:
-            return self.run_algorithm(parameters, context, feedback)
+            with Outputs(self, parameters, context, feedback) as outputs:
+                results = self.run_algorithm(parameters, context, feedback, outputs)
+                check_canceled(feedback)
+                outputs.commit()
+            return results
+        except QgsProcessingException:
+            raise
         except ScoranError as error:
             raise QgsProcessingException(str(error)) from None
+        except Exception as error:  # noqa: BLE001 — the safety net: a message, never a traceback
+            raise QgsProcessingException(self._unexpected(error, feedback)) from None
 
-    def run_algorithm(self, parameters, context, feedback) -> dict:
+    def _unexpected(self, error: Exception, feedback) -> str:
+        """A French message for an error the plugin did not foresee (the traceback goes to the log)."""
+        import sqlite3
+        import traceback
+
+        feedback.pushDebugInfo("".join(traceback.format_exception(type(error), error, error.__traceback__)))
+        if isinstance(error, MemoryError):
+            return self.tr("Mémoire insuffisante pour ce traitement : réduisez l'emprise (un département à la fois).")
+        if isinstance(error, OSError):
+            return self.tr("Erreur de lecture ou d'écriture sur {0} : {1}. Rien n'a été écrit.").format(
+                error.filename or "?", error.strerror or error)
+        if isinstance(error, sqlite3.Error):
+            return self.tr("Erreur de la base SQLite/GeoPackage : {0}. Rien n'a été écrit.").format(error)
+        return self.tr("Erreur inattendue dans {0} ({1} : {2}). Rien n'a été écrit ; merci de signaler ce problème "
+                       "avec le journal du traitement.").format(self.displayName(), type(error).__name__, error)
+
+    def run_algorithm(self, parameters, context, feedback, outputs) -> dict:
         raise ScoranError(f"{self.__class__.__name__}.run_algorithm() is missing")
 
     def parameterAsFiles(self, parameters, name: str, context) -> list[str]:  # noqa: N802
         """The files of a multiple-file parameter (QGIS returns [''] when it is not set)."""
         return [path for path in self.parameterAsFileList(parameters, name, context) if path and path.strip()]
+
+
+def preferences():
+    """The officer's settings (Préférences › SCORAN 2.0), used as parameter defaults."""
+    from ..toolbelt.preferences import Preferences
+
+    return Preferences.load()
 
 
 def epsg_of(crs) -> int | None:

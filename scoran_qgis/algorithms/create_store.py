@@ -13,12 +13,13 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..compat import SOURCE_POLYGON
+from ..compat import GEOMETRY_POLYGON, SOURCE_POLYGON
 from ..core.codes import LAMBERT_93, Millesime
+from ..core.feedback import check_canceled
 from ..core.store import ScoranStore
 from ..core.territory import prepare_territory, write_territory
-from .base import ScoranAlgorithm
-from .io import records_from_source
+from .base import ScoranAlgorithm, epsg_of
+from .io import records_from_source, require_source
 
 
 class CreateStoreAlgorithm(ScoranAlgorithm):
@@ -91,41 +92,42 @@ class CreateStoreAlgorithm(ScoranAlgorithm):
         )
         self.addOutput(QgsProcessingOutputNumber(self.NB_COMMUNES, self.tr("Communes chargées")))
 
-    def run_algorithm(self, parameters, context, feedback) -> dict:
-        communes = self.parameterAsSource(parameters, self.COMMUNES, context)
-        if communes is None:
-            raise self.invalidSourceError(parameters, self.COMMUNES)
-        departements = self.parameterAsSource(parameters, self.DEPARTEMENTS, context)
-        epci = self.parameterAsSource(parameters, self.EPCI, context)
-        crs = self.parameterAsCrs(parameters, self.CRS, context)
-        epsg = int(crs.authid().split(":")[1]) if crs.isValid() and crs.authid().startswith("EPSG:") else LAMBERT_93
+    def run_algorithm(self, parameters, context, feedback, outputs) -> dict:
+        communes = require_source(self, parameters, self.COMMUNES, context, GEOMETRY_POLYGON)
+        departements = require_source(self, parameters, self.DEPARTEMENTS, context, GEOMETRY_POLYGON, optional=True)
+        epci = require_source(self, parameters, self.EPCI, context, GEOMETRY_POLYGON, optional=True)
+        epsg = epsg_of(self.parameterAsCrs(parameters, self.CRS, context)) or LAMBERT_93
         millesime = self.parameterAsString(parameters, self.MILLESIME, context).strip()
         if millesime:
-            Millesime.parse(millesime)  # refuse a bad semester before writing anything
-        path = self.parameterAsFileOutput(parameters, self.STORE, context)
+            millesime = str(Millesime.parse(millesime))  # `2015-s1` is stored as `2015-S1`
+        final = Path(self.parameterAsFileOutput(parameters, self.STORE, context))
+        existed = final.exists()
+        if existed:  # updated in place, in one transaction; its data is the officer's
+            store = ScoranStore.open(final)
+            destination = str(final)
+        else:  # a new store is built aside and appears complete, or not at all
+            outputs.check(self.STORE)
 
         feedback.pushInfo(self.tr("Lecture des communes…"))
         commune_records = records_from_source(communes, epsg, context, feedback, (0, 40))
         dep_records = records_from_source(departements, epsg, context, feedback, (40, 50)) if departements else []
         epci_records = records_from_source(epci, epsg, context, feedback, (50, 60)) if epci else []
-        if feedback.isCanceled():
-            return {}
-
+        check_canceled(feedback)
         prepared = prepare_territory(commune_records, dep_records, epci_records)  # checks before any write
         feedback.setProgress(70)
-        existed = Path(path).exists()
-        store = ScoranStore.open_or_create(path, epsg)
-        done = self.tr("Référentiel mis à niveau : {0}") if existed else self.tr("Référentiel créé : {0}")
-        feedback.pushInfo(done.format(path))
-        write_territory(store, prepared)
+        if not existed:
+            path, destination = outputs.path(self.STORE)
+            store = ScoranStore.create(path, epsg)
         report = prepared.report
+        with store.transaction() as conn:
+            write_territory(store, prepared, conn)
+            if millesime:
+                store.add_millesime(conn, millesime)
+            store.log_run(conn, "scoran:createstore", str(final), report.summary(), millesime or None)
+        done = self.tr("Référentiel mis à niveau : {0}") if existed else self.tr("Référentiel créé : {0}")
+        feedback.pushInfo(done.format(final))
         for warning in report.warnings:
             feedback.pushWarning(warning)
-        if millesime:
-            with store.transaction() as conn:
-                store.add_millesime(conn, millesime)
-        with store.transaction() as conn:
-            store.log_run(conn, "scoran:createstore", str(path), report.summary(), millesime or None)
         feedback.pushInfo(report.summary())
         feedback.setProgress(100)
-        return {self.STORE: path, self.NB_COMMUNES: report.counts["communes"]}
+        return {self.STORE: destination, self.NB_COMMUNES: report.counts["communes"]}

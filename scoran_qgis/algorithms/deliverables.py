@@ -95,7 +95,7 @@ class DeliverablesAlgorithm(ScoranAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("PAGES", self.tr("Pages de l'atlas")))
         self.addOutput(QgsProcessingOutputNumber("FILES", self.tr("Fichiers écrits")))
 
-    def run_algorithm(self, parameters, context, feedback) -> dict:
+    def run_algorithm(self, parameters, context, feedback, outputs) -> dict:
         from ..export.atlas import export_atlas
         from ..export.workbooks import write_all
 
@@ -106,9 +106,7 @@ class DeliverablesAlgorithm(ScoranAlgorithm):
         departments = [d.strip().upper() for d in self.parameterAsString(parameters, self.DEPARTEMENTS, context)
                        .split(",") if d.strip()]
         out = Path(self.parameterAsString(parameters, self.OUTPUT, context))
-        with store.connection() as conn:
-            known = {r[0] for r in conn.execute("SELECT insee_dep FROM departements")}
-        unknown = sorted(set(departments) - known)
+        unknown = sorted(set(departments) - set(store.department_codes()))
         if unknown:
             raise ScoranError(self.tr("Département(s) absent(s) du référentiel : {0}.").format(", ".join(unknown)))
         steps = QgsProcessingMultiStepFeedback(3, feedback)
@@ -116,14 +114,17 @@ class DeliverablesAlgorithm(ScoranAlgorithm):
         missing = chain.missing(analyses)
         if sources:  # sources newer than the analyses: those analyses are recomputed too
             missing = sorted(set(missing) | set(chain.stale(analyses, Path(sources))), key=list(chain.OUTPUTS).index)
-        if missing:
+        if missing and (sources or millesime in store.millesimes()):
             if not sources:
-                if millesime not in store.millesimes():
-                    raise ScoranError(self.tr("Aucune donnée pour le millésime {0} : ni analyses dans {1}, ni "
-                                              "millésime dans le référentiel.").format(millesime, analyses))
                 raise ScoranError(self.tr("Analyses absentes dans {0} : {1}. Indiquez le dossier des sources pour "
                                           "les calculer.").format(analyses, ", ".join(missing)))
             self._run_chain(Path(sources), store, analyses, millesime, missing, context, steps)
+        if millesime not in store.millesimes():
+            # the analyses folder holds another semester's work: never relabel it as this one
+            known = ", ".join(store.millesimes()) or self.tr("aucun")
+            raise ScoranError(self.tr("Le millésime {0} n'est pas dans le référentiel {1} (millésimes connus : {2}). "
+                                      "Lancez d'abord la chaîne de ce millésime (Couverture THD avec le référentiel) "
+                                      "ou indiquez le dossier des sources.").format(millesime, store.path.name, known))
         steps.setCurrentStep(1)
         check_canceled(feedback)
 

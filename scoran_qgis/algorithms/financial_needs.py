@@ -13,7 +13,6 @@ from ..core import costs as cost_tables
 from ..core.feedback import Steps
 from ..core.finance import financial_needs
 from .base import ScoranAlgorithm
-from .io import write_table
 from .plan_inputs import add_plan_parameters, read_cost_table, read_plan, read_thd_coverage
 
 COVERAGE_FIELDS = ["code_insee", "code_dep", "nb_locaux", "deja_thd", "phase_id"]
@@ -73,12 +72,13 @@ class FinancialNeedsAlgorithm(ScoranAlgorithm):
                   "feder": self.tr("Part du FEDER dans le reste (%)")}
         for name, key, default in SHARES:
             self.addParameter(QgsProcessingParameterNumber(name, labels[key], NUMBER_DOUBLE, default, minValue=0,
-                                                           maxValue=100))
+                                                           maxValue=100))  # the label says "(%)", 0 to 100
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Besoins financiers"),
                                                             type=SOURCE_VECTOR))
 
-    def run_algorithm(self, parameters, context, feedback) -> dict:
+    def run_algorithm(self, parameters, context, feedback, outputs) -> dict:
         shares = {key: self.parameterAsDouble(parameters, name, context) / 100 for name, key, _ in SHARES}
+        outputs.check(self.OUTPUT)
         steps = Steps(feedback, {"lecture": 60, "calcul": 20, "ecriture": 20})
         coverage, epsg = read_thd_coverage(self, parameters, self.INPUT, context, feedback, COVERAGE_FIELDS)
         plan = read_plan(self, parameters, context, feedback, epsg, with_projects=False)
@@ -89,7 +89,7 @@ class FinancialNeedsAlgorithm(ScoranAlgorithm):
         steps.progress("lecture", 1.0)
         table = financial_needs(coverage, coverage, plan.phases, aid, costs, shares)
         steps.progress("calcul", 1.0)
-        result = {self.OUTPUT: write_table(self, parameters, self.OUTPUT, context, table)}
+        result = {self.OUTPUT: outputs.table(self.OUTPUT, table)}
         steps.progress("ecriture", 1.0)
         total = table[table["niveau"] == "territoire"].iloc[0]
         feedback.pushInfo(self.tr("Coût total : {0:,.0f} € ; part de l'État : {1:,.0f} € ; reste aux collectivités : "

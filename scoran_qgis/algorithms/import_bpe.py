@@ -12,8 +12,7 @@ from qgis.core import (
 from ..compat import FILE_BEHAVIOR_FILE, SOURCE_FILE, SOURCE_POINT
 from ..core.codes import LAMBERT_93
 from ..core.facilities import DEFAULT_MAPPING, import_sites
-from .base import ScoranAlgorithm, epsg_of, style_on_completion
-from .io import write_points_destination
+from .base import ScoranAlgorithm, epsg_of
 
 TEXT_COLUMNS = ("site_id", "source", "type_equipement", "categorie", "libelle", "nom", "insee_com", "qualite_xy",
                 "annee")
@@ -69,22 +68,22 @@ class ImportBpeAlgorithm(ScoranAlgorithm):
         self.addParameter(QgsProcessingParameterVectorDestination(
             self.OUTPUT, self.tr("Sites prioritaires"), SOURCE_POINT))
 
-    def run_algorithm(self, parameters, context, feedback) -> dict:
+    def run_algorithm(self, parameters, context, feedback, outputs) -> dict:
         bpe = self.parameterAsFiles(parameters, self.BPE, context)
         sirene = self.parameterAsFiles(parameters, self.SIRENE, context)
         mapping = self.parameterAsFile(parameters, self.MAPPING, context).strip() or DEFAULT_MAPPING
         epsg = epsg_of(self.parameterAsCrs(parameters, self.CRS, context)) or LAMBERT_93
-        destination = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        outputs.check(self.OUTPUT)
         feedback.setProgress(5)
         sites, report = import_sites(bpe, sirene, mapping, epsg, feedback)
         for line in report.lines():
             feedback.pushInfo(line)
         feedback.setProgress(70)
         columns = {name: ("TEXT", sites[name].to_numpy(dtype=object)) for name in TEXT_COLUMNS}
-        write_points_destination(destination, columns, sites["x"].to_numpy(), sites["y"].to_numpy(), epsg, feedback,
-                                 self.tr("Sites prioritaires (BPE, SIRENE)"))
+        destination = outputs.points(self.OUTPUT, columns, sites["x"].to_numpy(), sites["y"].to_numpy(), epsg,
+                                     self.tr("Sites prioritaires (BPE, SIRENE)"))
         feedback.setProgress(100)
         for category, count in sites["categorie"].value_counts().sort_index().items():
             feedback.pushInfo(self.tr("{0} : {1} site(s)").format(category, count))
-        style_on_completion(context, destination, "facilities", self.tr("Sites prioritaires"))
+        outputs.style(self.OUTPUT, "facilities", self.tr("Sites prioritaires"))
         return {self.OUTPUT: destination}

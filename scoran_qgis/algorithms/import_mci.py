@@ -13,8 +13,7 @@ from ..compat import SOURCE_FILE, SOURCE_POINT
 from ..core.feedback import Steps
 from ..core.mci import FAMILIES, import_premises
 from ..core.speed_classes import WIRED_TECHNOLOGIES
-from .base import ScoranAlgorithm, epsg_of, style_on_completion
-from .io import write_points_destination
+from .base import ScoranAlgorithm, epsg_of
 
 
 class ImportMciAlgorithm(ScoranAlgorithm):
@@ -71,13 +70,13 @@ class ImportMciAlgorithm(ScoranAlgorithm):
         self.addParameter(QgsProcessingParameterVectorDestination(
             self.OUTPUT, self.tr("Locaux par immeuble"), SOURCE_POINT))
 
-    def run_algorithm(self, parameters, context, feedback) -> dict:
+    def run_algorithm(self, parameters, context, feedback, outputs) -> dict:
         base = self.parameterAsFiles(parameters, self.BASE_IMB, context)
         eligibility = self.parameterAsFiles(parameters, self.ELIGIBILITE, context)
         technologies = [t for t in self.parameterAsString(parameters, self.TECHNOLOGIES, context)
                         .replace(";", ",").split(",") if t.strip()]
         target = epsg_of(self.parameterAsCrs(parameters, self.CRS, context))
-        destination = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        outputs.check(self.OUTPUT)
 
         steps = Steps(feedback, {"base": 25, "eligibilite": 45, "projection": 5, "ecriture": 25})
         premises = import_premises(base, eligibility, technologies, target, feedback, steps.progress)
@@ -97,10 +96,10 @@ class ImportMciAlgorithm(ScoranAlgorithm):
             "nb_operateurs_thd": ("MEDIUMINT", frame["nb_operateurs_thd"].to_numpy()),
         }
         steps.progress("ecriture", 0.0)
-        write_points_destination(destination, columns, frame["x"].to_numpy(), frame["y"].to_numpy(),
-                                 premises.epsg, feedback, self.tr("Locaux (ARCEP Ma connexion internet)"))
+        destination = outputs.points(self.OUTPUT, columns, frame["x"].to_numpy(), frame["y"].to_numpy(),
+                                     premises.epsg, self.tr("Locaux (ARCEP Ma connexion internet)"))
         steps.progress("ecriture", 1.0)
         feedback.pushInfo(self.tr("{0} immeubles, {1} locaux écrits (EPSG:{2}).").format(
             len(frame), int(frame["nb_locaux"].sum()), premises.epsg))
-        style_on_completion(context, destination, "premises", self.tr("Locaux par classe de débit"))
+        outputs.style(self.OUTPUT, "premises", self.tr("Locaux par classe de débit"))
         return {self.OUTPUT: destination}

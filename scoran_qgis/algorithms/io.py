@@ -1,4 +1,7 @@
-"""Reading sources and writing outputs at the scale of a region (millions of premises)."""
+"""Reading an algorithm's inputs at the scale of a region (millions of premises), with clear refusals.
+
+The other half of the algorithm I/O kit, the outputs, is `outputs.py`.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +9,12 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeatureRequest,
-    QgsFeatureSink,
     QgsProcessingException,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..compat import SKIP_GEOMETRY_CHECKS, is_null
+from ..compat import GEOMETRY_NULL, GEOMETRY_POINT, GEOMETRY_POLYGON, SKIP_GEOMETRY_CHECKS, is_null
 from ..core.errors import ScoranError
 from ..core.feedback import check_canceled
 from .base import epsg_of
@@ -56,54 +59,6 @@ def records_from_source(source, target_epsg: int, context, feedback, progress_sp
     return records
 
 
-def write_points_destination(destination: str, columns: dict, x, y, epsg: int, feedback, description: str = ""):
-    """Write a point table to a Processing vector destination, at GDAL speed.
-
-    GeoPackage destinations (the default and TEMPORARY_OUTPUT) are written directly; other file
-    formats are converted from a temporary GeoPackage by GDAL. Returns the destination to report.
-    """
-    import os
-    import tempfile
-
-    from osgeo import gdal
-    from qgis.core import QgsVectorFileWriter
-
-    from ..core import gpkg
-
-    path, table = _split_destination(destination)
-    if path.lower().endswith(".gpkg"):
-        gpkg.write_points(path, table, columns, x, y, epsg, description, feedback)
-        return destination
-    driver = QgsVectorFileWriter.driverForExtension(os.path.splitext(path)[1])
-    if not driver:
-        raise ScoranError(QCoreApplication.translate("Processing", "Format de sortie non pris en charge : {0}")
-                          .format(destination))
-    with tempfile.TemporaryDirectory(prefix="scoran_") as folder:
-        temporary = os.path.join(folder, f"{table}.gpkg")
-        gpkg.write_points(temporary, table, columns, x, y, epsg, description, feedback)
-        gdal.UseExceptions()
-        if gdal.VectorTranslate(path, temporary, format=driver, layerName=table) is None:
-            raise ScoranError(QCoreApplication.translate("Processing", "Écriture impossible : {0}").format(path))
-    return destination
-
-
-def _split_destination(destination: str) -> tuple[str, str]:
-    """(file path, table name) of `x.gpkg`, `x.gpkg|layername=t` or `ogr:dbname='x.gpkg' table="t" (geom)`."""
-    import os
-    import re
-
-    if destination.startswith("ogr:"):
-        match = re.match(r"""ogr:dbname=['"]?(?P<path>[^'"]+)['"]?\s+table=['"]?(?P<table>[^'"\s]+)""", destination)
-        if match:
-            return match.group("path"), match.group("table")
-    if destination.startswith(("postgres:", "postgis:", "spatialite:")):
-        raise ScoranError(QCoreApplication.translate(
-            "Processing", "Cette sortie s'écrit dans un fichier (GeoPackage conseillé), pas dans une base : {0}"
-        ).format(destination))
-    path, _, layer = destination.partition("|layername=")
-    return path, layer or os.path.splitext(os.path.basename(path))[0]
-
-
 def source_layer_path(parameters, name: str, context):
     """(GeoPackage path, table) when the parameter is a whole GeoPackage layer (fast path), else None."""
     from qgis.core import QgsProcessingFeatureSourceDefinition, QgsProcessingUtils
@@ -129,25 +84,21 @@ def source_layer_path(parameters, name: str, context):
 
 
 def read_point_source(self_alg, parameters, name: str, context, feedback, columns: list, target_epsg=None,
-                      with_geometry: bool = True):
+                      with_geometry: bool = True, producer: str = "scoran:importmci"):
     """x, y (in the source CRS, or `target_epsg`) and attribute columns of a point source.
 
     Whole GeoPackage layers are read in bulk; anything else (selection, filter, other formats)
-    goes through the QGIS feature iterator.
+    goes through the QGIS feature iterator. `producer` names the algorithm whose output is expected
+    (said in the message when a field is missing). Points with non-finite coordinates are dropped
+    and counted.
     """
     import numpy as np
     import pandas as pd
 
     from ..core import gpkg, projection
 
-    source = self_alg.parameterAsSource(parameters, name, context)
-    if source is None:
-        raise QgsProcessingException(self_alg.invalidSourceError(parameters, name))
-    missing = [c for c in columns if source.fields().lookupField(c) < 0]
-    if missing:
-        raise ScoranError(QCoreApplication.translate(
-            "Processing", "La couche {0} n'a pas le(s) champ(s) {1} : est-ce bien une sortie de scoran:importmci ?"
-        ).format(source.sourceName(), ", ".join(missing)))
+    source = require_source(self_alg, parameters, name, context, GEOMETRY_POINT)
+    require_fields(source, columns, producer)
     crs = source.sourceCrs()
     fast = source_layer_path(parameters, name, context)
     if fast is not None:
@@ -172,6 +123,12 @@ def read_point_source(self_alg, parameters, name: str, context, feedback, column
                 feedback.setProgress(10 * index / total)
         x, y = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
         frame = pd.DataFrame(rows, columns=columns)
+    if with_geometry:
+        finite = np.isfinite(x) & np.isfinite(y)
+        if not finite.all():
+            feedback.pushWarning(_tr("{0} : {1} point(s) aux coordonnées non finies ignoré(s).").format(
+                source.sourceName(), int((~finite).sum())))
+            x, y, frame = x[finite], y[finite], frame.loc[finite].reset_index(drop=True)
     source_epsg = epsg_of(crs)
     if target_epsg and source_epsg and target_epsg != source_epsg:
         x, y = projection.transform(x, y, source_epsg, target_epsg)
@@ -179,47 +136,87 @@ def read_point_source(self_alg, parameters, name: str, context, feedback, column
     return x, y, frame, source_epsg
 
 
-def plain(value):
-    """A value QGIS can store: numpy scalars become Python ones, NaN becomes NULL."""
-    if hasattr(value, "item") and not isinstance(value, (bytes, str)):
-        value = value.item()
-    if isinstance(value, float) and value != value:
-        return None
-    return value
 
 
-def add_feature(sink, feature) -> None:
-    """Add a feature, turning a refused one into a clear error instead of a silent gap."""
-    if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
-        raise ScoranError(sink.lastError() or QCoreApplication.translate("Processing", "Écriture refusée."))
+def _tr(message: str) -> str:
+    return QCoreApplication.translate("Processing", message)
 
 
-def write_table(algorithm, parameters, name: str, context, frame) -> str:
-    """Write a DataFrame to a table sink (no geometry), field types from the column dtypes."""
+_GEOMETRY_NAMES = {GEOMETRY_POINT: "points", GEOMETRY_POLYGON: "polygones"}
+
+
+def require_source(algorithm, parameters, name: str, context, geometry=None, optional: bool = False):
+    """The feature source of parameter `name`, refused clearly when missing or of the wrong geometry."""
+    source = algorithm.parameterAsSource(parameters, name, context)
+    if source is None:
+        if optional:
+            return None
+        raise QgsProcessingException(algorithm.invalidSourceError(parameters, name))
+    if geometry is not None:
+        found = QgsWkbTypes.geometryType(source.wkbType())
+        if found != geometry:
+            label = algorithm.parameterDefinition(name).description()
+            kind = _GEOMETRY_NAMES.get(found, _tr("aucune géométrie") if found == GEOMETRY_NULL else _tr("lignes"))
+            raise ScoranError(_tr("« {0} » : la couche {1} contient des {2} ; des {3} sont attendus.").format(
+                label, source.sourceName(), kind, _GEOMETRY_NAMES[geometry]))
+    return source
+
+
+def require_fields(source, fields, producer: str | None = None) -> None:
+    """Refuse a layer that lacks fields the computation needs, naming them (and what should have made it)."""
+    missing = [f for f in fields if source.fields().lookupField(f) < 0]
+    if not missing:
+        return
+    if producer:
+        message = _tr("La couche {0} n'a pas le(s) champ(s) {1} : est-ce bien une sortie de {2} ?")
+        raise ScoranError(message.format(source.sourceName(), ", ".join(missing), producer))
+    raise ScoranError(_tr("La couche {0} n'a pas le(s) champ(s) {1} (champs présents : {2}).").format(
+        source.sourceName(), ", ".join(missing), ", ".join(source.fields().names())))
+
+
+def field_parameter(algorithm, parameters, name: str, context, source, numeric: bool = False) -> str:
+    """The field chosen in parameter `name` ('' when unset), refused when the layer has no such field."""
+    field = (algorithm.parameterAsString(parameters, name, context) or "").strip()
+    if not field:
+        return ""
+    label = algorithm.parameterDefinition(name).description()
+    index = source.fields().lookupField(field)
+    if index < 0:
+        raise ScoranError(_tr("« {0} » : la couche {1} n'a pas de champ « {2} » (champs : {3}).").format(
+            label, source.sourceName(), field, ", ".join(source.fields().names())))
+    if numeric and not source.fields().at(index).isNumeric():
+        raise ScoranError(_tr("« {0} » : le champ « {1} » de la couche {2} n'est pas numérique ({3}).").format(
+            label, field, source.sourceName(), source.fields().at(index).typeName()))
+    return source.fields().at(index).name()
+
+
+def attribute_frame(source, features):
+    """The attributes of `features` as a DataFrame (NULL → None), columns named as the source's fields."""
     import pandas as pd
-    from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsField, QgsFields
-    from qgis.PyQt.QtCore import QVariant
 
-    from ..compat import WKB_NO_GEOMETRY
+    names = source.fields().names()
+    return pd.DataFrame([[None if is_null(v) else v for v in f.attributes()] for f in features], columns=names)
 
-    fields = QgsFields()
-    for column in frame.columns:
-        dtype = frame[column].dtype
-        if pd.api.types.is_bool_dtype(dtype):
-            kind = QVariant.Bool
-        elif pd.api.types.is_integer_dtype(dtype):
-            kind = QVariant.LongLong
-        elif pd.api.types.is_float_dtype(dtype):
-            kind = QVariant.Double
-        else:
-            kind = QVariant.String
-        fields.append(QgsField(str(column), kind))
-    sink, destination = algorithm.parameterAsSink(parameters, name, context, fields, WKB_NO_GEOMETRY,
-                                                  QgsCoordinateReferenceSystem())
-    if sink is None:
-        raise QgsProcessingException(algorithm.invalidSinkError(parameters, name))
-    for row in frame.itertuples(index=False):
-        feature = QgsFeature(fields)
-        feature.setAttributes([plain(v) if v is not None else None for v in row])
-        add_feature(sink, feature)
-    return destination
+
+def read_features_with_points(source, epsg: int, context):
+    """Features with a geometry and their points (centroids) in `epsg`: (features, x, y)."""
+    import numpy as np
+
+    target = QgsCoordinateReferenceSystem(f"EPSG:{epsg}")
+    transform = None
+    if source.sourceCrs().isValid() and source.sourceCrs() != target:
+        transform = QgsCoordinateTransform(source.sourceCrs(), target, context.transformContext())
+    features, xs, ys = [], [], []
+    for feature in source.getFeatures(QgsFeatureRequest(), SKIP_GEOMETRY_CHECKS):
+        geometry = feature.geometry()
+        if geometry is None or geometry.isEmpty():
+            continue
+        point = geometry.centroid().asPoint()
+        if transform is not None:
+            point = transform.transform(point)
+        if not (np.isfinite(point.x()) and np.isfinite(point.y())):
+            continue
+        features.append(feature)
+        xs.append(point.x())
+        ys.append(point.y())
+    return features, np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)

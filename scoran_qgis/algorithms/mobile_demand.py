@@ -5,24 +5,20 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from qgis.core import (
-    QgsFeature,
-    QgsField,
-    QgsFields,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
 )
-from qgis.PyQt.QtCore import QVariant
 
-from ..compat import SOURCE_POINT, SOURCE_VECTOR, is_null
+from ..compat import SOURCE_POINT, SOURCE_VECTOR
 from ..core.codes import normalize_insee
 from ..core.errors import ScoranError
 from ..core.feedback import Steps
 from ..core.i18n import tr
 from ..core.mobile import LEVELS, demand_4g
 from ..core.territory import pick_field
-from .base import ScoranAlgorithm, epsg_of
-from .io import add_feature, plain, write_table
-from .mobile_white_zones import add_coverage_parameters, read_coverage, read_points
+from .base import ScoranAlgorithm
+from .io import attribute_frame, read_features_with_points, require_source
+from .mobile_white_zones import add_coverage_parameters, metric_crs, read_coverage
 
 
 def demand_by_commune(codes: pd.Series, distance: np.ndarray) -> pd.DataFrame:
@@ -74,42 +70,28 @@ class MobileDemandAlgorithm(ScoranAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_COMMUNES, self.tr("Demande 4G par commune"), type=SOURCE_VECTOR))
 
-    def run_algorithm(self, parameters, context, feedback) -> dict:
+    def run_algorithm(self, parameters, context, feedback, outputs) -> dict:
         if self.parameterAsString(parameters, "MIN_LEVEL", context).strip().upper() not in LEVELS:
             raise ScoranError(self.tr("Niveau minimal inconnu (TBC, BC ou CL)."))
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise self.invalidSourceError(parameters, self.INPUT)
-        epsg = epsg_of(source.sourceCrs()) or 2154
+        source = require_source(self, parameters, self.INPUT, context)
+        outputs.check(self.OUTPUT, self.OUTPUT_COMMUNES)
         steps = Steps(feedback, {"lecture": 40, "calcul": 45, "ecriture": 15})
-        features, x, y = read_points(source, epsg, context)
+        epsg = metric_crs(source, context)  # distances in metres whatever the layer's CRS
+        features, x, y = read_features_with_points(source, epsg, context)
         coverage, _ = read_coverage(self, parameters, context, feedback, epsg)
         steps.progress("lecture", 1.0)
         inside, distance = demand_4g(x, y, coverage, feedback)
         steps.progress("calcul", 1.0)
-        names = source.fields().names()
-        code_field = pick_field(names, "insee_com")
-        fields = QgsFields(source.fields())
-        if fields.lookupField("distance_4g_m") < 0:
-            fields.append(QgsField("distance_4g_m", QVariant.Double))
-        sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
-                                                 source.sourceCrs())
-        if sink is None:
-            raise self.invalidSinkError(parameters, self.OUTPUT)
-        codes = []
-        for feature, covered, gap in zip(features, inside, distance):
-            if covered:
-                continue
-            values = dict(zip(names, [None if is_null(v) else v for v in feature.attributes()]))
-            values["distance_4g_m"] = plain(gap)
-            out = QgsFeature(fields)
-            out.setGeometry(feature.geometry())
-            out.setAttributes([values.get(name) for name in fields.names()])
-            add_feature(sink, out)
-            codes.append(normalize_insee(values.get(code_field)) if code_field else None)
-        table = demand_by_commune(pd.Series(codes, dtype=object), distance[~inside])
-        result = {self.OUTPUT: destination,
-                  self.OUTPUT_COMMUNES: write_table(self, parameters, self.OUTPUT_COMMUNES, context, table)}
+        attributes = attribute_frame(source, features)
+        code_field = pick_field(attributes.columns, "insee_com")
+        outside = ~inside
+        computed = pd.DataFrame({"distance_4g_m": distance[outside]})
+        destination = outputs.features(self.OUTPUT, source, [f for f, out in zip(features, outside) if out],
+                                       attributes.loc[outside].reset_index(drop=True), computed)
+        codes = (attributes.loc[outside, code_field].map(normalize_insee) if code_field
+                 else pd.Series([None] * int(outside.sum()), dtype=object))
+        table = demand_by_commune(codes.reset_index(drop=True), distance[outside])
+        result = {self.OUTPUT: destination, self.OUTPUT_COMMUNES: outputs.table(self.OUTPUT_COMMUNES, table)}
         steps.progress("ecriture", 1.0)
         feedback.pushInfo(tr("{0} point(s) sur {1} hors de la couverture 4G, dans {2} commune(s).").format(
             int((~inside).sum()), len(inside), len(table)))

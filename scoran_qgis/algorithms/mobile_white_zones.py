@@ -6,28 +6,24 @@ import numpy as np
 import pandas as pd
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
-    QgsFeature,
-    QgsFeatureRequest,
-    QgsField,
-    QgsFields,
     QgsProcessingFeatureSource,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterMultipleLayers,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
+    QgsVectorLayer,
+    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
-from ..compat import NUMBER_DOUBLE, SKIP_GEOMETRY_CHECKS, SOURCE_POINT, SOURCE_POLYGON, SOURCE_VECTOR, is_null
+from ..compat import GEOMETRY_POLYGON, NUMBER_DOUBLE, SOURCE_POINT, SOURCE_POLYGON, SOURCE_VECTOR
 from ..core.codes import departement_of, normalize_insee
 from ..core.errors import ScoranError
 from ..core.feedback import Steps
 from ..core.mobile import DEFAULT_COSTS, LEVELS, assess_centres, estimate_costs, normalise_coverage, summary
 from ..core.territory import pick_field
-from .base import ScoranAlgorithm, epsg_of
-from .io import add_feature, plain, records_from_source, write_table
+from .base import ScoranAlgorithm, epsg_of, preferences
+from .io import attribute_frame, field_parameter, read_features_with_points, records_from_source, require_source
 
 COVERAGE_PARAMETERS = ("COVERAGE", "OPERATOR_FIELD", "TECHNO_FIELD", "LEVEL_FIELD", "MIN_LEVEL")
 
@@ -56,6 +52,9 @@ def read_coverage(algorithm, parameters, context, feedback, epsg: int):
     min_level = algorithm.parameterAsString(parameters, "MIN_LEVEL", context).strip().upper()
     records, operators = [], set()
     for layer in layers:
+        if not isinstance(layer, QgsVectorLayer) or QgsWkbTypes.geometryType(layer.wkbType()) != GEOMETRY_POLYGON:
+            raise ScoranError(algorithm.tr("La couche de couverture {0} n'est pas une couche de polygones.").format(
+                layer.name()))
         names = layer.fields().names()
         field = operator_field or next((f for f in ("operateur_commercial", "operateur") if f in names), "operateur")
         for wanted in (field, techno_field, level_field):
@@ -72,23 +71,15 @@ def read_coverage(algorithm, parameters, context, feedback, epsg: int):
     return coverage, sorted(operators)
 
 
-def read_points(source, epsg: int, context):
-    """Features and their coordinates in `epsg`."""
-    target = QgsCoordinateReferenceSystem(f"EPSG:{epsg}")
-    transform = None
-    if source.sourceCrs().isValid() and source.sourceCrs() != target:
-        transform = QgsCoordinateTransform(source.sourceCrs(), target, context.transformContext())
-    features, xs, ys = [], [], []
-    for feature in source.getFeatures(QgsFeatureRequest(), SKIP_GEOMETRY_CHECKS):
-        if feature.geometry().isEmpty():
-            continue
-        point = feature.geometry().centroid().asPoint()
-        if transform is not None:
-            point = transform.transform(point)
-        features.append(feature)
-        xs.append(point.x())
-        ys.append(point.y())
-    return features, np.asarray(xs), np.asarray(ys)
+def metric_crs(source, context) -> int:
+    """EPSG of a projected CRS in metres for the source's points: its own, or the French one where they lie."""
+    from ..core.projection import metric_epsg
+
+    epsg = epsg_of(source.sourceCrs()) if source.sourceCrs().isValid() else None
+    if epsg and not QgsCoordinateReferenceSystem(f"EPSG:{epsg}").isGeographic():
+        return epsg
+    _, lon, lat = read_features_with_points(source, 4326, context)
+    return metric_epsg(4326, lon, lat)
 
 
 class MobileWhiteZonesAlgorithm(ScoranAlgorithm):
@@ -142,7 +133,8 @@ class MobileWhiteZonesAlgorithm(ScoranAlgorithm):
             self.INPUT, self.tr("Centres-bourgs (mairies)"), [SOURCE_POINT]))
         add_coverage_parameters(self)
         self.addParameter(QgsProcessingParameterNumber(
-            self.RADIUS, self.tr("Rayon autour de la mairie (m)"), NUMBER_DOUBLE, 500.0, minValue=10.0))
+            self.RADIUS, self.tr("Rayon autour de la mairie (m, au moins 10)"), NUMBER_DOUBLE,
+            preferences().mobile_radius, minValue=10.0))
         self.addParameter(QgsProcessingParameterString(
             self.MOUNTAIN_FIELD, self.tr("Champ « commune de montagne » (0/1)"), "montagne", optional=True))
         self.addParameter(QgsProcessingParameterString(
@@ -158,18 +150,17 @@ class MobileWhiteZonesAlgorithm(ScoranAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_SUMMARY, self.tr("Estimatif des besoins par département"), type=SOURCE_VECTOR))
 
-    def run_algorithm(self, parameters, context, feedback) -> dict:
+    def run_algorithm(self, parameters, context, feedback, outputs) -> dict:
         min_level = self.parameterAsString(parameters, "MIN_LEVEL", context).strip().upper()
         if min_level not in LEVELS:
             raise ScoranError(self.tr("Niveau minimal inconnu : {0} (TBC, BC ou CL).").format(min_level))
-        source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None:
-            raise self.invalidSourceError(parameters, self.INPUT)
-        epsg = epsg_of(source.sourceCrs()) or 2154
-        if QgsCoordinateReferenceSystem(f"EPSG:{epsg}").isGeographic():
-            epsg = 2154  # distances in metres
+        source = require_source(self, parameters, self.INPUT, context)
+        sites_field = field_parameter(self, parameters, self.SITES_FIELD, context, source, numeric=True)
+        mountain_field = self._mountain_field(parameters, context, source, feedback)
+        outputs.check(self.OUTPUT, self.OUTPUT_SUMMARY)
+        epsg = metric_crs(source, context)  # radius and disc shares in metres
         steps = Steps(feedback, {"lecture": 40, "calcul": 45, "ecriture": 15})
-        features, x, y = read_points(source, epsg, context)
+        features, x, y = read_features_with_points(source, epsg, context)
         if not features:
             raise ScoranError(self.tr("La couche des centres-bourgs est vide."))
         coverage, operators = read_coverage(self, parameters, context, feedback, epsg)
@@ -177,13 +168,11 @@ class MobileWhiteZonesAlgorithm(ScoranAlgorithm):
         radius = self.parameterAsDouble(parameters, self.RADIUS, context)
         result = assess_centres(x, y, coverage, radius, operators, feedback)
         names = source.fields().names()
-        attributes = pd.DataFrame([[None if is_null(v) else v for v in f.attributes()] for f in features],
-                                  columns=names)
-        mountain_field = self.parameterAsString(parameters, self.MOUNTAIN_FIELD, context).strip()
-        mountain = (attributes[mountain_field].fillna(0).astype(str).str.lower().isin(["1", "true", "oui", "o"])
-                    .to_numpy() if mountain_field in attributes else np.zeros(len(features), dtype=bool))
-        sites_field = self.parameterAsString(parameters, self.SITES_FIELD, context).strip()
-        sites = attributes[sites_field].fillna(1).astype(int).to_numpy() if sites_field in attributes else None
+        attributes = attribute_frame(source, features)
+        mountain = (attributes[mountain_field].fillna(0).astype(str).str.strip().str.lower()
+                    .isin(["1", "true", "vrai", "oui", "o", "yes"]).to_numpy() if mountain_field
+                    else np.zeros(len(features), dtype=bool))
+        sites = self._sites_needed(attributes, sites_field, feedback)
         costs = {"site_cost": self.parameterAsDouble(parameters, self.SITE_COST, context),
                  "subsidy": self.parameterAsDouble(parameters, self.SUBSIDY, context),
                  "subsidy_mountain": self.parameterAsDouble(parameters, self.SUBSIDY_MOUNTAIN, context)}
@@ -193,8 +182,9 @@ class MobileWhiteZonesAlgorithm(ScoranAlgorithm):
         result["code_dep"] = [departement_of(c) if c else "" for c in codes]
         steps.progress("calcul", 1.0)
 
-        output = {self.OUTPUT: self._write(parameters, context, source, features, attributes, result),
-                  self.OUTPUT_SUMMARY: write_table(self, parameters, self.OUTPUT_SUMMARY, context, summary(result))}
+        computed = result[[c for c in result.columns if c != "code_dep"]]
+        output = {self.OUTPUT: outputs.features(self.OUTPUT, source, features, attributes, computed),
+                  self.OUTPUT_SUMMARY: outputs.table(self.OUTPUT_SUMMARY, summary(result))}
         steps.progress("ecriture", 1.0)
         counts = result["statut"].value_counts()
         feedback.pushInfo(self.tr("{0} centre(s)-bourg(s) : {1} en zone blanche 2G, {2} en zone blanche 3G ; "
@@ -204,26 +194,29 @@ class MobileWhiteZonesAlgorithm(ScoranAlgorithm):
             result["subvention_etat"].sum()).replace(",", " "))
         return output
 
-    def _write(self, parameters, context, source, features, attributes, result):
-        computed = [c for c in result.columns if c != "code_dep"]
-        fields = QgsFields()
-        for field in source.fields():
-            if field.name() not in computed:  # a previous run's results are replaced, officers' fields kept
-                fields.append(field)
-        for column in computed:
-            dtype = result[column].dtype
-            kind = {"b": QVariant.Bool, "f": QVariant.Double, "i": QVariant.Int, "u": QVariant.Int}.get(
-                dtype.kind, QVariant.String)
-            fields.append(QgsField(column, kind))
-        sink, destination = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
-                                                 source.sourceCrs())
-        if sink is None:
-            raise self.invalidSinkError(parameters, self.OUTPUT)
-        own = attributes.to_dict("records")
-        for feature, values, extra in zip(features, own, result[computed].to_dict("records")):
-            values.update({k: plain(v) for k, v in extra.items()})
-            out = QgsFeature(fields)
-            out.setGeometry(feature.geometry())
-            out.setAttributes([values.get(name) for name in fields.names()])
-            add_feature(sink, out)
-        return destination
+    def _mountain_field(self, parameters, context, source, feedback) -> str:
+        """The mountain field: refused when named by the officer and absent; the default may be absent."""
+        if parameters.get(self.MOUNTAIN_FIELD) not in (None, ""):
+            return field_parameter(self, parameters, self.MOUNTAIN_FIELD, context, source)
+        default = self.parameterAsString(parameters, self.MOUNTAIN_FIELD, context).strip()
+        if default and source.fields().lookupField(default) >= 0:
+            return source.fields().at(source.fields().lookupField(default)).name()
+        feedback.pushWarning(self.tr("Pas de champ « {0} » dans {1} : aucun centre n'est compté en commune de "
+                                     "montagne (subvention de base partout).").format(default, source.sourceName()))
+        return ""
+
+    def _sites_needed(self, attributes, field: str, feedback):
+        """Sites needed per centre from the officer's field (1 where empty; refused when negative)."""
+        if not field:
+            return None
+        values = pd.to_numeric(attributes[field], errors="coerce")
+        negative = values < 0
+        if negative.any():
+            raise ScoranError(self.tr("Champ {0} : {1} valeur(s) négative(s) du nombre de sites (ligne(s) {2}).")
+                              .format(field, int(negative.sum()), ", ".join(str(i + 1) for i in
+                                                                           np.flatnonzero(negative)[:5])))
+        empty = int(values.isna().sum())
+        if empty:
+            feedback.pushWarning(self.tr("Champ {0} : {1} centre(s) sans nombre de sites : 1 site compté.").format(
+                field, empty))
+        return values.fillna(1).round().astype(int).to_numpy()

@@ -5,11 +5,10 @@ from __future__ import annotations
 import pandas as pd
 from qgis.core import QgsProcessingParameterFeatureSource
 
-from ..compat import SOURCE_POLYGON, SOURCE_VECTOR, is_null
+from ..compat import GEOMETRY_POLYGON, SOURCE_POLYGON, SOURCE_VECTOR
 from ..core.codes import normalize_insee
-from ..core.errors import ScoranError
 from ..core.thd import Plan
-from .io import records_from_source
+from .io import attribute_frame, records_from_source, require_fields, require_source
 
 RIP_PROJECTS, RIP_PHASES, AMII, AMII_CALENDAR = "RIP_PROJECTS", "RIP_PHASES", "AMII", "AMII_CALENDAR"
 
@@ -30,16 +29,11 @@ def add_plan_parameters(algorithm, with_projects: bool = True) -> None:
 
 def read_table(algorithm, parameters, name: str, context, required_fields=()) -> pd.DataFrame | None:
     """A layer's attributes as a DataFrame (None when the optional parameter is empty)."""
-    source = algorithm.parameterAsSource(parameters, name, context)
+    source = require_source(algorithm, parameters, name, context, optional=True)
     if source is None:
         return None
-    names = source.fields().names()
-    missing = [f for f in required_fields if f not in names]
-    if missing:
-        raise ScoranError(algorithm.tr("La couche {0} n'a pas le(s) champ(s) {1}.").format(
-            source.sourceName(), ", ".join(missing)))
-    rows = [[None if is_null(v) else v for v in feature.attributes()] for feature in source.getFeatures()]
-    return pd.DataFrame(rows, columns=names)
+    require_fields(source, required_fields)
+    return attribute_frame(source, source.getFeatures())
 
 
 def _phase_communes(value):
@@ -50,10 +44,8 @@ def _phase_communes(value):
 
 def read_plan(algorithm, parameters, context, feedback, epsg: int, with_projects: bool = True) -> Plan:
     """The plan layers reprojected to `epsg` (invalid polygons repaired), as a core Plan."""
-    phases_source = algorithm.parameterAsSource(parameters, RIP_PHASES, context)
-    if phases_source is None:
-        raise algorithm.invalidSourceError(parameters, RIP_PHASES)
-    _require(algorithm, phases_source, ("phase_id", "rip_id", "technologie", "semestre_debut", "semestre_fin"))
+    phases_source = require_source(algorithm, parameters, RIP_PHASES, context)
+    require_fields(phases_source, ("phase_id", "rip_id", "technologie", "semestre_debut", "semestre_fin"))
     phases = pd.DataFrame(records_from_source(phases_source, epsg, context, feedback))
     phases = phases.rename(columns={"geom": "wkb"})
     phases["communes"] = phases["communes"].map(_phase_communes) if "communes" in phases else [()] * len(phases)
@@ -63,10 +55,8 @@ def read_plan(algorithm, parameters, context, feedback, epsg: int, with_projects
     if not with_projects:
         return Plan(pd.DataFrame(columns=["rip_id", "nom", "departements", "wkb"]), phases, pd.DataFrame(
             columns=["insee_com", "zone"]))
-    projects_source = algorithm.parameterAsSource(parameters, RIP_PROJECTS, context)
-    if projects_source is None:
-        raise algorithm.invalidSourceError(parameters, RIP_PROJECTS)
-    _require(algorithm, projects_source, ("rip_id", "departements"))
+    projects_source = require_source(algorithm, parameters, RIP_PROJECTS, context, GEOMETRY_POLYGON)
+    require_fields(projects_source, ("rip_id", "departements"))
     projects = pd.DataFrame(records_from_source(projects_source, epsg, context, feedback)).rename(
         columns={"geom": "wkb"})
     amii = read_table(algorithm, parameters, AMII, context, ("insee_com",))
@@ -81,21 +71,15 @@ def read_plan(algorithm, parameters, context, feedback, epsg: int, with_projects
     return Plan(projects, phases, amii.dropna(subset=["insee_com"]), calendar)
 
 
-def _require(algorithm, source, fields) -> None:
-    missing = [f for f in fields if source.fields().lookupField(f) < 0]
-    if missing:
-        raise ScoranError(algorithm.tr("La couche {0} n'a pas le(s) champ(s) {1}.").format(
-            source.sourceName(), ", ".join(missing)))
-
-
-def read_thd_coverage(algorithm, parameters, name: str, context, feedback, fields: list):
+def read_thd_coverage(algorithm, parameters, name: str, context, feedback, fields: list,
+                      producer: str = "scoran:thdcoverage"):
     """The attributes of a `thdcoverage` output (no geometry needed), typed; and its EPSG."""
     import numpy as np
 
     from .io import read_point_source
 
     _, _, coverage, epsg = read_point_source(algorithm, parameters, name, context, feedback, fields,
-                                             with_geometry=False)
+                                             with_geometry=False, producer=producer)
     coverage["nb_locaux"] = coverage["nb_locaux"].fillna(0).astype(np.int64)
     coverage["deja_thd"] = coverage["deja_thd"].fillna(False).astype(bool)
     return coverage, epsg

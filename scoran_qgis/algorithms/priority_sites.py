@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
-    QgsFeature,
-    QgsField,
-    QgsFields,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -18,7 +12,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..compat import NUMBER_DOUBLE, SOURCE_POINT, SOURCE_VECTOR, is_null
+from ..compat import NUMBER_DOUBLE, SOURCE_POINT, SOURCE_VECTOR
 from ..core.errors import ScoranError
 from ..core.facilities import categorise, load_mapping
 from ..core.feedback import Steps
@@ -26,11 +20,12 @@ from ..core.priority import classify_sites, summarise
 from ..core.tables import normalize_insee_series
 from ..core.territory import pick_field
 from ..core.whitezones import premise_ranks, threshold_rank
-from .base import ScoranAlgorithm, style_on_completion
-from .io import add_feature, plain, read_point_source, write_table
+from .base import ScoranAlgorithm, preferences
+from .io import attribute_frame, field_parameter, read_features_with_points, read_point_source, require_source
 
-ADDED_FIELDS = (("classe", QVariant.String), ("distance_m", QVariant.Double), ("categorie", QVariant.String),
-                ("insee_com", QVariant.String), ("sans_haut_debit", QVariant.Bool), ("sous_seuil", QVariant.Bool))
+# Computed fields (a site's own field of the same name takes the computed value).
+ADDED_FIELDS = {"classe": QVariant.String, "distance_m": QVariant.Double, "categorie": QVariant.String,
+                "insee_com": QVariant.String, "sans_haut_debit": QVariant.Bool, "sous_seuil": QVariant.Bool}
 
 
 class PrioritySitesAlgorithm(ScoranAlgorithm):
@@ -75,24 +70,28 @@ class PrioritySitesAlgorithm(ScoranAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.INPUT, self.tr("Locaux (sortie de Importer Ma connexion internet)"), [SOURCE_POINT]))
         self.addParameter(QgsProcessingParameterFeatureSource(self.SITES, self.tr("Sites"), [SOURCE_POINT]))
+        defaults = preferences()
         self.addParameter(QgsProcessingParameterNumber(
-            self.MAX_DISTANCE, self.tr("Distance maximale site – local (m)"), NUMBER_DOUBLE, 100.0, minValue=1.0))
+            self.MAX_DISTANCE, self.tr("Distance maximale site – local (m, au moins 1)"), NUMBER_DOUBLE,
+            defaults.priority_max_distance, minValue=1.0))
         self.addParameter(QgsProcessingParameterString(
-            self.THRESHOLD, self.tr("Seuil : classe à partir de laquelle le haut débit est de qualité"), "HD3"))
+            self.THRESHOLD, self.tr("Seuil : classe à partir de laquelle le haut débit est de qualité (HD05, HD3, "
+                                    "BHD8, THD30…)"), defaults.threshold_class))
         self.addParameter(QgsProcessingParameterField(
             self.CATEGORY_FIELD, self.tr("Champ de catégorie des sites"), parentLayerParameterName=self.SITES,
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Sites prioritaires qualifiés")))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_SUMMARY, self.tr("Sites prioritaires par commune et département"), type=SOURCE_VECTOR))
+            self.OUTPUT_SUMMARY, self.tr("Sites prioritaires par commune et département"), type=SOURCE_VECTOR,
+            optional=True, createByDefault=True))
 
-    def run_algorithm(self, parameters, context, feedback) -> dict:
+    def run_algorithm(self, parameters, context, feedback, outputs) -> dict:
         threshold = self.parameterAsString(parameters, self.THRESHOLD, context).strip().upper()
         threshold_rank(threshold)
         max_distance = self.parameterAsDouble(parameters, self.MAX_DISTANCE, context)
-        sites = self.parameterAsSource(parameters, self.SITES, context)
-        if sites is None:
-            raise self.invalidSourceError(parameters, self.SITES)
+        sites = require_source(self, parameters, self.SITES, context)
+        category_field = field_parameter(self, parameters, self.CATEGORY_FIELD, context, sites)
+        outputs.check(self.OUTPUT, self.OUTPUT_SUMMARY)
         steps = Steps(feedback, {"locaux": 40, "sites": 20, "calcul": 15, "ecriture": 25})
 
         x, y, premises, epsg = read_point_source(self, parameters, self.INPUT, context, feedback,
@@ -101,16 +100,14 @@ class PrioritySitesAlgorithm(ScoranAlgorithm):
             raise ScoranError(self.tr("La couche de locaux est vide."))
         steps.progress("locaux", 1.0)
 
-        features, site_x, site_y = self._read_sites(sites, epsg, context)
+        features, site_x, site_y = read_features_with_points(sites, epsg, context)
         if not features:
             raise ScoranError(self.tr("La couche de sites est vide."))
         steps.progress("sites", 1.0)
         result = classify_sites(site_x, site_y, x, y, premise_ranks(premises["classe"]), premises["code_insee"],
                                 max_distance, threshold, feedback)
-        names = sites.fields().names()
-        attributes = pd.DataFrame([[None if is_null(v) else v for v in f.attributes()] for f in features],
-                                  columns=names)
-        result["categorie"] = self._categories(parameters, context, attributes)
+        attributes = attribute_frame(sites, features)
+        result["categorie"] = self._categories(category_field, attributes)
         result["insee_com"] = self._communes(attributes, result["commune_local"])
         missing = int(result["classe"].isna().sum())
         if missing:
@@ -118,36 +115,19 @@ class PrioritySitesAlgorithm(ScoranAlgorithm):
                 missing, max_distance))
         steps.progress("calcul", 1.0)
 
-        results = {self.OUTPUT: self._write_sites(parameters, context, sites, features, attributes, result),
-                   self.OUTPUT_SUMMARY: write_table(self, parameters, self.OUTPUT_SUMMARY, context, summarise(result))}
+        added = result[[name for name in ADDED_FIELDS]]
+        results = {self.OUTPUT: outputs.features(self.OUTPUT, sites, features, attributes, added, ADDED_FIELDS)}
+        if outputs.is_set(self.OUTPUT_SUMMARY):
+            results[self.OUTPUT_SUMMARY] = outputs.table(self.OUTPUT_SUMMARY, summarise(result))
         steps.progress("ecriture", 1.0)
         flagged = result[result["sous_seuil"].fillna(False).astype(bool)]
         feedback.pushInfo(self.tr("{0} site(s) sur {1} sous le seuil, dont {2} sans haut débit.").format(
             len(flagged), len(result), int(result["sans_haut_debit"].fillna(False).astype(bool).sum())))
-        style_on_completion(context, results[self.OUTPUT], "sites")
+        outputs.style(self.OUTPUT, "sites")
         return results
 
     @staticmethod
-    def _read_sites(sites, epsg, context):
-        target = QgsCoordinateReferenceSystem(f"EPSG:{epsg}")
-        transform = None
-        if sites.sourceCrs().isValid() and sites.sourceCrs() != target:
-            transform = QgsCoordinateTransform(sites.sourceCrs(), target, context.transformContext())
-        features, xs, ys = [], [], []
-        for feature in sites.getFeatures():
-            geometry = feature.geometry()
-            if geometry.isEmpty():
-                continue
-            point = geometry.centroid().asPoint()
-            if transform is not None:
-                point = transform.transform(point)
-            features.append(feature)
-            xs.append(point.x())
-            ys.append(point.y())
-        return features, np.asarray(xs), np.asarray(ys)
-
-    def _categories(self, parameters, context, attributes: pd.DataFrame) -> pd.Series:
-        field = self.parameterAsString(parameters, self.CATEGORY_FIELD, context)
+    def _categories(field: str, attributes: pd.DataFrame) -> pd.Series:
         if not field and "categorie" in attributes:
             field = "categorie"
         if field:
@@ -165,22 +145,3 @@ class PrioritySitesAlgorithm(ScoranAlgorithm):
             return nearest_commune
         codes, valid = normalize_insee_series(attributes[field].fillna(""))
         return codes.where(valid, nearest_commune)
-
-    def _write_sites(self, parameters, context, sites, features, attributes, result):
-        fields = QgsFields(sites.fields())
-        for name, kind in ADDED_FIELDS:
-            if fields.lookupField(name) < 0:
-                fields.append(QgsField(name, kind))
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, sites.wkbType(),
-                                          sites.sourceCrs())
-        if sink is None:
-            raise self.invalidSinkError(parameters, self.OUTPUT)
-        added = result[[name for name, _ in ADDED_FIELDS]].astype(object).where(result.notna(), None)
-        own = attributes.to_dict("records")
-        for feature, values, extra in zip(features, own, added.to_dict("records")):
-            values.update({k: plain(v) for k, v in extra.items()})
-            out = QgsFeature(fields)
-            out.setGeometry(feature.geometry())
-            out.setAttributes([values.get(name) for name in fields.names()])
-            add_feature(sink, out)
-        return dest

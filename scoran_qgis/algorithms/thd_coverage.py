@@ -21,8 +21,8 @@ from ..core.feedback import Steps
 from ..core.semesters import save_coverage
 from ..core.store import ScoranStore
 from ..core.thd import assign_coverage, check_plan, coverage_summary, rip_scale_checks
-from .base import ScoranAlgorithm, style_on_completion
-from .io import read_point_source, write_points_destination, write_table
+from .base import ScoranAlgorithm
+from .io import read_point_source
 from .plan_inputs import add_plan_parameters, read_plan, read_table
 
 PREMISE_FIELDS = ["imb_id", "code_insee", "code_dep", "nb_locaux", "classe"]
@@ -88,7 +88,7 @@ class ThdCoverageAlgorithm(ScoranAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_CHECKS, self.tr("Anomalies des projets"), type=SOURCE_VECTOR))
 
-    def run_algorithm(self, parameters, context, feedback) -> dict:
+    def run_algorithm(self, parameters, context, feedback, outputs) -> dict:
         millesime = self.parameterAsString(parameters, self.MILLESIME, context).strip()
         if millesime:
             millesime = str(Millesime.parse(millesime))
@@ -96,7 +96,7 @@ class ThdCoverageAlgorithm(ScoranAlgorithm):
         if store_path and not millesime:
             raise ScoranError(self.tr("Indiquez le millésime à enregistrer dans le référentiel."))
         store = ScoranStore.open(store_path) if store_path else None
-        destination = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        outputs.check(self.OUTPUT, self.OUTPUT_SUMMARY, self.OUTPUT_CHECKS)
         steps = Steps(feedback, {"locaux": 25, "plans": 15, "calcul": 30, "ecriture": 30})
 
         x, y, premises, epsg = read_point_source(self, parameters, self.INPUT, context, feedback, PREMISE_FIELDS)
@@ -128,11 +128,10 @@ class ThdCoverageAlgorithm(ScoranAlgorithm):
             columns[name] = ("TEXT", coverage[name].to_numpy(dtype=object))
         for name in ("deja_thd", "chevauchement_amii", "reste_a_couvrir"):
             columns[name] = ("BOOLEAN", coverage[name].to_numpy().astype(np.int64))
-        results = {self.OUTPUT_SUMMARY: write_table(self, parameters, self.OUTPUT_SUMMARY, context, summary),
-                   self.OUTPUT_CHECKS: write_table(self, parameters, self.OUTPUT_CHECKS, context, checks)}
-        write_points_destination(destination, columns, x, y, epsg, feedback, self.tr("Locaux et couverture THD"))
-        results[self.OUTPUT] = destination
-        if store is not None:
+        results = {self.OUTPUT_SUMMARY: outputs.table(self.OUTPUT_SUMMARY, summary),
+                   self.OUTPUT_CHECKS: outputs.table(self.OUTPUT_CHECKS, checks),
+                   self.OUTPUT: outputs.points(self.OUTPUT, columns, x, y, epsg, self.tr("Locaux et couverture THD"))}
+        if store is not None:  # last: the store's transaction succeeds, then the files are moved in
             save_coverage(store, millesime, summary, plan.phases, plan.amii)
             feedback.pushInfo(self.tr("Millésime {0} enregistré dans {1}.").format(millesime, Path(store_path).name))
         steps.progress("ecriture", 1.0)
@@ -142,5 +141,5 @@ class ThdCoverageAlgorithm(ScoranAlgorithm):
         feedback.pushInfo(self.tr("Reste à couvrir après 2022 : {0} locaux ; chevauchements RIP/AMII : {1} locaux.")
                           .format(int(nb[coverage["reste_a_couvrir"].to_numpy()].sum()),
                                   int(nb[coverage["chevauchement_amii"].to_numpy()].sum())))
-        style_on_completion(context, destination, "coverage", self.tr("Couverture THD"))
+        outputs.style(self.OUTPUT, "coverage", self.tr("Couverture THD"))
         return results

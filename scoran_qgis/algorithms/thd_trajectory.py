@@ -22,7 +22,6 @@ from ..core.store import ScoranStore
 from ..core.thd import END_OF_PLAN, NATIONAL_TARGETS, phasing, trajectory
 from ..export.charts import trajectory_chart
 from .base import ScoranAlgorithm
-from .io import write_table
 from .plan_inputs import add_plan_parameters, read_cost_table, read_plan, read_thd_coverage
 
 COVERAGE_FIELDS = ["code_insee", "code_dep", "nb_locaux", "deja_thd", "semestre_prevu", "phase_id", "rip_id"]
@@ -89,15 +88,17 @@ class ThdTrajectoryAlgorithm(ScoranAlgorithm):
             self.OUTPUT_CHART, self.tr("Graphique de la trajectoire"), self.tr("Image PNG (*.png)")))
         self.addOutput(QgsProcessingOutputString("PREVIOUS", self.tr("Millésime précédent comparé")))
 
-    def run_algorithm(self, parameters, context, feedback) -> dict:
+    def run_algorithm(self, parameters, context, feedback, outputs) -> dict:
         millesime = Millesime.parse(self.parameterAsString(parameters, self.MILLESIME, context))
         if millesime > END_OF_PLAN:
             message = self.tr("Le millésime {0} est après la fin du plan ({1}).")
             raise ScoranError(message.format(millesime, END_OF_PLAN))
         store_path = self.parameterAsFile(parameters, self.STORE, context).strip()
         store = ScoranStore.open(store_path) if store_path else None
+        outputs.check(self.OUTPUT, self.OUTPUT_PHASING, self.OUTPUT_CHANGES, self.OUTPUT_CHART)
         steps = Steps(feedback, {"lecture": 40, "calcul": 30, "ecriture": 30})
-        coverage, epsg = read_thd_coverage(self, parameters, self.INPUT, context, feedback, COVERAGE_FIELDS)
+        coverage, epsg = read_thd_coverage(self, parameters, self.INPUT, context, feedback, COVERAGE_FIELDS,
+                                           "scoran:thdcoverage")
         plan = read_plan(self, parameters, context, feedback, epsg, with_projects=False)
         costs = read_cost_table(self, parameters, self.COSTS, context, cost_tables.DEFAULT_UNIT_COSTS,
                                 ("technologie", "densite", "cout_par_local"))
@@ -109,18 +110,17 @@ class ThdTrajectoryAlgorithm(ScoranAlgorithm):
         phased = phasing(plan.phases, coverage, phase_costs)
         steps.progress("calcul", 1.0)
 
-        results = {self.OUTPUT: write_table(self, parameters, self.OUTPUT, context, table),
-                   self.OUTPUT_PHASING: write_table(self, parameters, self.OUTPUT_PHASING, context, phased)}
-        chart = self.parameterAsFileOutput(parameters, self.OUTPUT_CHART, context)
+        results = {self.OUTPUT: outputs.table(self.OUTPUT, table),
+                   self.OUTPUT_PHASING: outputs.table(self.OUTPUT_PHASING, phased)}
+        chart, results[self.OUTPUT_CHART] = outputs.path(self.OUTPUT_CHART)
         trajectory_chart(table, chart, self.tr("Trajectoire THD — millésime {0}").format(millesime), NATIONAL_TARGETS)
-        results[self.OUTPUT_CHART] = chart
         results["PREVIOUS"] = ""
-        if store is not None:
+        if store is not None:  # last: the store's transaction succeeds, then the files are moved in
             save_trajectory(store, str(millesime), table)
             changes = changes_since(store, str(millesime))
+            if outputs.is_set(self.OUTPUT_CHANGES):
+                results[self.OUTPUT_CHANGES] = outputs.table(self.OUTPUT_CHANGES, changes)
             results["PREVIOUS"] = previous_millesime(store, str(millesime)) or ""
-            if parameters.get(self.OUTPUT_CHANGES) is not None:
-                results[self.OUTPUT_CHANGES] = write_table(self, parameters, self.OUTPUT_CHANGES, context, changes)
             for row in changes.itertuples():
                 feedback.pushInfo(row.detail)
         steps.progress("ecriture", 1.0)

@@ -20,6 +20,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..compat import (
+    GEOMETRY_POLYGON,
     NUMBER_DOUBLE,
     SKIP_GEOMETRY_CHECKS,
     SOURCE_POINT,
@@ -42,16 +43,11 @@ from ..core.whitezones import (
     premise_ranks,
     threshold_rank,
 )
-from .base import ScoranAlgorithm, style_on_completion
-from .io import add_feature, plain, read_point_source, write_table
+from .base import ScoranAlgorithm, preferences
+from .io import attribute_frame, field_parameter, read_point_source, require_source
+from .outputs import add_feature, plain
 
 PREMISE_FIELDS = ["code_insee", "code_dep", "nb_locaux", "classe"]
-_TYPES = {"nb_": QVariant.Int, "pct": QVariant.Double, "zone_blanche": QVariant.Bool}
-
-
-def _field(name: str) -> QgsField:
-    kind = next((t for prefix, t in _TYPES.items() if name.startswith(prefix)), QVariant.String)
-    return QgsField(name, kind)
 
 
 class WhiteZonesAlgorithm(ScoranAlgorithm):
@@ -102,24 +98,27 @@ class WhiteZonesAlgorithm(ScoranAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.AREA_KEY, self.tr("Clé des zones (par défaut : le code INSEE)"), parentLayerParameterName=self.AREAS,
             optional=True))
+        defaults = preferences()
         self.addParameter(QgsProcessingParameterString(
-            self.THRESHOLD, self.tr("Seuil : classe à partir de laquelle le haut débit est de qualité"), "HD3"))
+            self.THRESHOLD, self.tr("Seuil : classe à partir de laquelle le haut débit est de qualité (HD05, HD3, "
+                                    "BHD8, THD30…)"), defaults.threshold_class))
         self.addParameter(QgsProcessingParameterNumber(
-            self.SHARE, self.tr("Part de locaux sous le seuil qui fait une zone blanche (%)"), NUMBER_DOUBLE, 50.0,
-            minValue=0.01, maxValue=100.0))
+            self.SHARE, self.tr("Part de locaux sous le seuil qui fait une zone blanche (%, de 0,01 à 100)"),
+            NUMBER_DOUBLE, defaults.white_zone_share, minValue=0.01, maxValue=100.0))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Zones blanches par zone")))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_ZONES, self.tr("Zones blanches (carreaux de 200 m regroupés)")))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_SUMMARY, self.tr("Inventaire par département"), type=SOURCE_VECTOR))
+            self.OUTPUT_SUMMARY, self.tr("Inventaire par département"), type=SOURCE_VECTOR, optional=True,
+            createByDefault=True))
 
-    def run_algorithm(self, parameters, context, feedback) -> dict:
+    def run_algorithm(self, parameters, context, feedback, outputs) -> dict:
         threshold = self.parameterAsString(parameters, self.THRESHOLD, context).strip().upper()
         threshold_rank(threshold)  # refuse an unknown class before reading anything
         share = self.parameterAsDouble(parameters, self.SHARE, context)
-        areas = self.parameterAsSource(parameters, self.AREAS, context)
-        if areas is None:
-            raise self.invalidSourceError(parameters, self.AREAS)
+        areas = require_source(self, parameters, self.AREAS, context, GEOMETRY_POLYGON)
+        chosen_key = field_parameter(self, parameters, self.AREA_KEY, context, areas)
+        outputs.check(self.OUTPUT, self.OUTPUT_ZONES, self.OUTPUT_SUMMARY)
         steps = Steps(feedback, {"lecture": 30, "zones": 25, "carreaux": 30, "ecriture": 15})
 
         x, y, premises, epsg = read_point_source(self, parameters, self.INPUT, context, feedback, PREMISE_FIELDS)
@@ -130,8 +129,7 @@ class WhiteZonesAlgorithm(ScoranAlgorithm):
         premises["code_dep"] = premises["code_dep"].fillna("").astype(str)
         steps.progress("lecture", 1.0)
 
-        key = self.parameterAsString(parameters, self.AREA_KEY, context) or pick_field(
-            areas.fields().names(), "insee_com")
+        key = chosen_key or pick_field(areas.fields().names(), "insee_com")
         area_features = list(areas.getFeatures(QgsFeatureRequest(), SKIP_GEOMETRY_CHECKS))
         if not area_features:
             raise ScoranError(self.tr("La couche de zones est vide."))
@@ -151,18 +149,18 @@ class WhiteZonesAlgorithm(ScoranAlgorithm):
         steps.progress("carreaux", 1.0)
         summary = department_summary(premises, table, area_dep, grid, threshold)
 
-        results = {}
-        results[self.OUTPUT] = self._write_areas(parameters, context, areas, area_features, table)
-        results[self.OUTPUT_ZONES] = self._write_zones(parameters, context, grid)
-        results[self.OUTPUT_SUMMARY] = write_table(self, parameters, self.OUTPUT_SUMMARY, context, summary)
+        results = {self.OUTPUT: self._write_areas(outputs, areas, area_features, table),
+                   self.OUTPUT_ZONES: self._write_zones(outputs, grid)}
+        if outputs.is_set(self.OUTPUT_SUMMARY):
+            results[self.OUTPUT_SUMMARY] = outputs.table(self.OUTPUT_SUMMARY, summary)
         steps.progress("ecriture", 1.0)
         total = summary.iloc[-1]
         feedback.pushInfo(self.tr(
             "{0} zone(s) blanche(s) sur {1} ; {2} locaux sous le seuil ({3} %) ; {4} zone(s) de carreaux blancs."
         ).format(int(table["zone_blanche"].sum()), len(table), int(total["nb_sous_seuil"]),
                  total["pct_sous_seuil"], len(grid.zones)))
-        style_on_completion(context, results[self.OUTPUT], "areas")
-        style_on_completion(context, results[self.OUTPUT_ZONES], "zones")
+        outputs.style(self.OUTPUT, "areas")
+        outputs.style(self.OUTPUT_ZONES, "zones")
         return results
 
     def _assign(self, features, key, premises, x, y, epsg, areas, context, feedback):
@@ -203,35 +201,22 @@ class WhiteZonesAlgorithm(ScoranAlgorithm):
             result[main.index.to_numpy()] = main.to_numpy()
         return result
 
-    def _write_areas(self, parameters, context, areas, features, table):
-        fields = QgsFields(areas.fields())
+    def _write_areas(self, outputs, areas, features, table):
+        computed = table[COUNT_FIELDS].copy()
         for name in COUNT_FIELDS:
-            if fields.lookupField(name) < 0:
-                fields.append(_field(name))
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT, context, fields, areas.wkbType(),
-                                          areas.sourceCrs())
-        if sink is None:
-            raise self.invalidSinkError(parameters, self.OUTPUT)
-        records = table.to_dict("records")
-        for feature, counts in zip(features, records):
-            out = QgsFeature(fields)
-            out.setGeometry(feature.geometry())
-            attributes = dict(zip(areas.fields().names(), feature.attributes()))
-            attributes.update({k: (bool(v) if k == "zone_blanche" else plain(v)) for k, v in counts.items()})
-            out.setAttributes([attributes.get(name) for name in fields.names()])
-            add_feature(sink, out)
-        return dest
+            if name.startswith("nb_"):
+                computed[name] = computed[name].astype(np.int32)
+        computed["zone_blanche"] = computed["zone_blanche"].astype(bool)
+        return outputs.features(self.OUTPUT, areas, features, attribute_frame(areas, features), computed)
 
-    def _write_zones(self, parameters, context, grid):
+    def _write_zones(self, outputs, grid):
         fields = QgsFields()
         for name, kind in (("zone_id", QVariant.Int), ("code_dep", QVariant.String), ("nb_carreaux", QVariant.Int),
                            ("nb_locaux", QVariant.Int), ("nb_sous_seuil", QVariant.Int),
                            ("pct_sous_seuil", QVariant.Double), ("surface_km2", QVariant.Double)):
             fields.append(QgsField(name, kind))
-        sink, dest = self.parameterAsSink(parameters, self.OUTPUT_ZONES, context, fields, WKB_MULTIPOLYGON,
-                                          QgsCoordinateReferenceSystem(f"EPSG:{LAEA}"))
-        if sink is None:
-            raise self.invalidSinkError(parameters, self.OUTPUT_ZONES)
+        sink, dest = outputs.sink(self.OUTPUT_ZONES, fields, WKB_MULTIPOLYGON,
+                                  QgsCoordinateReferenceSystem(f"EPSG:{LAEA}"))
         for zone in grid.zones:
             feature = QgsFeature(fields)
             geometry = QgsGeometry()

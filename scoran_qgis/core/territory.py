@@ -206,9 +206,12 @@ def prepare_territory(
     return PreparedTerritory(tables, report)
 
 
-def write_territory(store, prepared: PreparedTerritory) -> None:
-    """Replace the store's territory tables in one transaction."""
-    with store.transaction() as conn:
-        for table, rows in prepared.tables.items():
-            conn.execute(f'DELETE FROM "{table}"')
-            prepared.report.counts[table] = store.insert(conn, table, rows)
+def write_territory(store, prepared: PreparedTerritory, conn=None) -> None:
+    """Replace the store's territory tables in one transaction (the caller's, when given)."""
+    if conn is None:
+        with store.transaction() as own:
+            write_territory(store, prepared, own)
+        return
+    for table, rows in prepared.tables.items():
+        conn.execute(f'DELETE FROM "{table}"')
+        prepared.report.counts[table] = store.insert(conn, table, rows)

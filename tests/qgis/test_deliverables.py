@@ -130,7 +130,7 @@ def test_project_title_formula_stays_text(generated):
 def test_bad_input(provider, generated, sample_build, tmp_path):
     folder, _ = generated
     store = ScoranStore.create(tmp_path / "vide.gpkg")
-    with pytest.raises(QgsProcessingException, match="Aucune donnée pour le millésime 2016-S2"):
+    with pytest.raises(QgsProcessingException, match="Le millésime 2016-S2 n.est pas dans le référentiel"):
         run({"STORE": str(store.path), "MILLESIME": "2016-S2", "ANALYSES": str(tmp_path),
              "OUTPUT": str(tmp_path / "o")})
     blocker = tmp_path / "fichier"

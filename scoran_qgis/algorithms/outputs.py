@@ -1,0 +1,457 @@
+"""An algorithm's outputs, written aside and moved into place together — or not at all.
+
+Every file output (feature sink, vector or file destination) is first written into a hidden
+folder beside its destination (same file system, so the final move is a rename). Only when every
+output of the run is complete does `commit()` move them in: a failure, a cancel or a refused
+value leaves the destinations as they were. A destination that is a layer of an existing
+GeoPackage (`x.gpkg|layername=t`, `ogr:dbname=… table=…`, or `x.gpkg` holding other tables)
+replaces that layer only, as QGIS's own sinks do; an output that would overwrite one of the
+run's inputs is refused before anything is read.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessingException,
+    QgsProcessingOutputLayerDefinition,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterVectorDestination,
+    QgsProcessingUtils,
+    QgsProperty,
+    QgsVectorFileWriter,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
+
+from ..compat import PARAMETER_OPTIONAL, WKB_NO_GEOMETRY
+from ..core.errors import ScoranError
+
+_DATABASE_PREFIXES = ("memory:", "postgres:", "postgis:", "spatialite:", "mssql:", "oracle:", "hana:")
+_STAGING_PREFIX = ".scoran-partiel-"
+
+
+def _tr(message: str) -> str:
+    return QCoreApplication.translate("Processing", message)
+
+
+@dataclass
+class _Staged:
+    """One output written aside: where it is now, where it goes."""
+
+    name: str
+    final: Path
+    layer: str | None  # the GeoPackage layer it replaces, when it replaces a layer only
+    staged: Path
+    reported: str  # the destination reported to Processing
+
+
+def split_destination(destination: str) -> tuple[str, str | None]:
+    """(file path, layer or None) of `x.gpkg`, `x.gpkg|layername=t` or `ogr:dbname='x.gpkg' table="t" (geom)`."""
+    if destination.startswith("ogr:"):
+        match = re.match(r"""ogr:dbname=(?P<q>['"]?)(?P<path>.+?)(?P=q)\s+table=(?P<t>['"]?)(?P<table>.+?)(?P=t)"""
+                         r"""(\s|\(|$)""", destination)
+        if match:
+            return match.group("path"), match.group("table")
+        raise ScoranError(_tr("Destination OGR illisible : {0}").format(destination))
+    path, _, rest = destination.partition("|")
+    layer = None
+    for part in rest.split("|") if rest else ():
+        if part.startswith("layername="):
+            layer = part.split("=", 1)[1]
+    return path, layer
+
+
+def input_paths(algorithm, parameters, context) -> dict:
+    """{(resolved file path, layer or None): parameter description} of every file the run reads."""
+    found = {}
+    for definition in algorithm.parameterDefinitions():
+        if definition.isDestination():
+            continue
+        value = parameters.get(definition.name())
+        for item in value if isinstance(value, (list, tuple)) else [value]:
+            source = _source_string(item, context)
+            if not source or source.startswith(_DATABASE_PREFIXES):
+                continue
+            path, layer = split_destination(source) if "|" in source or source.startswith("ogr:") else (source, None)
+            if os.path.exists(path):
+                found[(os.path.realpath(path), layer)] = definition.description()
+    return found
+
+
+def _source_string(value, context) -> str:
+    """The data source string of a parameter value (path, layer, source definition, layer id)."""
+    from qgis.core import QgsMapLayer, QgsProcessingFeatureSourceDefinition
+
+    if value is None:
+        return ""
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        value = value.source.staticValue()
+    if isinstance(value, QgsProperty):
+        value = value.staticValue()
+    if isinstance(value, QgsMapLayer):
+        return value.source()
+    if not isinstance(value, str):
+        return ""
+    if not os.path.exists(value.split("|")[0]):
+        layer = QgsProcessingUtils.mapLayerFromString(value, context, False)
+        if layer is not None:
+            return layer.source()
+    return value
+
+
+def _gpkg_tables(path: Path) -> set | None:
+    """Tables a GeoPackage lists (None when the file is not one)."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return {row[0] for row in conn.execute("SELECT table_name FROM gpkg_contents")}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return None
+
+
+class Outputs:
+    """The outputs of one run: use as a context manager, `commit()` once everything is written."""
+
+    def __init__(self, algorithm, parameters, context, feedback):
+        self.algorithm, self.parameters, self.context, self.feedback = algorithm, parameters, context, feedback
+        self._staged: list[_Staged] = []
+        self._sinks = []
+        self._folders: list[Path] = []
+        self._inputs = input_paths(algorithm, parameters, context)
+        self._claimed: dict = {}
+        self._loaded: dict = {}  # output name → key of the layer Processing loads on completion
+        self._styles: list = []
+
+    def __enter__(self) -> Outputs:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._sinks.clear()
+        for folder in self._folders:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    # --- checks before anything is read --------------------------------------------------------
+    def check(self, *names: str) -> None:
+        """Refuse unusable destinations up front: missing or read-only folder, output = input, same output twice."""
+        for name in names:
+            destination = self._destination(name)
+            if destination is not None:
+                self._target(name, destination)
+
+    def _definition(self, name: str):
+        definition = self.algorithm.parameterDefinition(name)
+        if definition is None:
+            raise ScoranError(f"{self.algorithm.id()}: no output {name}")
+        return definition
+
+    def _destination(self, name: str) -> str | None:
+        """The user's destination string, or None when it needs no staging (temporary, database, unset)."""
+        definition = self._definition(name)
+        value = self.parameters.get(name)
+        if value is None:
+            if definition.flags() & PARAMETER_OPTIONAL:  # an optional output left unset is not written
+                return None
+            value = definition.defaultValue()
+        if isinstance(value, QgsProcessingOutputLayerDefinition):
+            value = value.sink.valueAsString(self.context.expressionContext(), "")
+            value = value[0] if isinstance(value, tuple) else value  # (value, ok) in PyQGIS
+        value = "" if value is None else str(value).strip()
+        if not value or value == "TEMPORARY_OUTPUT" or value.startswith(_DATABASE_PREFIXES):
+            return None
+        if isinstance(definition, QgsProcessingParameterFolderDestination):
+            return None
+        return value
+
+    def is_set(self, name: str) -> bool:
+        """Whether an optional output was asked for."""
+        definition = self._definition(name)
+        return not (definition.flags() & PARAMETER_OPTIONAL) or self.parameters.get(name) not in (None, "")
+
+    def _target(self, name: str, destination: str) -> tuple[Path, str | None]:
+        """(final path, explicit layer) of a destination, checked."""
+        definition = self._definition(name)
+        label = definition.description()
+        path, layer = split_destination(destination)
+        final = Path(path).expanduser()
+        if not final.is_absolute():
+            final = Path.cwd() / final
+        if final.is_dir():
+            raise ScoranError(_tr("Sortie « {0} » : {1} est un dossier ; indiquez un nom de fichier.")
+                              .format(label, final))
+        folder = final.parent
+        if not folder.is_dir():
+            raise ScoranError(_tr("Sortie « {0} » : le dossier {1} n'existe pas.").format(label, folder))
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise ScoranError(_tr("Sortie « {0} » : le dossier {1} n'est pas accessible en écriture.")
+                              .format(label, folder))
+        if final.exists() and not os.access(final, os.W_OK):
+            raise ScoranError(_tr("Sortie « {0} » : le fichier {1} est protégé en écriture.").format(label, final))
+        if not isinstance(definition, QgsProcessingParameterFileDestination):
+            if not QgsVectorFileWriter.driverForExtension(final.suffix.lstrip(".")):
+                raise ScoranError(_tr("Sortie « {0} » : format de fichier non pris en charge ({1}). Choisissez un "
+                                      "GeoPackage (.gpkg), un CSV ou un autre format vecteur.")
+                                  .format(label, final.name))
+        real = os.path.realpath(final)
+        table = layer or (final.stem if final.suffix.lower() == ".gpkg" else None)
+        for (input_path, input_layer), input_label in self._inputs.items():
+            if input_path != real:
+                continue
+            if layer is None or input_layer is None or input_layer == layer:
+                raise ScoranError(_tr("Sortie « {0} » : {1} est aussi une entrée (« {2} ») ; choisissez un autre "
+                                      "fichier, rien n'a été écrit.").format(label, destination, input_label))
+        key = (real, table)
+        other = self._claimed.setdefault(key, label)
+        if other != label:
+            raise ScoranError(_tr("Les sorties « {0} » et « {1} » écriraient le même fichier : {2}.")
+                              .format(other, label, destination))
+        return final, layer
+
+    # --- staging -------------------------------------------------------------------------------
+    def _stage(self, name: str) -> _Staged | None:
+        destination = self._destination(name)
+        if destination is None:
+            return None
+        final, layer = self._target(name, destination)
+        folder = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=final.parent))
+        self._folders.append(folder)
+        staged = _Staged(name, final, layer, folder / final.name, destination)
+        self._staged.append(staged)
+        return staged
+
+    def _staged_parameters(self, staged: _Staged) -> dict:
+        value = str(staged.staged) + (f"|layername={staged.layer}" if staged.layer else "")
+        original = self.parameters.get(staged.name)
+        if isinstance(original, QgsProcessingOutputLayerDefinition):
+            definition = QgsProcessingOutputLayerDefinition(original)
+            definition.sink = QgsProperty.fromValue(value)
+            value = definition
+        return {**self.parameters, staged.name: value}
+
+    def sink(self, name: str, fields: QgsFields, wkb_type, crs):
+        """A feature sink for output `name` (its features go aside until commit); returns (sink, destination)."""
+        staged = self._stage(name)
+        parameters = self._staged_parameters(staged) if staged else self.parameters
+        sink, destination = self.algorithm.parameterAsSink(parameters, name, self.context, fields, wkb_type, crs)
+        if sink is None:
+            raise QgsProcessingException(self.algorithm.invalidSinkError(self.parameters, name))
+        self._sinks.append(sink)
+        self._loaded[name] = destination
+        return sink, (staged.reported if staged else destination)
+
+    def path(self, name: str) -> tuple[str, str]:
+        """(path to write now, destination to report) for a vector or file destination written by our own code."""
+        definition = self._definition(name)
+        staged = self._stage(name)
+        parameters = self._staged_parameters(staged) if staged else self.parameters
+        if isinstance(definition, QgsProcessingParameterVectorDestination):
+            path = self.algorithm.parameterAsOutputLayer(parameters, name, self.context)  # registers the loading
+            self._loaded[name] = path
+        else:
+            path = self.algorithm.parameterAsFileOutput(parameters, name, self.context)
+        return path, (staged.reported if staged else path)
+
+    def style(self, name: str, style: str, title: str | None = None) -> None:
+        """Style (and name) output `name` when Processing loads it into the project."""
+        self._styles.append((name, style, title))
+
+    # --- writers -------------------------------------------------------------------------------
+    def table(self, name: str, frame) -> str:
+        """Write a DataFrame to a table output (no geometry); field types from the column dtypes."""
+        fields = QgsFields()
+        for column in frame.columns:
+            fields.append(QgsField(str(column), variant_of(frame[column].dtype)))
+        sink, destination = self.sink(name, fields, WKB_NO_GEOMETRY, QgsCoordinateReferenceSystem())
+        for row in frame.itertuples(index=False):
+            feature = QgsFeature(fields)
+            feature.setAttributes([plain(v) for v in row])
+            add_feature(sink, feature)
+        return destination
+
+    def features(self, name: str, source, features, attributes, computed, types: dict | None = None) -> str:
+        """Write a source's features with their own attributes plus computed columns (a DataFrame).
+
+        A source field named like a computed column keeps its place and type but takes the computed
+        value (an earlier run's result is replaced; the officer's other fields are kept). `types`
+        gives the QVariant type of columns whose dtype does not say it (booleans with NULLs…).
+        """
+        types = types or {}
+        fields = QgsFields(source.fields())
+        for column in computed.columns:
+            if fields.lookupField(str(column)) < 0:
+                fields.append(QgsField(str(column), types.get(column, variant_of(computed[column].dtype))))
+        sink, destination = self.sink(name, fields, source.wkbType(), source.sourceCrs())
+        own = attributes.to_dict("records")
+        extra = computed.astype(object).where(computed.notna(), None).to_dict("records")
+        order = fields.names()
+        for feature, values, more in zip(features, own, extra):
+            values.update({k: plain(v) for k, v in more.items()})
+            out = QgsFeature(fields)
+            out.setGeometry(feature.geometry())
+            out.setAttributes([values.get(field) for field in order])
+            add_feature(sink, out)
+        return destination
+
+    def points(self, name: str, columns: dict, x, y, epsg: int, description: str = "") -> str:
+        """Write a point table at GDAL speed to a vector destination (GeoPackage directly, else converted)."""
+        from osgeo import gdal
+
+        from ..core import gpkg
+
+        path, destination = self.path(name)
+        path, layer = split_destination(path)
+        table = layer or Path(path).stem
+        if path.lower().endswith(".gpkg"):
+            gpkg.write_points(path, table, columns, x, y, epsg, description, self.feedback)
+            return destination
+        driver = QgsVectorFileWriter.driverForExtension(os.path.splitext(path)[1])
+        with tempfile.TemporaryDirectory(prefix="scoran_") as folder:
+            temporary = os.path.join(folder, "points.gpkg")
+            gpkg.write_points(temporary, table, columns, x, y, epsg, description, self.feedback)
+            gdal.UseExceptions()
+            try:
+                gdal.VectorTranslate(path, temporary, format=driver, layerName=table)
+            except RuntimeError as error:
+                raise ScoranError(_tr("Écriture impossible : {0} ({1})").format(destination, error)) from None
+        return destination
+
+    # --- commit --------------------------------------------------------------------------------
+    def commit(self) -> None:
+        """Move every staged output into place: layer replacements first, then whole files."""
+        self._sinks.clear()  # closes the QGIS writers: their files are complete
+        import gc
+
+        gc.collect()
+        moves = []
+        for staged in self._staged:
+            if not staged.staged.exists():
+                continue
+            layer = self._replaced_layer(staged)
+            if layer is not None:
+                self._replace_layer(staged, layer)
+            else:
+                moves.append(staged)
+        for staged in moves:
+            stem = staged.staged.stem
+            for produced in staged.staged.parent.iterdir():  # shapefiles come with their sidecars
+                if produced.name == staged.staged.name or produced.name.startswith(stem + "."):
+                    if produced.suffix in ("-wal", "-shm") or produced.name.endswith(("-wal", "-shm", "-journal")):
+                        continue
+                    os.replace(produced, staged.final.parent / produced.name)
+        self._rename_loaded_layers()
+        self._staged.clear()
+        from .base import style_on_completion
+
+        for name, style, title in self._styles:
+            if name in self._loaded:
+                style_on_completion(self.context, self._loaded[name], style, title)
+
+    def _replaced_layer(self, staged: _Staged) -> str | None:
+        """The layer to replace in an existing GeoPackage (None: the whole file is replaced)."""
+        if staged.final.suffix.lower() != ".gpkg" or not staged.final.exists():
+            return None
+        tables = _gpkg_tables(staged.final)
+        if tables is None:  # not a GeoPackage: replaced, as the user asked
+            return None
+        layer = staged.layer or staged.final.stem
+        written = _gpkg_tables(staged.staged) or {layer}
+        if tables - written - {layer}:  # the file holds other data: touch only our layer
+            return layer
+        return None
+
+    @staticmethod
+    def _replace_layer(staged: _Staged, layer: str) -> None:
+        """Replace (or add) one layer of an existing GeoPackage in one transaction."""
+        from osgeo import gdal, ogr
+
+        gdal.UseExceptions()
+        source = ogr.Open(str(staged.staged))
+        source_layer = source.GetLayerByName(layer) or source.GetLayer(0)
+        target = ogr.Open(str(staged.final), update=1)
+        if target is None:
+            raise ScoranError(_tr("Impossible d'ouvrir {0} en écriture.").format(staged.final))
+        target.StartTransaction(force=True)
+        try:
+            for index in range(target.GetLayerCount()):
+                if target.GetLayer(index).GetName() == layer:
+                    target.DeleteLayer(index)
+                    break
+            target.CopyLayer(source_layer, layer)
+            target.CommitTransaction()
+        except RuntimeError as error:
+            target.RollbackTransaction()
+            raise ScoranError(_tr("Impossible d'écrire la couche {0} dans {1} : {2}").format(
+                layer, staged.final, error)) from None
+        finally:
+            target = source = None
+
+    def _rename_loaded_layers(self) -> None:
+        """Layers Processing loads on completion point at the final files, not the staging ones."""
+        layers = self.context.layersToLoadOnCompletion()
+        if not layers:
+            return
+        renamed, final_keys = {}, {}
+        for key, details in layers.items():
+            final = key
+            for staged in self._staged:
+                path, layer = split_destination(key)
+                if os.path.realpath(path) == os.path.realpath(staged.staged):
+                    table = layer or staged.layer
+                    final = str(staged.final) + (f"|layername={table}" if table else "")
+                    break
+            renamed[final] = details
+            final_keys[key] = final
+        self.context.setLayersToLoadOnCompletion(renamed)
+        self._loaded = {name: final_keys.get(key, key) for name, key in self._loaded.items()}
+
+
+def variant_of(dtype):
+    """QVariant type of a pandas column (3.22 takes QVariant types, not QMetaType)."""
+    import pandas as pd
+
+    if pd.api.types.is_bool_dtype(dtype):
+        return QVariant.Bool
+    if pd.api.types.is_integer_dtype(dtype):
+        return QVariant.Int if getattr(dtype, "itemsize", 8) <= 4 else QVariant.LongLong
+    if pd.api.types.is_float_dtype(dtype):
+        return QVariant.Double
+    return QVariant.String
+
+
+def plain(value):
+    """A value QGIS can store: numpy scalars become Python ones, NaN and NA become NULL."""
+    if value is None:
+        return None
+    if hasattr(value, "item") and not isinstance(value, (bytes, str)):
+        value = value.item()
+    if isinstance(value, float) and value != value:
+        return None
+    try:
+        import pandas as pd
+
+        if value is pd.NA or value is pd.NaT:
+            return None
+    except ImportError:
+        pass
+    return value
+
+
+def add_feature(sink, feature) -> None:
+    """Add a feature, turning a refused one into a clear error instead of a silent gap."""
+    if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
+        error = sink.lastError() if hasattr(sink, "lastError") else ""
+        raise ScoranError(_tr("Écriture refusée : {0}").format(error or _tr("entité non acceptée par la sortie")))
