@@ -143,7 +143,7 @@ def import_register(store, path, valid_rows_only: bool = False) -> ImportReport:
             report.add(tr("Projets"), row_number, "—", message)
         projects[record["projet_id"]] = record
     children = {"liens": register.validate_link, "jalons": register.validate_milestone,
-                "financements": register.validate_funding}
+                "financements": register.validate_funding, "documents": register.validate_document}
     grouped = {table: {} for table in ("liens", "jalons", "financements", "documents")}
     for table, rows in data.items():
         if table == "projets":
