@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SYS_PY := /usr/bin/python3
 PLUGIN := scoran_qgis
-VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
+VERSION := $(shell sed -n 's/^version=//p' $(PLUGIN)/metadata.txt)
 QGIS_PROFILE ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 DEMO := sample_project/generated/demo/manifest.json
 FULL := sample_project/generated/full/manifest.json

@@ -24,7 +24,7 @@ def main(target: str) -> int:
             if (path.is_dir() or EXCLUDED_PARTS & set(relative.parts) or path.suffix in EXCLUDED_SUFFIXES
                     or path.name in EXCLUDED_NAMES):
                 continue
-            archive.write(path.resolve(), relative.as_posix())  # resolve(): metadata.txt is a link to the root one
+            archive.write(path.resolve(), relative.as_posix())  # resolve(): a linked file ships its content
         archive.write(ROOT / "LICENSE", f"{PLUGIN}/LICENSE")
     partial.replace(target_path)
     return 0
