@@ -410,16 +410,16 @@ def _read_only(path) -> sqlite3.Connection:
     return sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
 
 
-def geopackage_tables(path) -> set[str]:
-    """Names of the tables registered in any GeoPackage (empty when it is not one); read-only."""
+def geopackage_tables(path) -> set[str] | None:
+    """Names of the tables registered in any GeoPackage (None when the file is not one); read-only."""
     try:
         conn = _read_only(path)
     except sqlite3.Error:
-        return set()
+        return None
     try:
         return {row[0] for row in conn.execute("SELECT table_name FROM gpkg_contents")}
     except sqlite3.Error:
-        return set()
+        return None
     finally:
         conn.close()
 
