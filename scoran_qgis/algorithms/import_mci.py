@@ -80,8 +80,10 @@ class ImportMciAlgorithm(ScoranAlgorithm):
 
         steps = Steps(feedback, {"base": 25, "eligibilite": 45, "projection": 5, "ecriture": 25})
         premises = import_premises(base, eligibility, technologies, target, feedback, steps.progress)
-        for line in premises.report.lines():
-            feedback.pushInfo(line)
+        first, *problems = premises.report.lines()
+        feedback.pushInfo(first)
+        for line in problems:  # each a counted warning: skipped, repaired or tolerated rows
+            feedback.pushWarning(line)
         frame = premises.frame
         columns = {
             "imb_id": ("TEXT", frame["imb_id"].astype(str).to_numpy(dtype=object)),

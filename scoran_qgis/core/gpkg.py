@@ -102,6 +102,11 @@ def ensure_srs(conn: sqlite3.Connection, epsg: int) -> None:
     )
 
 
+def _q(name: str) -> str:
+    """An SQL identifier, quoted (a table named after a file may hold any character, `"` included)."""
+    return '"' + str(name).replace('"', '""') + '"'
+
+
 def register_attributes_table(conn: sqlite3.Connection, table: str, description: str) -> None:
     """Declare a table without geometry so that QGIS lists it."""
     conn.execute(
@@ -134,10 +139,10 @@ def create_spatial_index(conn: sqlite3.Connection, table: str) -> None:
     Same SQL as the GeoPackage spec's `gpkg_rtree_index` extension (and as GDAL writes).
     """
     rtree = f"rtree_{table}_geom"
-    conn.execute(f'CREATE VIRTUAL TABLE "{rtree}" USING rtree(id, minx, maxx, miny, maxy)')
+    conn.execute(f'CREATE VIRTUAL TABLE {_q(rtree)} USING rtree(id, minx, maxx, miny, maxy)')
     conn.execute(
-        f'INSERT INTO "{rtree}" SELECT fid, ST_MinX(geom), ST_MaxX(geom), ST_MinY(geom), ST_MaxY(geom)'
-        f' FROM "{table}" WHERE geom NOT NULL AND NOT ST_IsEmpty(geom)'
+        f'INSERT INTO {_q(rtree)} SELECT fid, ST_MinX(geom), ST_MaxX(geom), ST_MinY(geom), ST_MaxY(geom)'
+        f' FROM {_q(table)} WHERE geom NOT NULL AND NOT ST_IsEmpty(geom)'
     )
     create_spatial_index_triggers(conn, table)
 
@@ -147,22 +152,22 @@ def create_spatial_index_triggers(conn: sqlite3.Connection, table: str) -> None:
     rtree = f"rtree_{table}_geom"
     valid = "NEW.geom NOT NULL AND NOT ST_IsEmpty(NEW.geom)"
     insert_new = (
-        f'INSERT OR REPLACE INTO "{rtree}" VALUES (NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom),'
+        f'INSERT OR REPLACE INTO {_q(rtree)} VALUES (NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom),'
         f" ST_MinY(NEW.geom), ST_MaxY(NEW.geom));"
     )
     empty_new = "(NEW.geom IS NULL OR ST_IsEmpty(NEW.geom))"
     triggers = (  # one statement each: executescript() would commit the caller's transaction
-        f'CREATE TRIGGER "{rtree}_insert" AFTER INSERT ON "{table}" WHEN ({valid}) BEGIN {insert_new} END',
-        f'CREATE TRIGGER "{rtree}_update1" AFTER UPDATE OF geom ON "{table}"'
+        f'CREATE TRIGGER {_q(rtree + "_insert")} AFTER INSERT ON {_q(table)} WHEN ({valid}) BEGIN {insert_new} END',
+        f'CREATE TRIGGER {_q(rtree + "_update1")} AFTER UPDATE OF geom ON {_q(table)}'
         f" WHEN OLD.fid = NEW.fid AND ({valid}) BEGIN {insert_new} END",
-        f'CREATE TRIGGER "{rtree}_update2" AFTER UPDATE OF geom ON "{table}"'
-        f' WHEN OLD.fid = NEW.fid AND {empty_new} BEGIN DELETE FROM "{rtree}" WHERE id = OLD.fid; END',
-        f'CREATE TRIGGER "{rtree}_update3" AFTER UPDATE ON "{table}" WHEN OLD.fid != NEW.fid AND ({valid})'
-        f' BEGIN DELETE FROM "{rtree}" WHERE id = OLD.fid; {insert_new} END',
-        f'CREATE TRIGGER "{rtree}_update4" AFTER UPDATE ON "{table}" WHEN OLD.fid != NEW.fid AND {empty_new}'
-        f' BEGIN DELETE FROM "{rtree}" WHERE id IN (OLD.fid, NEW.fid); END',
-        f'CREATE TRIGGER "{rtree}_delete" AFTER DELETE ON "{table}" WHEN old.geom NOT NULL'
-        f' BEGIN DELETE FROM "{rtree}" WHERE id = OLD.fid; END',
+        f'CREATE TRIGGER {_q(rtree + "_update2")} AFTER UPDATE OF geom ON {_q(table)}'
+        f' WHEN OLD.fid = NEW.fid AND {empty_new} BEGIN DELETE FROM {_q(rtree)} WHERE id = OLD.fid; END',
+        f'CREATE TRIGGER {_q(rtree + "_update3")} AFTER UPDATE ON {_q(table)} WHEN OLD.fid != NEW.fid AND ({valid})'
+        f' BEGIN DELETE FROM {_q(rtree)} WHERE id = OLD.fid; {insert_new} END',
+        f'CREATE TRIGGER {_q(rtree + "_update4")} AFTER UPDATE ON {_q(table)} WHEN OLD.fid != NEW.fid AND {empty_new}'
+        f' BEGIN DELETE FROM {_q(rtree)} WHERE id IN (OLD.fid, NEW.fid); END',
+        f'CREATE TRIGGER {_q(rtree + "_delete")} AFTER DELETE ON {_q(table)} WHEN old.geom NOT NULL'
+        f' BEGIN DELETE FROM {_q(rtree)} WHERE id = OLD.fid; END',
     )
     for trigger in triggers:
         conn.execute(trigger)
@@ -181,7 +186,7 @@ def create_spatial_index_triggers(conn: sqlite3.Connection, table: str) -> None:
 def refresh_extent(conn: sqlite3.Connection, table: str) -> None:
     """Store the table's extent in gpkg_contents (QGIS uses it to zoom without a full scan)."""
     row = conn.execute(
-        f'SELECT min(minx), min(miny), max(maxx), max(maxy) FROM "rtree_{table}_geom"'
+        f'SELECT min(minx), min(miny), max(maxx), max(maxy) FROM {_q("rtree_" + table + "_geom")}'
     ).fetchone()
     conn.execute(
         "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ?,"
@@ -234,17 +239,17 @@ def write_points(path, table: str, columns: dict, x: np.ndarray, y: np.ndarray, 
             conn.execute("PRAGMA journal_mode = OFF")  # a new file, renamed only once complete
             conn.execute("PRAGMA synchronous = OFF")
             conn.execute("BEGIN")
-            definitions = ", ".join(f'"{name}" {kind}' for name, (kind, _) in columns.items())
-            conn.execute(f'CREATE TABLE "{table}" (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom POINT, {definitions})')
+            definitions = ", ".join(f'{_q(name)} {kind}' for name, (kind, _) in columns.items())
+            conn.execute(f'CREATE TABLE {_q(table)} (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom POINT, {definitions})')
             register_features_table(conn, table, description, "POINT", epsg)
             values = [point_blobs(x, y, epsg)]
             for _, column in columns.values():
                 values.append(_python_values(np.asarray(column, dtype=object if _is_text(column) else None)[order]))
             if feedback is not None:
                 check_canceled(feedback)
-            names = ", ".join(f'"{name}"' for name in columns)
+            names = ", ".join(f'{_q(name)}' for name in columns)
             marks = ", ".join("?" for _ in range(len(columns) + 1))
-            conn.executemany(f'INSERT INTO "{table}" (geom, {names}) VALUES ({marks})', zip(*values))
+            conn.executemany(f'INSERT INTO {_q(table)} (geom, {names}) VALUES ({marks})', zip(*values))
             _fill_point_rtree(conn, table, x, y)
             conn.execute(
                 "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?",
@@ -273,13 +278,13 @@ def _fill_point_rtree(conn: sqlite3.Connection, table: str, x: np.ndarray, y: np
     shadow tables in SQLite's own node format. `PRAGMA rtreecheck` validates it in the tests.
     """
     rtree = f"rtree_{table}_geom"
-    conn.execute(f'CREATE VIRTUAL TABLE "{rtree}" USING rtree(id, minx, maxx, miny, maxy)')
+    conn.execute(f'CREATE VIRTUAL TABLE {_q(rtree)} USING rtree(id, minx, maxx, miny, maxy)')
     if len(x):
         nodes, rowids, parents = _pack_rtree(np.arange(1, len(x) + 1, dtype=np.int64), x, y)
-        conn.execute(f'DELETE FROM "{rtree}_node"')
-        conn.executemany(f'INSERT INTO "{rtree}_node" (nodeno, data) VALUES (?, ?)', nodes)
-        conn.executemany(f'INSERT INTO "{rtree}_rowid" (rowid, nodeno) VALUES (?, ?)', rowids)
-        conn.executemany(f'INSERT INTO "{rtree}_parent" (nodeno, parentnode) VALUES (?, ?)', parents)
+        conn.execute(f'DELETE FROM {_q(rtree + "_node")}')
+        conn.executemany(f'INSERT INTO {_q(rtree + "_node")} (nodeno, data) VALUES (?, ?)', nodes)
+        conn.executemany(f'INSERT INTO {_q(rtree + "_rowid")} (rowid, nodeno) VALUES (?, ?)', rowids)
+        conn.executemany(f'INSERT INTO {_q(rtree + "_parent")} (nodeno, parentnode) VALUES (?, ?)', parents)
     create_spatial_index_triggers(conn, table)
 
 
@@ -292,8 +297,8 @@ def read_points(path, table: str, columns: list, with_geometry: bool = True):
 
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        selected = ", ".join(f'"{c}"' for c in (["geom"] if with_geometry else []) + list(columns))
-        cursor = conn.execute(f'SELECT {selected} FROM "{table}" WHERE geom IS NOT NULL')
+        selected = ", ".join(f'{_q(c)}' for c in (["geom"] if with_geometry else []) + list(columns))
+        cursor = conn.execute(f'SELECT {selected} FROM {_q(table)} WHERE geom IS NOT NULL')
         rows = cursor.fetchall()
     finally:
         conn.close()

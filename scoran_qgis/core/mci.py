@@ -23,6 +23,7 @@ from .speed_classes import CLASSES, NOMINAL_MBPS, RANK, TECHNOLOGIES, WIRED_TECH
 from .tables import normalize_insee_series, read_chunks, resolve_columns, sniff, to_number
 
 WEB_MERCATOR = 3857
+MERCATOR_LIMIT = 20_048_966.11  # the EPSG:3857 plane's half-height (its half-width is 20 037 508.34)
 BASE_REQUIRED = {
     "imb_id": ("imb_id",),
     "x": ("imb_longitude", "imb_x"),
@@ -53,6 +54,7 @@ class ImportReport:
 
     counts: Counter = field(default_factory=Counter)
     warnings: list = field(default_factory=list)
+    unknown_values: dict = field(default_factory=lambda: {"techno": set(), "classe": set()})
 
     def lines(self) -> list[str]:
         c = self.counts
@@ -61,6 +63,10 @@ class ImportReport:
             .format(c["buildings_read"], c["base_files"], c["elig_rows_read"], c["elig_files"]),
         ]
         for key, message in (
+            ("degree_coordinates", tr("{0} immeuble(s) aux coordonnées en degrés (longitude, latitude) au lieu "
+                                      "de l'EPSG:3857 : converties.")),
+            ("absurd_coordinates", tr("{0} immeuble(s) aux coordonnées hors du plan EPSG:3857 (infinies ou "
+                                      "démesurées) ignoré(s).")),
             ("no_coordinates", tr("{0} immeuble(s) sans coordonnées ignoré(s).")),
             ("bad_insee", tr("{0} immeuble(s) au code INSEE invalide ignoré(s).")),
             ("insee_repaired", tr("{0} code(s) INSEE complété(s) d'un zéro (lus comme des nombres).")),
@@ -70,6 +76,7 @@ class ImportReport:
             ("unknown_buildings", tr("{0} ligne(s) d'éligibilité d'immeubles absents de la base ignorée(s).")),
             ("duplicate_rows", tr("{0} ligne(s) d'éligibilité en double tolérée(s).")),
             ("unknown_classes", tr("{0} ligne(s) à la classe de débit inconnue ignorée(s).")),
+            ("unknown_technos", tr("{0} ligne(s) à la technologie inconnue ignorée(s).")),
             ("no_eligibility", tr("{0} immeuble(s) sans aucune ligne d'éligibilité comptée : classés INEL.")),
         ):
             if c[key]:
@@ -100,9 +107,29 @@ def read_buildings(paths, report: ImportReport, feedback=None, progress=None) ->
     return buildings.loc[~duplicated].reset_index(drop=True)
 
 
+def _mercator_coordinates(x: np.ndarray, y: np.ndarray, report: ImportReport):
+    """EPSG:3857 coordinates; degrees (some files give longitude/latitude) converted, absurd values dropped.
+
+    A 3857 point within ±180 m, ±90 m of (0, 0) lies in the Gulf of Guinea: such pairs are degrees.
+    Values outside the Mercator plane (inf, 1e12…) are set to NaN and counted with the others.
+    """
+    degrees = (np.abs(x) <= 180) & (np.abs(y) <= 90)
+    if degrees.any():
+        report.counts["degree_coordinates"] += int(degrees.sum())
+        x, y = x.copy(), y.copy()
+        x[degrees], y[degrees] = projection.transform(x[degrees], y[degrees], 4326, WEB_MERCATOR)
+    absurd = ~(np.abs(x) <= MERCATOR_LIMIT) | ~(np.abs(y) <= MERCATOR_LIMIT)
+    absurd &= ~(np.isnan(x) | np.isnan(y))
+    if absurd.any():
+        report.counts["absurd_coordinates"] += int(absurd.sum())
+        x, y = np.where(absurd, np.nan, x), np.where(absurd, np.nan, y)
+    return x, y
+
+
 def _clean_buildings(chunk: pd.DataFrame, report: ImportReport) -> pd.DataFrame:
     imb_id = to_number(chunk["imb_id"])
     x, y = to_number(chunk["x"]), to_number(chunk["y"])
+    x, y = _mercator_coordinates(x, y, report)
     codes, valid_code = normalize_insee_series(chunk["code_insee"])
     repaired = (codes != chunk["code_insee"].astype(str)).to_numpy() & valid_code
     nb = to_number(chunk["nb_locaux"])
@@ -141,6 +168,7 @@ def best_classes(paths, technologies, building_ids: np.ndarray, report: ImportRe
             report.warnings.append(tr("{0} : pas de colonne code_operateur (fichier ancien) : nb_operateurs_thd "
                                       "non renseigné pour ses immeubles.").format(layout.path.name))
         report.counts["elig_files"] += 1
+        rows_before = report.counts["elig_rows_read"]
         for chunk in read_chunks(layout, mapping, text_columns=("techno", "classe", "operateur"), chunksize=1_000_000):
             check_canceled(feedback)
             report.counts["elig_rows_read"] += len(chunk)
@@ -156,6 +184,13 @@ def best_classes(paths, technologies, building_ids: np.ndarray, report: ImportRe
             report.counts["unknown_classes"] += int((known & (rank < 0)).sum())
             techno = chunk["techno"].str.strip().str.upper()
             preference = techno.map(_TECHNO_PREFERENCE).fillna(-1).to_numpy(dtype=np.int64)
+            unknown_techno = known & (preference < 0)
+            report.counts["unknown_technos"] += int(unknown_techno.sum())
+            if unknown_techno.any():
+                report.unknown_values["techno"].update(techno[unknown_techno].fillna("").unique()[:20].tolist())
+            if (known & (rank < 0)).any():
+                report.unknown_values["classe"].update(chunk["classe"][known & (rank < 0)].fillna("").unique()[:20]
+                                                       .tolist())
             usable = known & (rank >= 0) & (preference >= 0)
             is_counted = usable & np.isin(preference, counted)
             # best class and its technology in one max: rank first, then technology preference
@@ -168,12 +203,16 @@ def best_classes(paths, technologies, building_ids: np.ndarray, report: ImportRe
                 thd_parts.append(pd.DataFrame({"imb_id": ids[thd], "operateur": chunk["operateur"].to_numpy()[thd]}))
             else:
                 no_operator_ids.append(ids[known])
+        if report.counts["elig_rows_read"] == rows_before:
+            raise ScoranError(tr("Le fichier {0} ne contient aucune ligne d'éligibilité (en-tête seul).").format(
+                layout.path.name))
         if progress:
             progress((index + 1) / len(paths))
     if row_hashes:
         hashes = np.concatenate(row_hashes)
         report.counts["duplicate_rows"] += int(len(hashes) - len(np.unique(hashes)))
 
+    _refuse_unusable_eligibility(report, technologies)
     best = pd.concat(best_parts, ignore_index=True).groupby("imb_id")["key"].max()
     result = pd.DataFrame({"rank": best // 8, "techno": (best % 8).map(_TECHNO_BY_PREFERENCE)})
     families = pd.concat(family_parts, ignore_index=True).groupby(["imb_id", "family"])["rank"].max().unstack()
@@ -187,6 +226,22 @@ def best_classes(paths, technologies, building_ids: np.ndarray, report: ImportRe
         unknown = result.index.isin(np.concatenate(no_operator_ids))
         result.loc[unknown, "nb_operateurs_thd"] = np.nan
     return result
+
+
+def _refuse_unusable_eligibility(report: ImportReport, technologies) -> None:
+    """No eligibility row describes a building with a known class and technology: every premise would be INEL."""
+    c = report.counts
+    matched = c["elig_rows_read"] - c["unknown_buildings"] - c["bad_imb_id"]
+    if matched <= 0:
+        raise ScoranError(tr("Aucune des {0} ligne(s) d'éligibilité ne correspond à un immeuble de la base "
+                             "(imb_id) : les fichiers base_imb et actuel sont-ils du même département et de la "
+                             "même publication ?").format(c["elig_rows_read"]))
+    usable = matched - c["unknown_technos"] - c["unknown_classes"]
+    if usable <= 0:
+        seen = sorted(report.unknown_values["techno"] | report.unknown_values["classe"])[:10]
+        raise ScoranError(tr("Aucune ligne d'éligibilité utilisable : technologies ou classes de débit inconnues "
+                             "({0}). Codes attendus : technologies {1} ; classes {2}.").format(
+            ", ".join(f"« {v} »" for v in seen) or "—", ", ".join(TECHNOLOGIES), ", ".join(CLASSES)))
 
 
 @dataclass
@@ -215,8 +270,11 @@ def import_premises(base_paths, eligibility_paths, technologies=WIRED_TECHNOLOGI
     step = progress or (lambda name, fraction: None)
     buildings = read_buildings(base_paths, report, feedback, lambda f: step("base", f))
     if buildings.empty:
-        raise ScoranError(tr("Aucun immeuble utilisable dans les fichiers base_imb (coordonnées ou codes INSEE "
-                             "manquants) : voir le journal."))
+        c = report.counts
+        raise ScoranError(tr("Aucun immeuble utilisable parmi les {0} lu(s) dans les fichiers base_imb : {1} sans "
+                             "coordonnées, {2} aux coordonnées hors limites, {3} au code INSEE invalide, {4} à "
+                             "l'imb_id illisible.").format(c["buildings_read"], c["no_coordinates"],
+                                                           c["absurd_coordinates"], c["bad_insee"], c["bad_imb_id"]))
     classes = best_classes(eligibility_paths, technologies, buildings["imb_id"].to_numpy(), report, feedback,
                            lambda f: step("eligibilite", f))
     check_canceled(feedback)
