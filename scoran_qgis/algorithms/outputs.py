@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import sqlite3
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +37,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
 from ..compat import PARAMETER_OPTIONAL, WKB_NO_GEOMETRY
 from ..core.errors import ScoranError
+from ..core.store import geopackage_tables
 
 _DATABASE_PREFIXES = ("memory:", "postgres:", "postgis:", "spatialite:", "mssql:", "oracle:", "hana:")
 _STAGING_PREFIX = ".scoran-partiel-"
@@ -110,18 +110,6 @@ def _source_string(value, context) -> str:
         if layer is not None:
             return layer.source()
     return value
-
-
-def _gpkg_tables(path: Path) -> set | None:
-    """Tables a GeoPackage lists (None when the file is not one)."""
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            return {row[0] for row in conn.execute("SELECT table_name FROM gpkg_contents")}
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError:
-        return None
 
 
 class Outputs:
@@ -229,12 +217,17 @@ class Outputs:
         final, layer = self._target(name, destination)
         folder = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=final.parent))
         self._folders.append(folder)
-        staged = _Staged(name, final, layer, folder / final.name, destination)
+        # a plain name aside (quotes and the like stay out of URIs); the final name is given on the move
+        staged = _Staged(name, final, layer, folder / f"sortie{final.suffix}", destination)
         self._staged.append(staged)
         return staged
 
     def _staged_parameters(self, staged: _Staged) -> dict:
-        value = str(staged.staged) + (f"|layername={staged.layer}" if staged.layer else "")
+        value = str(staged.staged)
+        file_output = isinstance(self._definition(staged.name), QgsProcessingParameterFileDestination)
+        if staged.final.suffix.lower() == ".gpkg" and not file_output:  # the layer keeps its name (QGIS's form)
+            table = (staged.layer or staged.final.stem).replace('"', '""')
+            value = f"ogr:dbname='{staged.staged}' table=\"{table}\" (geom)"
         original = self.parameters.get(staged.name)
         if isinstance(original, QgsProcessingOutputLayerDefinition):
             definition = QgsProcessingOutputLayerDefinition(original)
@@ -313,8 +306,9 @@ class Outputs:
         from ..core import gpkg
 
         path, destination = self.path(name)
-        path, layer = split_destination(path)
-        table = layer or Path(path).stem
+        path, _ = split_destination(path)
+        final, layer = split_destination(destination)
+        table = layer or Path(final).stem
         if path.lower().endswith(".gpkg"):
             gpkg.write_points(path, table, columns, x, y, epsg, description, self.feedback)
             return destination
@@ -348,10 +342,8 @@ class Outputs:
         for staged in moves:
             stem = staged.staged.stem
             for produced in staged.staged.parent.iterdir():  # shapefiles come with their sidecars
-                if produced.name == staged.staged.name or produced.name.startswith(stem + "."):
-                    if produced.suffix in ("-wal", "-shm") or produced.name.endswith(("-wal", "-shm", "-journal")):
-                        continue
-                    os.replace(produced, staged.final.parent / produced.name)
+                if produced.name.startswith(stem + ".") and not produced.name.endswith(("-wal", "-shm", "-journal")):
+                    os.replace(produced, staged.final.with_name(staged.final.stem + produced.name[len(stem):]))
         self._rename_loaded_layers()
         self._staged.clear()
         from .base import style_on_completion
@@ -364,36 +356,42 @@ class Outputs:
         """The layer to replace in an existing GeoPackage (None: the whole file is replaced)."""
         if staged.final.suffix.lower() != ".gpkg" or not staged.final.exists():
             return None
-        tables = _gpkg_tables(staged.final)
+        tables = geopackage_tables(staged.final)
         if tables is None:  # not a GeoPackage: replaced, as the user asked
             return None
         layer = staged.layer or staged.final.stem
-        written = _gpkg_tables(staged.staged) or {layer}
+        written = geopackage_tables(staged.staged) or {layer}
         if tables - written - {layer}:  # the file holds other data: touch only our layer
             return layer
         return None
 
     @staticmethod
     def _replace_layer(staged: _Staged, layer: str) -> None:
-        """Replace (or add) one layer of an existing GeoPackage in one transaction."""
+        """Replace (or add) one layer of an existing GeoPackage: copied under a new name, then swapped
+        in one transaction, so a failure leaves the old layer in place."""
         from osgeo import gdal, ogr
 
         gdal.UseExceptions()
+        incoming = f"{layer}__scoran_nouveau"
         source = ogr.Open(str(staged.staged))
-        source_layer = source.GetLayerByName(layer) or source.GetLayer(0)
         target = ogr.Open(str(staged.final), update=1)
-        if target is None:
-            raise ScoranError(_tr("Impossible d'ouvrir {0} en écriture.").format(staged.final))
-        target.StartTransaction(force=True)
         try:
-            for index in range(target.GetLayerCount()):
-                if target.GetLayer(index).GetName() == layer:
-                    target.DeleteLayer(index)
-                    break
-            target.CopyLayer(source_layer, layer)
-            target.CommitTransaction()
+            source_layer = source.GetLayerByName(layer) or source.GetLayer(0)
+            if target.GetLayerByName(incoming) is not None:  # left by an interrupted run
+                target.DeleteLayer(_layer_index(target, incoming))
+            target.CopyLayer(source_layer, incoming)
+            target.StartTransaction(force=True)
+            try:
+                if target.GetLayerByName(layer) is not None:
+                    target.DeleteLayer(_layer_index(target, layer))
+                target.GetLayerByName(incoming).Rename(layer)
+                target.CommitTransaction()
+            except RuntimeError:
+                target.RollbackTransaction()
+                raise
         except RuntimeError as error:
-            target.RollbackTransaction()
+            if target is not None and target.GetLayerByName(incoming) is not None:
+                target.DeleteLayer(_layer_index(target, incoming))
             raise ScoranError(_tr("Impossible d'écrire la couche {0} dans {1} : {2}").format(
                 layer, staged.final, error)) from None
         finally:
@@ -417,6 +415,10 @@ class Outputs:
             final_keys[key] = final
         self.context.setLayersToLoadOnCompletion(renamed)
         self._loaded = {name: final_keys.get(key, key) for name, key in self._loaded.items()}
+
+
+def _layer_index(dataset, name: str) -> int:
+    return next(i for i in range(dataset.GetLayerCount()) if dataset.GetLayer(i).GetName() == name)
 
 
 def variant_of(dtype):

@@ -106,7 +106,8 @@ def test_qgis_process_runs_the_chain(tmp_path):
     assert done.returncode == 0, done.stderr
     payload = json.loads(done.stdout)
     assert payload["results"]["OUTPUT"] == str(tmp_path / "l.gpkg")
-    assert any("sans coordonnées" in line for line in payload["log"]["info"])
+    log = [line for lines in payload["log"].values() if isinstance(lines, list) for line in lines]
+    assert any("sans coordonnées" in line for line in log), payload["log"]
     areas = tmp_path / "communes.gpkg"
     golden_communes_file(areas)
     done = qgis_process(tmp_path, "--json", "run", "scoran:whitezones", "--", f"INPUT={tmp_path / 'l.gpkg'}",
