@@ -14,11 +14,11 @@ from qgis.core import (
 )
 
 from ..compat import GEOMETRY_POLYGON, SOURCE_POLYGON
-from ..core.codes import LAMBERT_93, Millesime
+from ..core.codes import Millesime
 from ..core.feedback import check_canceled
 from ..core.store import ScoranStore
 from ..core.territory import prepare_territory, write_territory
-from .base import ScoranAlgorithm, epsg_of
+from .base import ScoranAlgorithm, epsg_of, preferences
 from .io import records_from_source, require_source
 
 
@@ -76,8 +76,8 @@ class CreateStoreAlgorithm(ScoranAlgorithm):
         # even when the parameter has a default.
         self.addParameter(
             QgsProcessingParameterCrs(
-                self.CRS, self.tr("Système de coordonnées (Lambert-93 par défaut)"),
-                QgsCoordinateReferenceSystem(f"EPSG:{LAMBERT_93}"), optional=True,
+                self.CRS, self.tr("Système de coordonnées (celui des préférences, Lambert-93 par défaut)"),
+                QgsCoordinateReferenceSystem(f"EPSG:{preferences().default_crs}"), optional=True,
             )
         )
         self.addParameter(
@@ -96,7 +96,7 @@ class CreateStoreAlgorithm(ScoranAlgorithm):
         communes = require_source(self, parameters, self.COMMUNES, context, GEOMETRY_POLYGON)
         departements = require_source(self, parameters, self.DEPARTEMENTS, context, GEOMETRY_POLYGON, optional=True)
         epci = require_source(self, parameters, self.EPCI, context, GEOMETRY_POLYGON, optional=True)
-        epsg = epsg_of(self.parameterAsCrs(parameters, self.CRS, context)) or LAMBERT_93
+        epsg = epsg_of(self.parameterAsCrs(parameters, self.CRS, context)) or preferences().default_crs
         millesime = self.parameterAsString(parameters, self.MILLESIME, context).strip()
         if millesime:
             millesime = str(Millesime.parse(millesime))  # `2015-s1` is stored as `2015-S1`

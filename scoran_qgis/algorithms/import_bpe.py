@@ -10,9 +10,8 @@ from qgis.core import (
 )
 
 from ..compat import FILE_BEHAVIOR_FILE, SOURCE_FILE, SOURCE_POINT
-from ..core.codes import LAMBERT_93
 from ..core.facilities import DEFAULT_MAPPING, import_sites
-from .base import ScoranAlgorithm, epsg_of
+from .base import ScoranAlgorithm, epsg_of, preferences
 
 TEXT_COLUMNS = ("site_id", "source", "type_equipement", "categorie", "libelle", "nom", "insee_com", "qualite_xy",
                 "annee")
@@ -64,7 +63,7 @@ class ImportBpeAlgorithm(ScoranAlgorithm):
             self.MAPPING, self.tr("Table TYPEQU → catégorie (vide : celle de l'extension)"), FILE_BEHAVIOR_FILE,
             "csv", optional=True))
         self.addParameter(QgsProcessingParameterCrs(
-            self.CRS, self.tr("Projection de sortie (par défaut : Lambert-93)"), optional=True))
+            self.CRS, self.tr("Projection de sortie (par défaut : celle des préférences, Lambert-93)"), optional=True))
         self.addParameter(QgsProcessingParameterVectorDestination(
             self.OUTPUT, self.tr("Sites prioritaires"), SOURCE_POINT))
 
@@ -72,7 +71,7 @@ class ImportBpeAlgorithm(ScoranAlgorithm):
         bpe = self.parameterAsFiles(parameters, self.BPE, context)
         sirene = self.parameterAsFiles(parameters, self.SIRENE, context)
         mapping = self.parameterAsFile(parameters, self.MAPPING, context).strip() or DEFAULT_MAPPING
-        epsg = epsg_of(self.parameterAsCrs(parameters, self.CRS, context)) or LAMBERT_93
+        epsg = epsg_of(self.parameterAsCrs(parameters, self.CRS, context)) or preferences().default_crs
         outputs.check(self.OUTPUT)
         feedback.setProgress(5)
         sites, report = import_sites(bpe, sirene, mapping, epsg, feedback)

@@ -10,10 +10,11 @@ from qgis.core import (
 )
 
 from ..compat import SOURCE_FILE, SOURCE_POINT
+from ..core.codes import LAMBERT_93
 from ..core.feedback import Steps
 from ..core.mci import FAMILIES, import_premises
 from ..core.speed_classes import WIRED_TECHNOLOGIES
-from .base import ScoranAlgorithm, epsg_of
+from .base import ScoranAlgorithm, epsg_of, preferences
 
 
 class ImportMciAlgorithm(ScoranAlgorithm):
@@ -76,6 +77,8 @@ class ImportMciAlgorithm(ScoranAlgorithm):
         technologies = [t for t in self.parameterAsString(parameters, self.TECHNOLOGIES, context)
                         .replace(";", ",").split(",") if t.strip()]
         target = epsg_of(self.parameterAsCrs(parameters, self.CRS, context))
+        if target is None and preferences().default_crs != LAMBERT_93:
+            target = preferences().default_crs  # the officer's own projection (else Lambert-93 or overseas)
         outputs.check(self.OUTPUT)
 
         steps = Steps(feedback, {"base": 25, "eligibilite": 45, "projection": 5, "ecriture": 25})

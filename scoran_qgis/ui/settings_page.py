@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsCoordinateReferenceSystem
+from qgis.core import QgsApplication, QgsCoordinateReferenceSystem
 from qgis.gui import QgsFileWidget, QgsOptionsPageWidget, QgsOptionsWidgetFactory, QgsProjectionSelectionWidget
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
@@ -80,6 +80,9 @@ class ScoranOptionsPage(QgsOptionsPageWidget):
             mobile_radius=self.radius.value(),
             debug=self.debug.isChecked(),
         ).save()
+        provider = QgsApplication.processingRegistry().providerById("scoran")
+        if provider is not None:  # the algorithms take the new values as their defaults
+            provider.refreshAlgorithms()
 
 
 class ScoranOptionsFactory(QgsOptionsWidgetFactory):
