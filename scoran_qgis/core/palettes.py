@@ -51,6 +51,14 @@ PRIORITY_SITE_COLOR = "#6a3d9a"
 UNDER_THRESHOLD_CLASSES = ((0, 10, "#fee5d9"), (10, 25, "#fcae91"), (25, 50, "#fb6a4a"), (50, 100.01, "#cb181d"))
 WHITE_ZONE_OUTLINE = "#e31a1c"
 WHITE_GRID_OUTLINE = "#08306b"
+SERVED_FILL, SERVED_OUTLINE = "#d9ead3", "#9e9e9e"  # areas that are not white zones
+
+# The store's map layers (layers.py): boundaries dark to light from region to commune.
+TOWN_CENTRE_COLOR = ALERT
+RIP_PROJECT_FILL = "166,206,227,90"  # QGIS "r,g,b,alpha"
+REGION_OUTLINE, DEPARTMENT_OUTLINE, EPCI_OUTLINE = BLACK, "#252525", "#737373"
+COMMUNE_FILL, COMMUNE_OUTLINE = "#f7f4ec", GRID_LINE
+LABEL_TEXT = "#252525"
 
 
 def domain_color(domain) -> str:
