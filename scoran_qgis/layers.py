@@ -19,6 +19,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor, QFont
 
+from .core import palettes
 from .core.i18n import tr
 from .core.store import ScoranStore
 
@@ -93,15 +94,15 @@ def add_to_group(project: QgsProject, group: QgsLayerTreeGroup, layer: QgsVector
 
 # "Mon réseau mobile" levels, with ARCEP-like colours.
 COVERAGE_LEVELS = (
-    ("TBC", tr("Très bonne couverture"), "#1a9641"),
-    ("BC", tr("Bonne couverture"), "#a6d96a"),
-    ("CL", tr("Couverture limitée"), "#fdae61"),
+    ("TBC", tr("Très bonne couverture"), palettes.COVERAGE_LEVEL_COLORS["TBC"]),
+    ("BC", tr("Bonne couverture"), palettes.COVERAGE_LEVEL_COLORS["BC"]),
+    ("CL", tr("Couverture limitée"), palettes.COVERAGE_LEVEL_COLORS["CL"]),
 )
 # BPE domains (first letter of TYPEQU) kept as priority sites, with their colours.
 BPE_DOMAINS = (
-    ("A", tr("Services publics"), "#e31a1c"),
-    ("C", tr("Enseignement"), "#1f78b4"),
-    ("D", tr("Santé"), "#33a02c"),
+    ("A", tr("Services publics"), palettes.BPE_DOMAIN_COLORS["A"]),
+    ("C", tr("Enseignement"), palettes.BPE_DOMAIN_COLORS["C"]),
+    ("D", tr("Santé"), palettes.BPE_DOMAIN_COLORS["D"]),
 )
 
 
@@ -141,11 +142,7 @@ def bpe_layer(path: Path) -> QgsVectorLayer:
     return layer
 
 
-# ARCEP-like palette of the speed classes: from dark red (ineligible) to dark green (1 Gbit/s).
-CLASS_COLORS = {
-    "INEL": "#67000d", "HD05": "#d7301f", "HD3": "#fc8d59", "BHD8": "#fed976",
-    "THD30": "#c2e699", "THD100": "#66bd63", "THD1G": "#1a7837",
-}
+CLASS_COLORS = palettes.CLASS_COLORS
 
 
 def _class_categories(kind: str) -> list:
@@ -168,28 +165,31 @@ def apply_style(layer: QgsVectorLayer, style: str) -> None:
     if style == "premises":
         layer.setRenderer(QgsCategorizedSymbolRenderer("classe", _class_categories("marker")))
     elif style == "areas":
-        white = QgsFillSymbol.createSimple({"color": "#ffffff", "outline_color": "#e31a1c", "outline_width": "0.5"})
-        other = QgsFillSymbol.createSimple({"color": "#d9ead3", "outline_color": "#9e9e9e", "outline_width": "0.1"})
+        white = QgsFillSymbol.createSimple({"color": palettes.WHITE, "outline_color": palettes.WHITE_ZONE_OUTLINE,
+                                            "outline_width": "0.5"})
+        other = QgsFillSymbol.createSimple({"color": palettes.SERVED_FILL, "outline_color": palettes.SERVED_OUTLINE,
+                                            "outline_width": "0.1"})
         layer.setRenderer(QgsCategorizedSymbolRenderer("zone_blanche", [
             QgsRendererCategory(True, white, tr("Zone blanche du haut débit")),
             QgsRendererCategory(False, other, tr("Desservie (haut débit de qualité majoritaire)")),
         ]))
     elif style == "zones":
-        symbol = QgsFillSymbol.createSimple({"color": "255,255,255,220", "outline_color": "#e31a1c",
+        symbol = QgsFillSymbol.createSimple({"color": "255,255,255,220", "outline_color": palettes.WHITE_ZONE_OUTLINE,
                                              "outline_width": "0.4"})
         layer.setRenderer(QgsSingleSymbolRenderer(symbol))
     elif style == "facilities":
         from .core.facilities import CATEGORIES
 
-        colors = ("#1f78b4", "#a6cee3", "#6a3d9a", "#33a02c", "#e31a1c", "#ff7f00")
+        colors = palettes.FACILITY_COLORS
         layer.setRenderer(QgsCategorizedSymbolRenderer("categorie", [
             QgsRendererCategory(code, QgsMarkerSymbol.createSimple({"name": "circle", "color": color, "size": "1.8",
                                                                     "outline_color": "#ffffff"}), label)
             for (code, label), color in zip(CATEGORIES.items(), colors)
         ]))
     elif style == "coverage":
-        zones = (("ZTD", "#2b8cbe", tr("Zone très dense")), ("AMII", "#7bccc4", tr("AMII (initiative privée)")),
-                 ("RIP", "#fdae6b", tr("RIP (initiative publique)")), ("aucun", "#969696", tr("Aucun projet")))
+        labels = {"ZTD": tr("Zone très dense"), "AMII": tr("AMII (initiative privée)"),
+                  "RIP": tr("RIP (initiative publique)"), "aucun": tr("Aucun projet")}
+        zones = [(code, color, labels[code]) for code, color in palettes.THD_ZONE_COLORS.items()]
         layer.setRenderer(QgsCategorizedSymbolRenderer("zone", [
             QgsRendererCategory(code, QgsMarkerSymbol.createSimple({"name": "circle", "color": color, "size": "1.2",
                                                                     "outline_style": "no"}), label)

@@ -13,7 +13,7 @@ def test_zip_has_one_plugin_folder_with_the_root_metadata(tmp_path):
     with zipfile.ZipFile(target) as archive:
         names = archive.namelist()
         assert {name.split("/")[0] for name in names} == {"scoran_qgis"}
-        assert archive.read("scoran_qgis/metadata.txt") == (ROOT / "metadata.txt").read_bytes()
+        assert archive.read("scoran_qgis/metadata.txt") == (ROOT / "scoran_qgis" / "metadata.txt").read_bytes()
         assert "scoran_qgis/__init__.py" in names and "scoran_qgis/LICENSE" in names
         assert "scoran_qgis/resources/icons/scoran.svg" in names
         assert "scoran_qgis/resources/layouts/atlas_scoran.qpt" in names  # atlas templates
