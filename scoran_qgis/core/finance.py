@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .costs import aid_for, density_class, unit_cost
+from .costs import _aid_lookup, _unit_cost_lookup, density_class, validate_aid, validate_unit_costs
 from .errors import ScoranError
 from .i18n import tr
 
@@ -28,9 +28,15 @@ def check_shares(shares: dict) -> dict:
 
 
 def financial_needs(premises: pd.DataFrame, coverage: pd.DataFrame, phases: pd.DataFrame, aid: pd.DataFrame,
-                    costs: pd.DataFrame, shares: dict | None = None) -> pd.DataFrame:
-    """Rows per phase × department, then totals per project, department, semester and territory."""
+                    costs: pd.DataFrame, shares: dict | None = None, aid_name: str | None = None,
+                    costs_name: str | None = None) -> pd.DataFrame:
+    """Rows per phase × department, then totals per project, department, semester and territory.
+
+    Both cost tables are validated first (`aid_name`, `costs_name`: how the messages name them).
+    """
     shares = check_shares(dict(shares or DEFAULT_SHARES))
+    aid = validate_aid(aid, aid_name)
+    costs = validate_unit_costs(costs, costs_name)
     waiting = ~coverage["deja_thd"].to_numpy() & coverage["phase_id"].notna().to_numpy()
     commune_premises = premises.groupby("code_insee")["nb_locaux"].transform("sum").to_numpy()
     frame = pd.DataFrame({
@@ -42,10 +48,10 @@ def financial_needs(premises: pd.DataFrame, coverage: pd.DataFrame, phases: pd.D
     info = phases.set_index("phase_id")[["rip_id", "technologie", "semestre_fin", "statut"]]
     frame = frame.join(info, on="phase_id")
     frame = frame[frame["statut"].fillna("") != "abandonne"]
-    frame["cout_total"] = frame["locaux"] * unit_cost(frame["technologie"], frame["densite"], costs)
+    frame["cout_total"] = frame["locaux"] * _unit_cost_lookup(frame["technologie"], frame["densite"], costs)
     rows = frame.groupby(["rip_id", "phase_id", "technologie", "semestre_fin", "code_dep"], dropna=False)[
         ["locaux", "cout_total"]].sum().reset_index()
-    rates = aid_for(rows["code_dep"].tolist(), aid)
+    rates = _aid_lookup(rows["code_dep"].tolist(), aid)
     rows["taux_etat"] = rates["taux"].to_numpy()
     rows["plafond_par_local"] = rates["plafond_par_local"].to_numpy()
     rows["part_etat"] = np.minimum(rows["taux_etat"] * rows["cout_total"], rows["plafond_par_local"] * rows["locaux"])

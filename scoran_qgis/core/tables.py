@@ -121,3 +121,31 @@ def to_number(values: pd.Series) -> np.ndarray:
         return values.to_numpy(dtype=np.float64)
     text = values.astype(str).str.replace(",", ".", regex=False)
     return pd.to_numeric(text, errors="coerce").to_numpy(dtype=np.float64)
+
+
+# Spaces that French spreadsheets put between thousands: ordinary, non-breaking, narrow, thin, figure.
+_THOUSANDS_SPACES = r"[\s\u00a0\u202f\u2009\u2007]"
+_PLAIN_NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
+
+
+def parse_french_numbers(values) -> tuple[np.ndarray, np.ndarray]:
+    """Numbers written the French way (`0,40`, `1 234,5`, `1.234,5`, `33 %`, `180 €`) as float64.
+
+    Returns (numbers, percent): NaN where the text is no number; `percent` flags the values written
+    with `%`, returned as written (33, not 0.33) so that the caller decides what a percentage means.
+    """
+    series = values if isinstance(values, pd.Series) else pd.Series(values, dtype=object)
+    if pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series):
+        return series.to_numpy(dtype=np.float64), np.zeros(len(series), dtype=bool)
+    missing = series.isna().to_numpy()
+    text = series.astype(str).str.strip()
+    percent = text.str.endswith("%").to_numpy() & ~missing
+    text = text.str.replace(r"\s*[%€]$", "", regex=True).str.replace(_THOUSANDS_SPACES, "", regex=True)
+    # `1.234,5`: dots are thousands separators only when a decimal comma follows (`0.473` stays 0.473)
+    dotted = text.str.fullmatch(r"[+-]?\d{1,3}(?:\.\d{3})+,\d+").to_numpy(dtype=bool)
+    text = text.where(~dotted, text.str.replace(".", "", regex=False))
+    text = text.str.replace(",", ".", regex=False)
+    readable = text.str.fullmatch(_PLAIN_NUMBER).to_numpy(dtype=bool) & ~missing
+    numbers = np.full(len(series), np.nan)
+    numbers[readable] = pd.to_numeric(text[readable], errors="coerce").to_numpy(dtype=np.float64)
+    return numbers, percent & readable
