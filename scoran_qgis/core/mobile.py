@@ -8,6 +8,8 @@ reported too (domain.md §2–3).
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -35,31 +37,146 @@ class Coverage:
 
     frame: pd.DataFrame  # operateur, techno, niveau, wkb, minx, maxx, miny, maxy
     operators: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)  # French lines: polygons left out, and why
+
+
+# "Mon réseau mobile" and older files spell the technology in several ways; compared once folded
+# (no accents, spaces or punctuation, upper case): `2 G`, `3G+`, `4G LTE`, `LTE-A`…
+TECHNOLOGY_SPELLINGS = {
+    "2G": "2G", "2": "2G", "GSM": "2G", "2GGSM": "2G", "GSM2G": "2G", "GPRS": "2G", "EDGE": "2G",
+    "3G": "3G", "3": "3G", "UMTS": "3G", "3GUMTS": "3G", "UMTS3G": "3G", "HSPA": "3G", "WCDMA": "3G",
+    "4G": "4G", "4": "4G", "LTE": "4G", "4GLTE": "4G", "LTE4G": "4G", "LTEA": "4G",
+    "5G": "5G", "5": "5G", "NR": "5G", "5GNR": "5G", "NR5G": "5G",
+}
+LEVEL_SPELLINGS = {
+    "TBC": "TBC", "TRESBONNECOUVERTURE": "TBC", "TRESBONNE": "TBC",
+    "BC": "BC", "BONNECOUVERTURE": "BC", "BONNE": "BC",
+    "CL": "CL", "COUVERTURELIMITEE": "CL", "LIMITEE": "CL",
+}
+SHOWN_VALUES = 8
+
+
+def _fold(value) -> str:
+    """`Très bonne couverture` → `TRESBONNECOUVERTURE`, `2 g` → `2G`, 4.0 → `4`."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = unicodedata.normalize("NFKD", str(value)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^0-9A-Z]", "", text.upper())
+
+
+def canonical_technology(values) -> np.ndarray:
+    """`2G`, `3G`, `4G`, `5G`, or None, for each spelling (`2 G`, `gsm`, `UMTS`, `LTE`…)."""
+    series = pd.Series(list(values), dtype=object)
+    lookup = {v: TECHNOLOGY_SPELLINGS.get(_fold(v)) for v in series.drop_duplicates()}
+    return series.map(lookup).to_numpy(object) if len(series) else np.empty(0, dtype=object)
+
+
+def canonical_level(values) -> np.ndarray:
+    """`TBC`, `BC`, `CL`, or None, for each spelling (`Bonne couverture`, `tres_bonne_couverture`…)."""
+    series = pd.Series(list(values), dtype=object)
+    lookup = {v: LEVEL_SPELLINGS.get(_fold(v)) for v in series.drop_duplicates()}
+    return series.map(lookup).to_numpy(object) if len(series) else np.empty(0, dtype=object)
+
+
+def _count(n) -> str:
+    """`1 234` (French thousands, narrow no-break space)."""
+    return f"{int(n):,}".replace(",", "\u202f")
+
+
+def _values_seen(raw: pd.Series) -> str:
+    shown = [tr("(vide)") if pd.isna(v) else str(v) for v in raw.drop_duplicates()[:SHOWN_VALUES]]
+    more = "…" if raw.nunique(dropna=False) > SHOWN_VALUES else ""
+    return ", ".join(f"« {v} »" for v in shown) + more
 
 
 def normalise_coverage(records: list[dict], operator_field: str, techno_field: str, level_field: str,
-                       min_level: str) -> Coverage:
-    """Keep the polygons at `min_level` or better; check the fields; compute envelopes."""
-    if min_level not in LEVELS:
+                       min_level: str, layer_key: str | None = None) -> Coverage:
+    """Keep the polygons at `min_level` or better; check the fields; compute envelopes.
+
+    Technologies and levels are read in their usual spellings (see TECHNOLOGY_SPELLINGS,
+    LEVEL_SPELLINGS); polygons that still match nothing, 5G ones and those without geometry are left
+    out and counted in `Coverage.warnings`. When no polygon at all (or, with `layer_key` naming the
+    record key that holds each record's layer name, no polygon of one layer) has a known 2G/3G/4G
+    technology and level, ScoranError names the fields and the values found: reading every town
+    hall as a white zone would be silently wrong.
+    """
+    wanted = canonical_level([min_level])[0]
+    if wanted is None:
         raise ScoranError(tr("Niveau minimal inconnu : {0} (TBC, BC ou CL).").format(min_level))
-    rows = []
-    for record in records:
-        for name in (operator_field, techno_field, level_field):
-            if name not in record:
-                raise ScoranError(tr("Couche de couverture sans champ « {0} » : indiquez le champ à utiliser.")
-                                  .format(name))
-        level = str(record[level_field] or "").strip().upper()
-        techno = str(record[techno_field] or "").strip().upper()
-        if record.get("geom") is None or level not in LEVELS or techno not in TECHNOLOGIES:
-            continue
-        if LEVELS.index(level) < LEVELS.index(min_level):
-            continue
-        geometry = ogr.CreateGeometryFromWkb(record["geom"])
-        minx, maxx, miny, maxy = geometry.GetEnvelope()
-        rows.append({"operateur": str(record[operator_field]), "techno": techno, "niveau": level,
-                     "wkb": record["geom"], "minx": minx, "maxx": maxx, "miny": miny, "maxy": maxy})
-    frame = pd.DataFrame(rows, columns=["operateur", "techno", "niveau", "wkb", "minx", "maxx", "miny", "maxy"])
-    return Coverage(frame, sorted(frame["operateur"].unique()))
+    for name in (operator_field, techno_field, level_field):
+        if any(name not in record for record in records):
+            raise ScoranError(tr("Couche de couverture sans champ « {0} » : indiquez le champ à utiliser.")
+                              .format(name))
+    raw = pd.DataFrame({
+        "operateur": [record[operator_field] for record in records],
+        "techno": [record[techno_field] for record in records],
+        "niveau": [record[level_field] for record in records],
+        "wkb": [record.get("geom") for record in records],
+        "couche": [record.get(layer_key) if layer_key else None for record in records],
+    }, columns=["operateur", "techno", "niveau", "wkb", "couche"])
+    techno = canonical_technology(raw["techno"])
+    level = canonical_level(raw["niveau"])
+    has_geometry = raw["wkb"].notna().to_numpy()
+    known_techno, known_level = pd.notna(techno), pd.notna(level)
+    usable = np.isin(techno, TECHNOLOGIES) & known_level
+    _refuse_unreadable(raw, usable, techno_field, level_field, layer_key)
+
+    warnings = []
+    unknown_techno = has_geometry & ~known_techno
+    if unknown_techno.any():
+        warnings.append(tr("{0} polygone(s) de couverture à la technologie inconnue ({1}, champ « {2} ») "
+                           "ignoré(s).").format(_count(unknown_techno.sum()),
+                                                _values_seen(raw["techno"][unknown_techno]), techno_field))
+    unknown_level = has_geometry & known_techno & ~known_level
+    if unknown_level.any():
+        warnings.append(tr("{0} polygone(s) de couverture au niveau inconnu ({1}, champ « {2} ») ignoré(s) : "
+                           "attendu TBC, BC, CL (ou Très bonne couverture, Bonne couverture, Couverture "
+                           "limitée).").format(_count(unknown_level.sum()), _values_seen(raw["niveau"][unknown_level]),
+                                               level_field))
+    five_g = has_geometry & (techno == "5G") & known_level
+    if five_g.any():
+        warnings.append(tr("{0} polygone(s) de couverture 5G ignoré(s) : seules la 2G, la 3G et la 4G sont "
+                           "analysées.").format(_count(five_g.sum())))
+    if (~has_geometry).any():
+        warnings.append(tr("{0} polygone(s) de couverture sans géométrie ignoré(s).").format(
+            _count((~has_geometry).sum())))
+
+    rank = pd.Series(level, dtype=object).map({name: i for i, name in enumerate(LEVELS)}).to_numpy(dtype=float)
+    keep = usable & has_geometry & (rank >= LEVELS.index(wanted))
+    rows = np.flatnonzero(keep)
+    envelopes = np.array([ogr.CreateGeometryFromWkb(raw["wkb"].iat[i]).GetEnvelope() for i in rows],
+                         dtype=float).reshape(-1, 4)
+    frame = pd.DataFrame({
+        "operateur": raw["operateur"].to_numpy(object)[rows].astype(str), "techno": techno[rows],
+        "niveau": level[rows], "wkb": raw["wkb"].to_numpy(object)[rows],
+        "minx": envelopes[:, 0], "maxx": envelopes[:, 1], "miny": envelopes[:, 2], "maxy": envelopes[:, 3],
+    }, columns=["operateur", "techno", "niveau", "wkb", "minx", "maxx", "miny", "maxy"])
+    return Coverage(frame, sorted(frame["operateur"].unique()), warnings)
+
+
+def _refuse_unreadable(raw: pd.DataFrame, usable: np.ndarray, techno_field: str, level_field: str,
+                       layer_key: str | None) -> None:
+    """ScoranError when every polygon (of all layers, or of one layer) has an unknown code."""
+    if not len(raw):
+        return
+    if not usable.any():
+        raise ScoranError(tr(
+            "Aucun polygone de couverture 2G, 3G ou 4G lisible : technologies lues dans le champ « {0} » : {1} ; "
+            "niveaux lus dans le champ « {2} » : {3}. Attendu : 2G, 3G, 4G (ou GSM, UMTS, LTE) et TBC, BC, CL "
+            "(ou Très bonne couverture, Bonne couverture, Couverture limitée) ; sinon indiquez les bons "
+            "champs.").format(techno_field, _values_seen(raw["techno"]), level_field, _values_seen(raw["niveau"])))
+    if layer_key:
+        readable = pd.Series(usable).groupby(raw["couche"].fillna("").astype(str).to_numpy()).any()
+        for layer in readable.index[~readable.to_numpy()]:
+            rows = (raw["couche"].fillna("").astype(str) == layer).to_numpy()
+            raise ScoranError(tr(
+                "Couche de couverture « {0} » : aucun polygone 2G, 3G ou 4G lisible (technologies lues dans le "
+                "champ « {1} » : {2} ; niveaux lus dans le champ « {3} » : {4}). Attendu : 2G, 3G, 4G (ou GSM, "
+                "UMTS, LTE) et TBC, BC, CL (ou Très bonne couverture, Bonne couverture, Couverture limitée)."
+            ).format(layer, techno_field, _values_seen(raw["techno"][rows]), level_field,
+                     _values_seen(raw["niveau"][rows])))
 
 
 def assess_centres(x: np.ndarray, y: np.ndarray, coverage: Coverage, radius: float, all_operators: list,
@@ -218,3 +335,13 @@ def demand_4g(x: np.ndarray, y: np.ndarray, coverage: Coverage, feedback=None, s
                 best = min(best, geometry.Distance(point))
         distance[index] = round(best, 1) if np.isfinite(best) else np.nan
     return inside, distance
+
+
+def demand_by_commune(codes: pd.Series, distance: np.ndarray) -> pd.DataFrame:
+    """Points needing 4G per commune: count and nearest-coverage distances (metres)."""
+    frame = pd.DataFrame({"insee_com": pd.Series(codes, dtype=object).fillna("").to_numpy(), "distance": distance})
+    table = frame.groupby("insee_com")["distance"].agg(["size", "min", "median", "max"]).reset_index()
+    table.columns = ["insee_com", "nb_points_sans_4g", "distance_min_m", "distance_mediane_m", "distance_max_m"]
+    table[["distance_min_m", "distance_mediane_m", "distance_max_m"]] = table[
+        ["distance_min_m", "distance_mediane_m", "distance_max_m"]].round(0)
+    return table.sort_values(["nb_points_sans_4g", "insee_com"], ascending=[False, True]).reset_index(drop=True)
