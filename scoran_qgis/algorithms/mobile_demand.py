@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 from qgis.core import (
     QgsProcessingParameterFeatureSink,
@@ -14,21 +13,11 @@ from ..core.codes import normalize_insee
 from ..core.errors import ScoranError
 from ..core.feedback import Steps
 from ..core.i18n import tr
-from ..core.mobile import LEVELS, demand_4g
+from ..core.mobile import LEVELS, demand_4g, demand_by_commune
 from ..core.territory import pick_field
 from .base import ScoranAlgorithm
 from .io import attribute_frame, read_features_with_points, require_source
 from .mobile_white_zones import add_coverage_parameters, metric_crs, read_coverage
-
-
-def demand_by_commune(codes: pd.Series, distance: np.ndarray) -> pd.DataFrame:
-    """Points needing 4G per commune: count and nearest-coverage distances (metres)."""
-    frame = pd.DataFrame({"insee_com": codes.fillna("").to_numpy(), "distance": distance})
-    table = frame.groupby("insee_com")["distance"].agg(["size", "min", "median", "max"]).reset_index()
-    table.columns = ["insee_com", "nb_points_sans_4g", "distance_min_m", "distance_mediane_m", "distance_max_m"]
-    table[["distance_min_m", "distance_mediane_m", "distance_max_m"]] = table[
-        ["distance_min_m", "distance_mediane_m", "distance_max_m"]].round(0)
-    return table.sort_values(["nb_points_sans_4g", "insee_com"], ascending=[False, True]).reset_index(drop=True)
 
 
 class MobileDemandAlgorithm(ScoranAlgorithm):

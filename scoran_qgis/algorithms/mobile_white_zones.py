@@ -65,9 +65,12 @@ def read_coverage(algorithm, parameters, context, feedback, epsg: int):
         source_records = records_from_source(QgsProcessingFeatureSource(layer, context), epsg, context, feedback)
         for record in source_records:
             record["_op"] = record.get(field)
+            record["_layer"] = layer.name()  # a layer whose codes are all unreadable is refused by name
         operators |= {str(r["_op"]) for r in source_records if r["_op"] is not None}
         records += source_records
-    coverage = normalise_coverage(records, "_op", techno_field, level_field, min_level)
+    coverage = normalise_coverage(records, "_op", techno_field, level_field, min_level, layer_key="_layer")
+    for warning in coverage.warnings:
+        feedback.pushWarning(warning)
     return coverage, sorted(operators)
 
 

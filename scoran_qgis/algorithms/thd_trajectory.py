@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterFeatureSink,
@@ -106,7 +105,7 @@ class ThdTrajectoryAlgorithm(ScoranAlgorithm):
 
         table = trajectory(coverage["code_dep"].to_numpy(object), coverage["nb_locaux"].to_numpy(),
                            coverage["deja_thd"].to_numpy(), coverage["semestre_prevu"].to_numpy(object), millesime)
-        phase_costs = self._phase_costs(coverage, plan.phases, costs)
+        phase_costs = cost_tables.phase_unit_costs(coverage, plan.phases, costs)
         phased = phasing(plan.phases, coverage, phase_costs)
         steps.progress("calcul", 1.0)
 
@@ -131,22 +130,3 @@ class ThdTrajectoryAlgorithm(ScoranAlgorithm):
                 feedback.pushInfo(self.tr("{0} : {1} % des locaux en THD (objectif {2} %)").format(
                     semester, row["pct_thd"].iat[0], row["cible_pct"].iat[0]))
         return results
-
-    @staticmethod
-    def _phase_costs(coverage, phases, costs) -> np.ndarray:
-        """Average cost per premise of each phase, weighted by its premises' commune density."""
-        commune_total = coverage.groupby("code_insee")["nb_locaux"].sum()
-        per = (coverage.dropna(subset=["phase_id"]).groupby(["phase_id", "code_insee"])["nb_locaux"].sum()
-               .reset_index())
-        per["densite"] = cost_tables.density_class(per["code_insee"].map(commune_total).to_numpy())
-        technology = phases.set_index("phase_id")["technologie"]
-        per = per[per["phase_id"].isin(technology.index)]
-        per["cout"] = cost_tables.unit_cost(per["phase_id"].map(technology), per["densite"], costs)
-        weighted = (per["cout"] * per["nb_locaux"]).groupby(per["phase_id"]).sum() / per.groupby("phase_id")[
-            "nb_locaux"].sum()
-        fallback = {t: float(cost_tables.unit_cost([t], ["rural"], costs)[0]) for t in phases["technologie"].unique()}
-        result = []
-        for phase in phases.itertuples():  # phases without premises: the rural cost of their technology
-            value = weighted.get(phase.phase_id)
-            result.append(fallback[phase.technologie] if value is None or value != value else float(value))
-        return np.asarray(result)

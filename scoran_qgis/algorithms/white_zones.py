@@ -29,7 +29,7 @@ from ..compat import (
     WKB_MULTIPOLYGON,
     is_null,
 )
-from ..core.codes import normalize_insee
+from ..core.areas import main_department, match_areas_by_insee
 from ..core.errors import ScoranError
 from ..core.feedback import Steps
 from ..core.geometry import locate_points
@@ -142,7 +142,7 @@ class WhiteZonesAlgorithm(ScoranAlgorithm):
         ranks = premises["rank"].to_numpy()
         nb = premises["nb_locaux"].to_numpy()
         table = count_by_group(group, nb, ranks, len(area_features), threshold, share)
-        area_dep = self._main_department(group, premises["code_dep"].to_numpy(), len(area_features))
+        area_dep = main_department(group, premises["code_dep"].to_numpy(), len(area_features))
         steps.progress("zones", 1.0)
 
         grid = grid_white_zones(x, y, epsg, nb, ranks, premises["code_dep"].to_numpy(), threshold, share)
@@ -166,12 +166,10 @@ class WhiteZonesAlgorithm(ScoranAlgorithm):
     def _assign(self, features, key, premises, x, y, epsg, areas, context, feedback):
         """Area index of every premise: by INSEE code when the key holds commune codes, else by position."""
         if key:
-            codes = [normalize_insee(None if is_null(f[key]) else f[key]) for f in features]
-            index = {code: i for i, code in enumerate(codes) if code}
-            matched = premises["code_insee"].map(index)
-            if len(index) >= 0.9 * len(features) and matched.notna().mean() >= 0.9:
-                return (matched.fillna(-1).to_numpy(dtype=np.int64),
-                        self.tr("Locaux comptés dans leur commune par le code INSEE (champ {0}).").format(key))
+            codes = [None if is_null(f[key]) else f[key] for f in features]
+            matched = match_areas_by_insee(codes, premises["code_insee"])
+            if matched is not None:
+                return matched, self.tr("Locaux comptés dans leur commune par le code INSEE (champ {0}).").format(key)
         transform = None
         target = QgsCoordinateReferenceSystem(f"EPSG:{epsg}")
         if areas.sourceCrs() != target:
@@ -188,18 +186,6 @@ class WhiteZonesAlgorithm(ScoranAlgorithm):
                 geometry = geometry.makeValid()
             wkbs.append(bytes(geometry.asWkb()))
         return locate_points(x, y, wkbs, feedback), self.tr("Locaux placés dans les zones par leur position.")
-
-    @staticmethod
-    def _main_department(group, code_dep, n_groups):
-        result = np.full(n_groups, "", dtype=object)
-        if len(group):
-            import pandas as pd
-
-            frame = pd.DataFrame({"g": group, "d": code_dep})
-            frame = frame[frame["g"] >= 0]
-            main = frame.groupby("g")["d"].agg(lambda s: s.value_counts().index[0])
-            result[main.index.to_numpy()] = main.to_numpy()
-        return result
 
     def _write_areas(self, outputs, areas, features, table):
         computed = table[COUNT_FIELDS].copy()
