@@ -326,10 +326,7 @@ class Outputs:
     # --- commit --------------------------------------------------------------------------------
     def commit(self) -> None:
         """Move every staged output into place: layer replacements first, then whole files."""
-        self._sinks.clear()  # closes the QGIS writers: their files are complete
-        import gc
-
-        gc.collect()
+        self._sinks.clear()  # the last references: the QGIS writers close, their files are complete
         moves = []
         for staged in self._staged:
             if not staged.staged.exists():
