@@ -188,6 +188,9 @@ def import_sites(bpe_paths=(), sirene_paths=(), mapping_path=None, target_epsg: 
     sites = pd.concat([p for p in parts if not p.empty], ignore_index=True) if any(
         not p.empty for p in parts) else pd.DataFrame()
     if sites.empty:
-        raise ScoranError(tr("Aucun site prioritaire dans les fichiers fournis (types hors de la table des catégories "
-                             "ou coordonnées manquantes) : voir le journal."))
+        c = report.counts
+        raise ScoranError(tr("Aucun site prioritaire dans les fichiers fournis : {0} équipement(s) BPE lu(s) dont {1} "
+                             "d'un type hors de la table des catégories, {2} sans coordonnées, {3} au code INSEE "
+                             "invalide, {4} à la projection illisible.").format(
+            c["bpe_read"], c["bpe_other_types"], c["no_coordinates"], c["bad_insee"], c["bad_epsg"]))
     return sites, report

@@ -124,9 +124,8 @@ class Ctx:
 
     def table_layer(self, name: str, fields: dict, rows: list) -> str:
         path = self.tmp / "in" / f"{name}.gpkg"
-        path.parent.mkdir(exist_ok=True)
-        return write_layer(path, ogr.wkbNone, 2154, fields, [(None, r) for r in rows]) if False else \
-            _attribute_table(path, fields, rows)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return _attribute_table(path, fields, rows)
 
     @property
     def out(self) -> Path:
@@ -384,6 +383,9 @@ CASES = [
     ("bpe-mapping-missing", "importbpe", lambda c: {
         "BPE": [c.text("bpe.csv", "TYPEQU;DEPCOM;LAMBERT_X;LAMBERT_Y\nC101;01001;870000;6570000\n")],
         "MAPPING": str(c.tmp / "absent.csv"), "OUTPUT": str(c.out / "sites.gpkg")}, r"introuvable|absent"),
+    ("bpe-only-unknown-types", "importbpe", lambda c: {
+        "BPE": [c.text("bpe.csv", "TYPEQU;DEPCOM;LAMBERT_X;LAMBERT_Y\nZZ99;01001;870000;6570000\n")],
+        "OUTPUT": str(c.out / "sites.gpkg")}, r"Aucun site prioritaire.*1 équipement.*hors de la table"),
 ]
 
 
@@ -441,3 +443,29 @@ def test_range_is_said_in_french(provider):
                                    ("mobilewhitezones", "RADIUS", "au moins 10")):
         description = registry.algorithmById(f"scoran:{algorithm}").parameterDefinition(name).description()
         assert words in description, description
+
+
+def test_french_numbers_in_cost_tables_are_read(env, tmp_path):
+    """`33 %`, `0,33` and `0.33` are the same rate; `1 234,5` the same cap as 1234.5 (not a refusal)."""
+    c = Ctx(env, tmp_path)
+    (tmp_path / "out").mkdir()
+    totals = []
+    for rate, cap in (("0.33", "1234.5"), ("33 %", "1 234,5"), ("0,33", "1\u202f234,5")):
+        table = aid(Ctx(env, tmp_path / rate.replace(" ", "_").replace("%", "pc")),
+                    [{"insee_dep": "*", "taux": rate, "plafond_par_local": cap}])
+        out = tmp_path / "out" / f"besoins_{len(totals)}.csv"
+        run("financialneeds", needs(c, AID=table, OUTPUT=str(out)))
+        layer = QgsVectorLayer(str(out), "b", "ogr")
+        total = next(f for f in layer.getFeatures() if f["niveau"] == "territoire")
+        totals.append((float(total["part_etat"]), float(total["cout_total"])))
+    assert totals[0] == totals[1] == totals[2]
+    assert totals[0][0] > 0
+
+
+def test_lowercase_millesime_is_stored_canonical(env, tmp_path):
+    store = tmp_path / "scoran.gpkg"
+    run("createstore", {"COMMUNES": str(env["dir"] / "communes.gpkg"), "STORE": str(store), "MILLESIME": "2015-s1"})
+    with sqlite3.connect(store) as conn:
+        assert [r[0] for r in conn.execute("SELECT code FROM millesimes")] == ["2015-S1"]
+        assert conn.execute("SELECT millesime FROM analyses WHERE algorithme = 'scoran:createstore'").fetchone()[0] \
+            == "2015-S1"
