@@ -20,7 +20,7 @@ from .errors import ScoranError
 from .feedback import SilentFeedback, check_canceled
 from .i18n import tr
 from .speed_classes import CLASSES, NOMINAL_MBPS, RANK, TECHNOLOGIES, WIRED_TECHNOLOGIES
-from .tables import normalize_insee_series, read_chunks, resolve_columns, sniff, to_number
+from .tables import distinct, normalize_insee_series, read_chunks, resolve_columns, sniff, to_number
 
 WEB_MERCATOR = 3857
 MERCATOR_LIMIT = 20_048_966.11  # the EPSG:3857 plane's half-height (its half-width is 20 037 508.34)
@@ -180,23 +180,26 @@ def best_classes(paths, technologies, building_ids: np.ndarray, report: ImportRe
             position = np.searchsorted(sorted_ids, ids).clip(max=len(sorted_ids) - 1)
             known = readable & (sorted_ids[position] == ids) if len(sorted_ids) else np.zeros(len(ids), bool)
             report.counts["unknown_buildings"] += int((readable & ~known).sum())
-            rank = pd.Categorical(chunk["classe"].str.strip().str.upper(), categories=CLASSES).codes.astype(np.int64)
+            # a handful of distinct codes in millions of rows: normalise the distinct values only
+            class_at, classes = distinct(chunk["classe"])
+            class_names = classes.str.strip().str.upper()
+            rank = pd.Categorical(class_names, categories=CLASSES).codes.astype(np.int64)[class_at]
             report.counts["unknown_classes"] += int((known & (rank < 0)).sum())
-            techno = chunk["techno"].str.strip().str.upper()
-            preference = techno.map(_TECHNO_PREFERENCE).fillna(-1).to_numpy(dtype=np.int64)
+            techno_at, technos = distinct(chunk["techno"])
+            techno_names = technos.str.strip().str.upper()
+            preference = techno_names.map(_TECHNO_PREFERENCE).fillna(-1).to_numpy(dtype=np.int64)[techno_at]
             unknown_techno = known & (preference < 0)
             report.counts["unknown_technos"] += int(unknown_techno.sum())
             if unknown_techno.any():
-                report.unknown_values["techno"].update(techno[unknown_techno].fillna("").unique()[:20].tolist())
+                report.unknown_values["techno"].update(techno_names.iloc[np.unique(techno_at[unknown_techno])][:20])
             if (known & (rank < 0)).any():
-                report.unknown_values["classe"].update(chunk["classe"][known & (rank < 0)].fillna("").unique()[:20]
-                                                       .tolist())
+                report.unknown_values["classe"].update(classes.iloc[np.unique(class_at[known & (rank < 0)])][:20])
             usable = known & (rank >= 0) & (preference >= 0)
             is_counted = usable & np.isin(preference, counted)
             # best class and its technology in one max: rank first, then technology preference
             best_parts.append(pd.DataFrame({"imb_id": ids[is_counted],
                                             "key": rank[is_counted] * 8 + preference[is_counted]}))
-            family = techno.map(_FAMILY_OF).fillna(-1).to_numpy(dtype=np.int64)
+            family = techno_names.map(_FAMILY_OF).fillna(-1).to_numpy(dtype=np.int64)[techno_at]
             family_parts.append(pd.DataFrame({"imb_id": ids[usable], "family": family[usable], "rank": rank[usable]}))
             if "operateur" in chunk:
                 thd = is_counted & (rank >= _THD_RANK)
@@ -290,8 +293,8 @@ def import_premises(base_paths, eligibility_paths, technologies=WIRED_TECHNOLOGI
         family_rank = frame[f"rank_{name}"].to_numpy()
         frame[f"classe_{name}"] = np.where(np.isnan(family_rank), None,
                                            classes_array[np.nan_to_num(family_rank, nan=0).astype(np.int64)])
-    frame["code_dep"] = np.where(frame["code_insee"].str.startswith("97"), frame["code_insee"].str[:3],
-                                 frame["code_insee"].str[:2])
+    commune_at, communes = distinct(frame["code_insee"])
+    frame["code_dep"] = np.where(communes.str.startswith("97"), communes.str[:3], communes.str[:2])[commune_at]
 
     if target_epsg is None:
         main_dep = frame["code_dep"].mode().iat[0]

@@ -105,14 +105,25 @@ def read_chunks(layout: CsvLayout, mapping: dict, text_columns=(), chunksize: in
         raise ScoranError(tr("{0} : lecture impossible ({1}).").format(layout.path.name, error)) from None
 
 
+def distinct(values: pd.Series) -> tuple[np.ndarray, pd.Series]:
+    """(position of each value among the distinct ones, the distinct values as text).
+
+    A column of millions of rows holds a few thousand codes at most: normalise those, then take
+    the result back by position (NaN, None and '' become the text 'nan'/''/'None' as astype(str) does).
+    """
+    positions, uniques = pd.factorize(values.astype(str), sort=False)
+    return positions, pd.Series(uniques, dtype=object)
+
+
 def normalize_insee_series(values: pd.Series) -> tuple[pd.Series, np.ndarray]:
     """Vectorised INSEE normalisation: 5-char text, zero restored (`1001` → `01001`); returns (codes, valid)."""
-    codes = values.astype(str).str.strip().str.upper().str.replace(r"\.0$", "", regex=True)
-    four_digits = codes.str.fullmatch(r"\d{4}").to_numpy()
+    positions, uniques = distinct(values)
+    codes = uniques.str.strip().str.upper().str.replace(r"\.0$", "", regex=True)
+    four_digits = codes.str.fullmatch(r"\d{4}").to_numpy(dtype=bool)
     if four_digits.any():
         codes = codes.where(~four_digits, "0" + codes)
     valid = codes.str.fullmatch(INSEE_PATTERN).fillna(False).to_numpy(dtype=bool)
-    return codes, valid
+    return pd.Series(codes.to_numpy(dtype=object)[positions], index=values.index), valid[positions]
 
 
 def to_number(values: pd.Series) -> np.ndarray:
