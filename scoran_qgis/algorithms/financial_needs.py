@@ -10,14 +10,25 @@ from qgis.core import (
 
 from ..compat import NUMBER_DOUBLE, SOURCE_POINT, SOURCE_VECTOR
 from ..core import costs as cost_tables
+from ..core.errors import ScoranError
 from ..core.feedback import Steps
 from ..core.finance import financial_needs
 from .base import ScoranAlgorithm
 from .plan_inputs import add_plan_parameters, read_cost_table, read_plan, read_thd_coverage
 
 COVERAGE_FIELDS = ["code_insee", "code_dep", "nb_locaux", "deja_thd", "phase_id"]
-SHARES = (("SHARE_REGION", "region", 25.0), ("SHARE_DEPARTEMENT", "departement", 45.0), ("SHARE_EPCI", "epci", 15.0),
-          ("SHARE_FEDER", "feder", 15.0))
+# parameter → share; the defaults come from resources/data/regles_par_defaut.csv (part_region…)
+SHARES = (("SHARE_REGION", "region"), ("SHARE_DEPARTEMENT", "departement"), ("SHARE_EPCI", "epci"),
+          ("SHARE_FEDER", "feder"))
+FALLBACK_SHARES = {"region": 0.25, "departement": 0.45, "epci": 0.15, "feder": 0.15}
+
+
+def _default_shares() -> dict:
+    """The rules file's split (a broken file is refused when the algorithm runs, not when QGIS loads it)."""
+    try:
+        return cost_tables.default_shares()
+    except ScoranError:
+        return FALLBACK_SHARES
 
 
 class FinancialNeedsAlgorithm(ScoranAlgorithm):
@@ -50,10 +61,15 @@ class FinancialNeedsAlgorithm(ScoranAlgorithm):
             "(taux et plafond par local ; aides_departements du référentiel, ou la table de l'extension : de 33 % "
             "et 180 € à 61,6 % et 694 € selon le cahier des charges 2013, ligne « * » par défaut) et les coûts "
             "unitaires par technologie et densité (couts_unitaires).\n\n"
-            "Calcule, par phase et département : locaux restant à desservir × coût unitaire (densité de la commune : "
-            "urbain ≥ 2 000 locaux, périurbain ≥ 300, rural), part de l'État = min(taux × coût, plafond × locaux), "
-            "reste pour les collectivités réparti entre {0} selon les parts choisies ; puis les totaux par projet, "
-            "département, semestre et pour l'ensemble.\n\n"
+            "Calcule, par phase et département : locaux restant à desservir hors communes AMII et ZTD (initiative "
+            "privée) et hors phases abandonnées × coût unitaire (densité de la commune selon "
+            "regles_par_defaut.csv : urbain ≥ 2 000 locaux, périurbain ≥ 300, rural), ou le cout_prevu saisi pour "
+            "la phase (l'estimation reste à côté, source_cout dit lequel sert), part de l'État = min(taux × coût, "
+            "plafond × locaux), reste pour les collectivités réparti entre {0} selon les parts choisies (par défaut "
+            "celles de regles_par_defaut.csv). Chaque phase est répartie également sur ses semestres (locaux en "
+            "nombres entiers) : une ligne par phase, département et semestre, avec son année — la même règle que "
+            "le phasage 2015–2017 de « Trajectoire THD », qui donne donc les mêmes locaux et coûts par projet et "
+            "par année. Puis les totaux par projet, département, semestre et pour l'ensemble.\n\n"
             "Écrit : une table (utilisable dans les modèles et les livrables)."
         ).format(labels)
 
@@ -70,14 +86,15 @@ class FinancialNeedsAlgorithm(ScoranAlgorithm):
                   "departement": self.tr("Part du Département dans le reste (%)"),
                   "epci": self.tr("Part des EPCI dans le reste (%)"),
                   "feder": self.tr("Part du FEDER dans le reste (%)")}
-        for name, key, default in SHARES:
-            self.addParameter(QgsProcessingParameterNumber(name, labels[key], NUMBER_DOUBLE, default, minValue=0,
-                                                           maxValue=100))  # the label says "(%)", 0 to 100
+        defaults = _default_shares()
+        for name, key in SHARES:
+            self.addParameter(QgsProcessingParameterNumber(name, labels[key], NUMBER_DOUBLE, 100 * defaults[key],
+                                                           minValue=0, maxValue=100))  # the label says "(%)"
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Besoins financiers"),
                                                             type=SOURCE_VECTOR))
 
     def run_algorithm(self, parameters, context, feedback, outputs) -> dict:
-        shares = {key: self.parameterAsDouble(parameters, name, context) / 100 for name, key, _ in SHARES}
+        shares = {key: self.parameterAsDouble(parameters, name, context) / 100 for name, key in SHARES}
         outputs.check(self.OUTPUT)
         steps = Steps(feedback, {"lecture": 60, "calcul": 20, "ecriture": 20})
         coverage, epsg = read_thd_coverage(self, parameters, self.INPUT, context, feedback, COVERAGE_FIELDS)

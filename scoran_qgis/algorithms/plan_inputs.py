@@ -11,6 +11,8 @@ from ..core.thd import Plan
 from .io import attribute_frame, records_from_source, require_fields, require_source
 
 RIP_PROJECTS, RIP_PHASES, AMII, AMII_CALENDAR = "RIP_PROJECTS", "RIP_PHASES", "AMII", "AMII_CALENDAR"
+RIP_PHASES_COMMUNES = "RIP_PHASES_COMMUNES"
+STORE_PHASES, STORE_PHASE_COMMUNES = "rip_phases", "rip_phases_communes"
 
 
 def add_plan_parameters(algorithm, with_projects: bool = True) -> None:
@@ -20,6 +22,9 @@ def add_plan_parameters(algorithm, with_projects: bool = True) -> None:
             RIP_PROJECTS, tr("Projets RIP (périmètres : rip_projets du référentiel)"), [SOURCE_POLYGON]))
     algorithm.addParameter(QgsProcessingParameterFeatureSource(
         RIP_PHASES, tr("Phases des RIP (rip_phases du référentiel)"), [SOURCE_VECTOR]))
+    algorithm.addParameter(QgsProcessingParameterFeatureSource(
+        RIP_PHASES_COMMUNES, tr("Communes des phases (rip_phases_communes ; vide : celle du référentiel quand les "
+                                "phases sont sa couche rip_phases)"), [SOURCE_VECTOR], optional=True))
     if with_projects:
         algorithm.addParameter(QgsProcessingParameterFeatureSource(
             AMII, tr("Communes AMII (amii_communes du référentiel)"), [SOURCE_VECTOR]))
@@ -42,14 +47,50 @@ def _phase_communes(value):
     return tuple(code for code in (normalize_insee(v) for v in str(value).replace(";", ",").split(",")) if code)
 
 
+def _store_phase_communes(parameters, context):
+    """The store's rip_phases_communes table when RIP_PHASES is the store's rip_phases layer (else None)."""
+    from qgis.core import QgsVectorLayer
+
+    from .io import source_layer_path
+
+    found = source_layer_path(parameters, RIP_PHASES, context)
+    if found is None or found[1] != STORE_PHASES:
+        return None
+    layer = QgsVectorLayer(f"{found[0]}|layername={STORE_PHASE_COMMUNES}", STORE_PHASE_COMMUNES, "ogr")
+    if not layer.isValid() or layer.fields().lookupField("phase_id") < 0 or layer.fields().lookupField(
+            "insee_com") < 0:
+        return None
+    return attribute_frame(layer, layer.getFeatures())
+
+
+def phase_commune_lists(phases: pd.DataFrame, table: pd.DataFrame | None) -> pd.Series:
+    """Each phase's communes: its `communes` field together with the rows of a rip_phases_communes table."""
+    lists = phases["communes"].map(_phase_communes) if "communes" in phases else pd.Series(
+        [()] * len(phases), index=phases.index, dtype=object)
+    if table is None or not len(table):
+        return lists
+    codes = table.assign(insee_com=table["insee_com"].map(normalize_insee)).dropna(subset=["phase_id", "insee_com"])
+    by_phase = codes.groupby(codes["phase_id"].astype(str))["insee_com"].agg(tuple)
+    extra = phases["phase_id"].astype(str).map(by_phase)
+    return pd.Series([tuple(dict.fromkeys(tuple(a) + (tuple(b) if isinstance(b, tuple) else ())))
+                      for a, b in zip(lists, extra)], index=phases.index, dtype=object)
+
+
 def read_plan(algorithm, parameters, context, feedback, epsg: int, with_projects: bool = True) -> Plan:
-    """The plan layers reprojected to `epsg` (invalid polygons repaired), as a core Plan."""
+    """The plan layers reprojected to `epsg` (invalid polygons repaired), as a core Plan.
+
+    A phase's communes are its `communes` field and the rows of RIP_PHASES_COMMUNES (or, when that is
+    empty and the phases are the store's rip_phases layer, the store's rip_phases_communes table).
+    """
     phases_source = require_source(algorithm, parameters, RIP_PHASES, context)
     require_fields(phases_source, ("phase_id", "rip_id", "technologie", "semestre_debut", "semestre_fin"))
     phases = pd.DataFrame(records_from_source(phases_source, epsg, context, feedback))
     phases = phases.rename(columns={"geom": "wkb"})
-    phases["communes"] = phases["communes"].map(_phase_communes) if "communes" in phases else [()] * len(phases)
-    for column in ("nom", "locaux_prevus", "statut"):
+    table = read_table(algorithm, parameters, RIP_PHASES_COMMUNES, context, ("phase_id", "insee_com"))
+    if table is None:
+        table = _store_phase_communes(parameters, context)
+    phases["communes"] = phase_commune_lists(phases, table) if len(phases) else []
+    for column in ("nom", "locaux_prevus", "statut", "cout_prevu"):
         if column not in phases:
             phases[column] = None
     if not with_projects:
@@ -72,13 +113,19 @@ def read_plan(algorithm, parameters, context, feedback, epsg: int, with_projects
 
 
 def read_thd_coverage(algorithm, parameters, name: str, context, feedback, fields: list,
-                      producer: str = "scoran:thdcoverage"):
-    """The attributes of a `thdcoverage` output (no geometry needed), typed; and its EPSG."""
+                      producer: str = "scoran:thdcoverage", optional_fields=("zone",)):
+    """The attributes of a `thdcoverage` output (no geometry needed), typed; and its EPSG.
+
+    `optional_fields` are read when the layer has them (`zone`: AMII/ZTD premises stay out of the RIP
+    phases' counts)."""
     import numpy as np
 
     from .io import read_point_source
 
-    _, _, coverage, epsg = read_point_source(algorithm, parameters, name, context, feedback, fields,
+    source = require_source(algorithm, parameters, name, context)
+    present = [f for f in optional_fields if source is not None and source.fields().lookupField(f) >= 0]
+    _, _, coverage, epsg = read_point_source(algorithm, parameters, name, context, feedback,
+                                             list(fields) + [f for f in present if f not in fields],
                                              with_geometry=False, producer=producer)
     coverage["nb_locaux"] = coverage["nb_locaux"].fillna(0).astype(np.int64)
     coverage["deja_thd"] = coverage["deja_thd"].fillna(False).astype(bool)

@@ -16,20 +16,23 @@ from ..core import costs as cost_tables
 from ..core.codes import Millesime
 from ..core.errors import ScoranError
 from ..core.feedback import Steps
+from ..core.finance import phase_schedule, phasing
 from ..core.semesters import changes_since, previous_millesime, save_trajectory
 from ..core.store import ScoranStore
-from ..core.thd import END_OF_PLAN, NATIONAL_TARGETS, phasing, trajectory
+from ..core.thd import END_OF_PLAN, NATIONAL_TARGETS, trajectory
 from ..export.charts import trajectory_chart
 from .base import ScoranAlgorithm
 from .plan_inputs import add_plan_parameters, read_cost_table, read_plan, read_thd_coverage
 
 COVERAGE_FIELDS = ["code_insee", "code_dep", "nb_locaux", "deja_thd", "semestre_prevu", "phase_id", "rip_id"]
+AID_FIELDS = ("insee_dep", "taux", "plafond_par_local")
 
 
 class ThdTrajectoryAlgorithm(ScoranAlgorithm):
     INPUT = "INPUT"
     MILLESIME = "MILLESIME"
     COSTS = "COSTS"
+    AID = "AID"
     STORE = "STORE"
     OUTPUT = "OUTPUT"
     OUTPUT_PHASING = "OUTPUT_PHASING"
@@ -55,10 +58,16 @@ class ThdTrajectoryAlgorithm(ScoranAlgorithm):
         return self.tr(
             "Trajectoire vers le très haut débit pour tous en 2022 (livrables 4 et 5 de la SCORAN).\n\n"
             "Lit : la sortie de « Couverture THD », les phases des RIP, les coûts unitaires (table du référentiel "
-            "couts_unitaires, ou celle fournie avec l'extension).\n\n"
+            "couts_unitaires, ou celle fournie avec l'extension) et l'aide de l'État par département "
+            "(aides_departements, ou celle de l'extension).\n\n"
             "Calcule, par département et pour l'ensemble, semestre par semestre du MILLÉSIME à 2022-S2 : les locaux "
             "déjà THD plus les plans AMII et RIP cumulés, leur part, les jalons nationaux (50 % fin 2017, 100 % fin "
-            "2022) et l'écart ; le phasage 2015–2017 (par projet, phase et année : locaux et coût). Avec un "
+            "2022) et l'écart ; le phasage 2015–2017 par projet, phase, département et année : locaux, locaux "
+            "raccordables (FTTH seulement ; la montée en débit MED et le THD radio sont comptés à part), coût "
+            "(cout_prevu de la phase quand il est saisi, sinon l'estimation, donnée à côté), part de l'État et "
+            "reste aux collectivités. Le phasage est calculé comme les besoins financiers (même répartition "
+            "d'une phase sur ses semestres) : les deux tables donnent les mêmes chiffres par projet et par "
+            "année. Les phases abandonnées et les locaux des communes AMII ou ZTD n'y sont pas. Avec un "
             "référentiel, enregistre la trajectoire du millésime et liste ce qui a changé depuis le précédent : "
             "locaux passés au THD, phases retardées, conventions signées.\n\n"
             "Écrit : des tables (utilisables dans les modèles) et un graphique PNG des courbes par département "
@@ -73,6 +82,9 @@ class ThdTrajectoryAlgorithm(ScoranAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.COSTS, self.tr("Coûts unitaires (couts_unitaires ; vide : valeurs de l'extension)"), [SOURCE_VECTOR],
             optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.AID, self.tr("Aide de l'État par département (aides_departements ; vide : table de l'extension)"),
+            [SOURCE_VECTOR], optional=True))
         self.addParameter(QgsProcessingParameterFile(
             self.STORE, self.tr("Référentiel SCORAN (enregistrer et comparer au millésime précédent)"),
             FILE_BEHAVIOR_FILE, "gpkg", optional=True))
@@ -101,12 +113,12 @@ class ThdTrajectoryAlgorithm(ScoranAlgorithm):
         plan = read_plan(self, parameters, context, feedback, epsg, with_projects=False)
         costs = read_cost_table(self, parameters, self.COSTS, context, cost_tables.DEFAULT_UNIT_COSTS,
                                 ("technologie", "densite", "cout_par_local"))
+        aid = read_cost_table(self, parameters, self.AID, context, cost_tables.DEFAULT_AID, AID_FIELDS)
         steps.progress("lecture", 1.0)
 
         table = trajectory(coverage["code_dep"].to_numpy(object), coverage["nb_locaux"].to_numpy(),
                            coverage["deja_thd"].to_numpy(), coverage["semestre_prevu"].to_numpy(object), millesime)
-        phase_costs = cost_tables.phase_unit_costs(coverage, plan.phases, costs)
-        phased = phasing(plan.phases, coverage, phase_costs)
+        phased = phasing(phase_schedule(coverage, coverage, plan.phases, aid, costs))
         steps.progress("calcul", 1.0)
 
         results = {self.OUTPUT: outputs.table(self.OUTPUT, table),

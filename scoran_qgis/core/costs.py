@@ -22,8 +22,13 @@ from .tables import parse_french_numbers
 DATA = Path(__file__).resolve().parent.parent / "resources" / "data"
 DEFAULT_AID = DATA / "aides_etat_departements.csv"
 DEFAULT_UNIT_COSTS = DATA / "couts_unitaires.csv"
-# Density class of a commune from its number of premises (no area needed): planning convention.
-DENSITY_LIMITS = ((2000, "urbain"), (300, "periurbain"))
+# The rules that no text fixes (département scale, density classes, split of the local share):
+# sourced, editable defaults, one per line (cle;valeur;source;commentaire).
+DEFAULT_RULES = DATA / "regles_par_defaut.csv"
+RULE_COLUMNS = ("cle", "valeur", "source", "commentaire")
+RULE_KEYS = ("echelle_departementale_part_min", "densite_urbain_min_locaux", "densite_periurbain_min_locaux",
+             "part_region", "part_departement", "part_epci", "part_feder")
+SHARE_KEYS = ("part_region", "part_departement", "part_epci", "part_feder")
 DENSITIES = ("urbain", "periurbain", "rural", "*")
 # The technologies a RIP phase may use (the CHECK of rip_phases in schema.py): each needs a unit cost.
 PLAN_TECHNOLOGIES = ("FTTH", "MED", "THDR", "SAT")
@@ -54,12 +59,92 @@ def seed_store(store) -> None:
             store.insert(conn, "couts_unitaires", read_defaults(DEFAULT_UNIT_COSTS).to_dict("records"))
 
 
-def density_class(premises_in_commune: np.ndarray) -> np.ndarray:
-    """`urbain` (≥ 2 000 premises), `periurbain` (≥ 300), else `rural`."""
+def density_limits(path: Path | None = None) -> tuple:
+    """((urban minimum, "urbain"), (peri-urban minimum, "periurbain")): premises per commune, from the
+    rules file (`densite_urbain_min_locaux`, `densite_periurbain_min_locaux`)."""
+    rules = read_rules(path)
+    return ((rules["densite_urbain_min_locaux"], "urbain"), (rules["densite_periurbain_min_locaux"], "periurbain"))
+
+
+def density_class(premises_in_commune: np.ndarray, limits=None) -> np.ndarray:
+    """`urbain` (≥ 2 000 premises by default), `periurbain` (≥ 300), else `rural`; the limits come from
+    the rules file (`density_limits`) unless given."""
+    limits = density_limits() if limits is None else limits
     result = np.full(len(premises_in_commune), "rural", dtype=object)
-    for limit, name in reversed(DENSITY_LIMITS):
+    for limit, name in reversed(limits):
         result[np.asarray(premises_in_commune) >= limit] = name
     return result
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules without a fixed source: sourced, editable defaults
+
+
+def rules_table(path: Path | None = None) -> pd.DataFrame:
+    """The rules file as a table (cle, valeur as float, source, commentaire), checked: every key known
+    and present once, a number in every `valeur`, the département share in ]0 ; 1], the density limits
+    positive with urban above peri-urban, the four shares of the local remainder in [0 ; 1] adding up
+    to 1. Raises ScoranError naming the file, rows and values of every problem."""
+    path = Path(path or DEFAULT_RULES)
+    try:
+        frame = pd.read_csv(path, sep=";", dtype=str, keep_default_na=False, encoding="utf-8")
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError) as error:
+        raise ScoranError(tr("Fichier des règles par défaut illisible : {0} ({1}).").format(path, error)) from None
+    check = _Checker(frame, tr("des règles par défaut"), path.name)
+    check.require(RULE_COLUMNS)
+    keys = check.text("cle")
+    check.flag(~keys.isin(RULE_KEYS).to_numpy(), "cle",
+               tr("clé inconnue (attendu : {0})").format(", ".join(RULE_KEYS)))
+    check.duplicates(keys.to_frame(), keys.isin(RULE_KEYS).to_numpy(), "cle", tr("clé en double"))
+    value, percent = parse_french_numbers(check.frame["valeur"])
+    value = np.where(percent, value / 100.0, value)
+    check.flag(np.isnan(value) | ~np.isfinite(value), "valeur", tr("valeur illisible : écrivez un nombre"))
+    values = dict(zip(keys, value))
+    for key in RULE_KEYS:
+        if key not in values:
+            check.problems.append(tr("Table {0} « {1} » : la clé « {2} » manque.").format(
+                check.table, check.source, key))
+    check.done()
+    is_key = keys.to_numpy()
+    share = values["echelle_departementale_part_min"]
+    check.flag((is_key == "echelle_departementale_part_min") & ~((share > 0) & (share <= 1)), "valeur",
+               tr("part hors de ]0 ; 1] (0,8 ou 80 % pour 80 %)"))
+    urban, periurban = values["densite_urbain_min_locaux"], values["densite_periurbain_min_locaux"]
+    check.flag(np.isin(is_key, ["densite_urbain_min_locaux", "densite_periurbain_min_locaux"]) & (value <= 0),
+               "valeur", tr("nombre de locaux nul ou négatif"))
+    check.flag((is_key == "densite_urbain_min_locaux") & (urban <= periurban), "valeur",
+               tr("le seuil urbain doit dépasser le seuil périurbain"))
+    shares = np.array([values[k] for k in SHARE_KEYS])
+    check.flag(np.isin(is_key, SHARE_KEYS) & ((value < 0) | (value > 1)), "valeur", tr("part hors de [0 ; 1]"))
+    if abs(shares.sum() - 1.0) > 1e-6:
+        check.problems.append(tr("Table {0} « {1} » : les parts {2} doivent faire 100 % (total lu : {3:.1f} %).")
+                              .format(check.table, check.source, ", ".join(SHARE_KEYS), 100 * shares.sum()))
+    check.done()
+    return pd.DataFrame({"cle": keys.to_numpy(object), "valeur": value.astype(float),
+                         "source": check.text("source").to_numpy(object),
+                         "commentaire": check.text("commentaire").to_numpy(object)})
+
+
+def read_rules(path: Path | None = None) -> dict:
+    """The rules file as {cle: valeur} (floats), checked by `rules_table`."""
+    table = rules_table(path)
+    return dict(zip(table["cle"], table["valeur"]))
+
+
+def default_shares(path: Path | None = None) -> dict:
+    """Split of the local remainder: {"region", "departement", "epci", "feder"} → share (0–1)."""
+    rules = read_rules(path)
+    return {key[len("part_"):]: rules[key] for key in SHARE_KEYS}
+
+
+def rules_readme(path: Path | None = None) -> list[str]:
+    """One French line per rule — value, meaning, source — for the read-me sheet of a workbook."""
+    table = rules_table(path)
+    lines = [tr("Règles par défaut ({0}, modifiables) :").format(Path(path or DEFAULT_RULES).name)]
+    for row in table.itertuples():
+        value = f"{row.valeur:g}".replace(".", ",")
+        lines.append(tr("{0} = {1} : {2}. Source : {3}.").format(row.cle, value, row.commentaire, row.source))
+    return lines
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,8 +1,22 @@
-"""Financial needs of the fixed THD plans (SCORAN deliverable 7).
+"""Financial needs of the fixed THD plans (SCORAN deliverable 7) and the 2015–2017 phasing.
 
-For each RIP phase and department: premises still to serve × unit cost (technology, density);
-State share = min(rate × cost, cap × premises) with the department's rate and cap; the rest
-for local authorities, split by configurable shares (Région, Département, EPCI, FEDER).
+Both tables come from ONE computation, `phase_schedule`:
+
+1. Premises counted in a phase: not THD yet, in a phase that is not abandoned, and not in an AMII
+   or ZTD commune (private initiative: no premise, cost or State share in a RIP phase).
+2. Per phase × department: premises, estimated cost (premises × unit cost of the technology at the
+   density of the commune), the cost used (the officer's `cout_prevu` of the phase when given,
+   shared among the departments in proportion to the premises and reduced in proportion to the
+   premises left to private initiative; the estimate otherwise), State share = min(rate × cost,
+   cap × premises) with the department's rate and cap, the rest for local authorities.
+3. Spreading rule: a phase with a start and an end semester is spread evenly over its semesters —
+   money divided by the number of semesters (to the cent, the shares adding up to the amount),
+   premises as whole numbers (the first semesters take the remainder); a phase with an end only
+   falls in its end semester; a phase without a valid end (or ending before it starts) is kept
+   undated (in the needs, in no year of the phasing).
+
+The phasing sums the schedule per phase, department and year; the needs show it per phase,
+department and semester with totals — so for each project and year both give the same figures.
 """
 
 from __future__ import annotations
@@ -10,13 +24,28 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .costs import _aid_lookup, _unit_cost_lookup, density_class, validate_aid, validate_unit_costs
+from .costs import _aid_lookup, _unit_cost_lookup, default_shares, density_class, validate_aid, validate_unit_costs
 from .errors import ScoranError
 from .i18n import tr
+from .tables import parse_french_numbers
 
-DEFAULT_SHARES = {"region": 0.25, "departement": 0.45, "epci": 0.15, "feder": 0.15}
+PRIVATE_ZONES = ("AMII", "ZTD")
 AMOUNT_COLUMNS = ["locaux", "cout_total", "part_etat", "reste_collectivites", "part_region", "part_departement",
                   "part_epci", "part_feder"]
+EXTRA_AMOUNTS = ["raccordables", "cout_estime"]
+NEEDS_COLUMNS = ["niveau", "code", "rip_id", "phase_id", "technologie", "semestre", "code_dep", "taux_etat",
+                 "plafond_par_local", "plafond_atteint", *AMOUNT_COLUMNS, "annee", *EXTRA_AMOUNTS, "source_cout"]
+PHASING_COLUMNS = ["rip_id", "phase_id", "technologie", "annee", "locaux", "cout", "code_dep", "raccordables",
+                   "part_etat", "reste_collectivites", "cout_estime", "source_cout"]
+SCHEDULE_COLUMNS = ["rip_id", "phase_id", "technologie", "code_dep", "semestre", "annee", "locaux", "raccordables",
+                    "cout_estime", "cout_total", "source_cout", "taux_etat", "plafond_par_local", "plafond_atteint",
+                    "part_etat", "reste_collectivites"]
+PHASING_YEARS = (2015, 2016, 2017)
+COST_GIVEN, COST_ESTIMATED = "cout_prevu", "estimation"
+
+
+def _default_shares() -> dict:
+    return default_shares()
 
 
 def check_shares(shares: dict) -> dict:
@@ -27,48 +56,158 @@ def check_shares(shares: dict) -> dict:
     return shares
 
 
-def financial_needs(premises: pd.DataFrame, coverage: pd.DataFrame, phases: pd.DataFrame, aid: pd.DataFrame,
-                    costs: pd.DataFrame, shares: dict | None = None, aid_name: str | None = None,
-                    costs_name: str | None = None) -> pd.DataFrame:
-    """Rows per phase × department, then totals per project, department, semester and territory.
+def counted_premises(coverage: pd.DataFrame, phases: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """(counted, private): per premise, whether it counts in its phase (not THD yet, in a phase that is
+    known and not abandoned, outside AMII/ZTD communes), and whether it would but lies in an AMII/ZTD
+    commune. `coverage` has deja_thd, phase_id and, when known, zone (else chevauchement_amii)."""
+    live = phases[phases["statut"].fillna("").astype(str).str.strip().str.lower() != "abandonne"]
+    in_phase = coverage["phase_id"].isin(set(live["phase_id"])).to_numpy()
+    waiting = ~coverage["deja_thd"].to_numpy(dtype=bool) & in_phase
+    if "zone" in coverage:
+        private = coverage["zone"].isin(PRIVATE_ZONES).to_numpy()
+    elif "chevauchement_amii" in coverage:
+        private = coverage["chevauchement_amii"].fillna(False).to_numpy(dtype=bool)
+    else:
+        private = np.zeros(len(coverage), dtype=bool)
+    return waiting & ~private, waiting & private
 
-    Both cost tables are validated first (`aid_name`, `costs_name`: how the messages name them).
+
+def officer_costs(phases: pd.DataFrame) -> pd.Series:
+    """The officer's `cout_prevu` per phase_id (NaN when empty, unreadable or not above 0)."""
+    if "cout_prevu" not in phases:
+        return pd.Series(np.nan, index=phases["phase_id"].to_numpy(object), dtype=float)
+    values, percent = parse_french_numbers(phases["cout_prevu"].reset_index(drop=True))
+    values = np.where(percent | ~np.isfinite(values) | (values <= 0), np.nan, values)
+    return pd.Series(values, index=phases["phase_id"].to_numpy(object), dtype=float)
+
+
+def _spans(phases: pd.DataFrame) -> pd.DataFrame:
+    """Per phase_id: first semester index and number of semesters (-1, 1 when undated)."""
+    from .thd import semester_indices
+
+    start = semester_indices(phases["semestre_debut"]) if "semestre_debut" in phases else np.full(len(phases), -1)
+    end = semester_indices(phases["semestre_fin"])
+    start = np.where(start < 0, end, start)  # an end only: its end semester
+    dated = (end >= 0) & (start <= end)
+    return pd.DataFrame({"first": np.where(dated, start, -1), "count": np.where(dated, end - start + 1, 1)},
+                        index=phases["phase_id"].to_numpy(object))
+
+
+def phase_schedule(premises: pd.DataFrame, coverage: pd.DataFrame, phases: pd.DataFrame, aid: pd.DataFrame,
+                   costs: pd.DataFrame, aid_name: str | None = None, costs_name: str | None = None) -> pd.DataFrame:
+    """The one computation behind the phasing and the financial needs (see the module's rules).
+
+    `premises` has code_insee, code_dep, nb_locaux; `coverage` (same rows) deja_thd, phase_id and zone;
+    `phases` phase_id, rip_id, technologie, semestre_debut, semestre_fin, statut and, when given,
+    cout_prevu. One row per phase × department × semester (SCHEDULE_COLUMNS).
     """
-    shares = check_shares(dict(shares or DEFAULT_SHARES))
     aid = validate_aid(aid, aid_name)
     costs = validate_unit_costs(costs, costs_name)
-    waiting = ~coverage["deja_thd"].to_numpy() & coverage["phase_id"].notna().to_numpy()
+    phases = phases.drop_duplicates("phase_id").reset_index(drop=True)
+    counted, private = counted_premises(coverage, phases)
+    nb = premises["nb_locaux"].to_numpy()
     commune_premises = premises.groupby("code_insee")["nb_locaux"].transform("sum").to_numpy()
     frame = pd.DataFrame({
-        "phase_id": coverage["phase_id"].to_numpy(object)[waiting],
-        "code_dep": premises["code_dep"].to_numpy(object)[waiting],
-        "densite": density_class(commune_premises[waiting]),
-        "locaux": premises["nb_locaux"].to_numpy()[waiting],
+        "phase_id": coverage["phase_id"].to_numpy(object)[counted],
+        "code_dep": premises["code_dep"].to_numpy(object)[counted],
+        "densite": density_class(commune_premises[counted]),
+        "locaux": nb[counted],
     })
-    info = phases.set_index("phase_id")[["rip_id", "technologie", "semestre_fin", "statut"]]
-    frame = frame.join(info, on="phase_id")
-    frame = frame[frame["statut"].fillna("") != "abandonne"]
-    frame["cout_total"] = frame["locaux"] * _unit_cost_lookup(frame["technologie"], frame["densite"], costs)
-    rows = frame.groupby(["rip_id", "phase_id", "technologie", "semestre_fin", "code_dep"], dropna=False)[
-        ["locaux", "cout_total"]].sum().reset_index()
+    info = phases.set_index("phase_id")
+    frame["technologie"] = frame["phase_id"].map(info["technologie"])
+    frame["cout_estime"] = frame["locaux"] * _unit_cost_lookup(frame["technologie"], frame["densite"], costs)
+    rows = frame.groupby(["phase_id", "code_dep"], sort=True)[["locaux", "cout_estime"]].sum().reset_index()
+    rows["rip_id"] = rows["phase_id"].map(info["rip_id"])
+    rows["technologie"] = rows["phase_id"].map(info["technologie"])
+
+    # the officer's cost of the phase, shared by premises, without the private-initiative premises
+    given = rows["phase_id"].map(officer_costs(phases))
+    public = rows.groupby("phase_id")["locaux"].transform("sum")
+    left_out = pd.Series(nb[private]).groupby(coverage["phase_id"].to_numpy(object)[private]).sum()
+    everyone = public + rows["phase_id"].map(left_out).fillna(0)
+    share = (rows["locaux"] / everyone.where(everyone > 0)).fillna(0)
+    rows["cout_total"] = np.where(given.notna(), given * share, rows["cout_estime"])
+    rows["source_cout"] = np.where(given.notna(), COST_GIVEN, COST_ESTIMATED)
+
     rates = _aid_lookup(rows["code_dep"].tolist(), aid)
     rows["taux_etat"] = rates["taux"].to_numpy()
     rows["plafond_par_local"] = rates["plafond_par_local"].to_numpy()
-    rows["part_etat"] = np.minimum(rows["taux_etat"] * rows["cout_total"], rows["plafond_par_local"] * rows["locaux"])
-    rows["plafond_atteint"] = rows["plafond_par_local"] * rows["locaux"] < rows["taux_etat"] * rows["cout_total"]
+    rate_share, cap_share = rows["taux_etat"] * rows["cout_total"], rows["plafond_par_local"] * rows["locaux"]
+    rows["part_etat"] = np.minimum(rate_share, cap_share)
+    rows["plafond_atteint"] = cap_share < rate_share
     rows["reste_collectivites"] = rows["cout_total"] - rows["part_etat"]
+
+    # spreading: one row per semester of the phase
+    spans = _spans(phases)
+    first = rows["phase_id"].map(spans["first"]).to_numpy(dtype=np.int64)
+    count = rows["phase_id"].map(spans["count"]).to_numpy(dtype=np.int64)
+    spread = rows.loc[rows.index.repeat(count)].reset_index(drop=True)
+    offset = _offsets(count)
+    k = np.repeat(count, count)
+    n = spread["locaux"].to_numpy(dtype=np.int64)
+    spread["locaux"] = n // k + (offset < n % k)
+    for column in ("cout_estime", "cout_total", "part_etat", "reste_collectivites"):
+        # even shares to the cent, whose sum is the phase's amount exactly
+        value = spread[column].to_numpy(dtype=float)
+        spread[column] = (np.round(value * (offset + 1) / k, 2) - np.round(value * offset / k, 2)).round(2)
+    index = np.repeat(first, count) + offset
+    dated = np.repeat(first, count) >= 0
+    spread["semestre"] = np.where(dated, [f"{i // 2}-S{i % 2 + 1}" for i in index], None)
+    spread["annee"] = pd.array(np.where(dated, index // 2, 0), dtype="Int64")
+    spread["annee"] = spread["annee"].where(dated, pd.NA)
+    spread["raccordables"] = np.where(spread["technologie"].astype(str).str.upper() == "FTTH", spread["locaux"], 0)
+    return spread.reindex(columns=SCHEDULE_COLUMNS)
+
+
+def _offsets(count: np.ndarray) -> np.ndarray:
+    """0, 1, …, count-1 for each row, concatenated (vectorised cumcount)."""
+    total = int(count.sum())
+    starts = np.repeat(np.cumsum(count) - count, count)
+    return np.arange(total) - starts
+
+
+def phasing(schedule: pd.DataFrame, years=PHASING_YEARS) -> pd.DataFrame:
+    """The triennial phasing: the schedule summed per project, phase, department and year (PHASING_COLUMNS)."""
+    dated = schedule[schedule["annee"].notna()]
+    dated = dated[dated["annee"].astype(int).isin(list(years))]
+    keys = ["rip_id", "phase_id", "technologie", "code_dep", "annee"]
+    table = dated.groupby(keys, sort=True)[["locaux", "raccordables", "cout_total", "part_etat",
+                                            "reste_collectivites", "cout_estime"]].sum().reset_index()
+    table["source_cout"] = table.set_index(["phase_id", "code_dep"]).index.map(
+        schedule.drop_duplicates(["phase_id", "code_dep"]).set_index(["phase_id", "code_dep"])["source_cout"])
+    table = table.rename(columns={"cout_total": "cout"})
+    money = ["cout", "part_etat", "reste_collectivites", "cout_estime"]
+    table[money] = table[money].astype(float).round(2)
+    table["annee"] = table["annee"].astype(int)
+    return table.reindex(columns=PHASING_COLUMNS)
+
+
+def financial_needs(premises: pd.DataFrame, coverage: pd.DataFrame, phases: pd.DataFrame, aid: pd.DataFrame,
+                    costs: pd.DataFrame, shares: dict | None = None, aid_name: str | None = None,
+                    costs_name: str | None = None, schedule: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Rows per phase × department × semester (with its year), then totals per project, department,
+    semester and territory (NEEDS_COLUMNS); `schedule` when already computed by `phase_schedule`.
+
+    Both cost tables are validated first (`aid_name`, `costs_name`: how the messages name them).
+    """
+    shares = check_shares(dict(shares or _default_shares()))
+    if schedule is None:
+        schedule = phase_schedule(premises, coverage, phases, aid, costs, aid_name, costs_name)
+    rows = schedule.copy()
     for name, share in shares.items():
         rows[f"part_{name}"] = rows["reste_collectivites"] * share
-    rows = rows.rename(columns={"semestre_fin": "semestre"})
+    sums = AMOUNT_COLUMNS + EXTRA_AMOUNTS
     detail = rows.assign(niveau=tr("phase"), code=rows["phase_id"])
     totals = [detail]
     for level, key in ((tr("projet"), "rip_id"), (tr("département"), "code_dep"), (tr("semestre"), "semestre")):
-        grouped = rows.groupby(key)[AMOUNT_COLUMNS].sum().reset_index().rename(columns={key: "code"})
+        grouped = rows.groupby(key)[sums].sum().reset_index().rename(columns={key: "code"})
+        if key == "semestre":
+            grouped["annee"] = grouped["code"].str[:4].astype(int)
         totals.append(grouped.assign(niveau=level))
-    totals.append(rows[AMOUNT_COLUMNS].sum().to_frame().T.assign(niveau=tr("territoire"), code=tr("Ensemble")))
+    totals.append(rows[sums].sum().to_frame().T.assign(niveau=tr("territoire"), code=tr("Ensemble")))
     table = pd.concat(totals, ignore_index=True)
-    money = [c for c in AMOUNT_COLUMNS if c != "locaux"]
+    money = [c for c in sums if c not in ("locaux", "raccordables")]
     table[money] = table[money].astype(float).round(2)
-    columns = ["niveau", "code", "rip_id", "phase_id", "technologie", "semestre", "code_dep", "taux_etat",
-               "plafond_par_local", "plafond_atteint", *AMOUNT_COLUMNS]
-    return table.reindex(columns=columns)
+    table[["locaux", "raccordables"]] = table[["locaux", "raccordables"]].astype(np.int64)
+    table["annee"] = table["annee"].astype("Int64")
+    return table.reindex(columns=NEEDS_COLUMNS)

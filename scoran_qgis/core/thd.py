@@ -3,7 +3,10 @@
 Plans come from the store (or any layers with the same fields): RIP projects and phases, AMII
 communes with their operators' yearly calendar. A premise is already THD when its class is
 THD30 or better; otherwise its planned semester is its AMII calendar year (second half) or the
-end semester of its RIP phase, for the technologies that bring THD (FTTH, THD radio).
+end semester of its RIP phase, for the technologies that bring THD (FTTH, THD radio; a copper
+upgrade, MED, never does). An abandoned phase (`statut = abandonne`) claims no premise: a phase
+that re-plans its area takes them. A RIP's départements come from its `departements` field, its
+communes and its geometry (`rip_departements`), never from the spelling of its `rip_id`.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .codes import Millesime
+from .codes import Millesime, departement_of
 from .errors import ScoranError
 from .geometry import locate_points
 from .i18n import tr
@@ -22,7 +25,15 @@ from .speed_classes import RANK
 THD_TECHNOLOGIES = ("FTTH", "THDR")
 END_OF_PLAN = Millesime(2022, 2)
 NATIONAL_TARGETS = {Millesime(2017, 2): 50.0, Millesime(2022, 2): 100.0}
-SCALE_SHARE = 0.8  # a RIP covering less than 80 % of its department's public-initiative premises is infra-departmental
+ABANDONED = "abandonne"
+
+
+def scale_share() -> float:
+    """Share of its department's public-initiative premises a RIP must cover to be of département scale
+    (rules file, key `echelle_departementale_part_min`: 0.8 by default, see its source there)."""
+    from .costs import read_rules
+
+    return read_rules()["echelle_departementale_part_min"]
 
 
 @dataclass
@@ -56,8 +67,11 @@ def check_plan(plan: Plan, known_communes: set | None = None) -> tuple[pd.DataFr
             checks.append(("phase_incoherente", phase.phase_id,
                            tr("Phase {0} : fin {1} avant le début {2} : ignorée dans le calendrier.").format(
                                phase.phase_id, end, start)))
-        if str(phase.statut or "") == "abandonne":
+        if is_abandoned(phase.statut):
             usable[i] = False
+            checks.append(("phase_abandonnee", phase.phase_id,
+                           tr("Phase {0} abandonnée : hors de la couverture, du phasage, des besoins financiers et "
+                              "de la trajectoire.").format(phase.phase_id)))
         if phase.rip_id not in set(plan.projects["rip_id"]):
             checks.append(("phase_sans_projet", phase.phase_id,
                            tr("Phase {0} rattachée au projet inconnu {1}.").format(phase.phase_id, phase.rip_id)))
@@ -67,6 +81,10 @@ def check_plan(plan: Plan, known_communes: set | None = None) -> tuple[pd.DataFr
             checks.append(("amii_commune_inconnue", code,
                            tr("Commune AMII {0} absente du territoire : ignorée.").format(code)))
     return pd.DataFrame(checks, columns=CHECK_COLUMNS), usable
+
+
+def is_abandoned(status) -> bool:
+    return str(status or "").strip().lower() == ABANDONED
 
 
 def _semester(text):
@@ -123,10 +141,13 @@ def assign_coverage(premises: pd.DataFrame, x: np.ndarray, y: np.ndarray, plan: 
     amii_zone = pd.Series(codes).map(amii["zone"].fillna("AMII") if "zone" in amii else "AMII").to_numpy(object)
     in_amii = pd.notna(amii_zone)
 
-    # RIP phase of each premise: by geometry, else by the phase's list of communes; earliest end wins.
+    # RIP phase of each premise: by geometry, else by the phase's list of communes. Abandoned phases
+    # claim nothing; a phase bringing THD (FTTH, THDR) wins over a MED/SAT phase; then the earliest end.
     phases = plan.phases.reset_index(drop=True)
-    order = sorted(range(len(phases)), key=lambda i: (_semester(phases.at[i, "semestre_fin"]) or END_OF_PLAN.next(),
-                                                     str(phases.at[i, "phase_id"])))
+    live = [i for i in range(len(phases)) if not is_abandoned(phases.at[i, "statut"])]
+    order = sorted(live, key=lambda i: (str(phases.at[i, "technologie"] or "").strip().upper() not in THD_TECHNOLOGIES,
+                                        _semester(phases.at[i, "semestre_fin"]) or END_OF_PLAN.next(),
+                                        str(phases.at[i, "phase_id"])))
     phase_of = np.full(n, -1, dtype=np.int64)
     geometric = [i for i in order if phases.at[i, "wkb"] is not None]
     if geometric:
@@ -149,7 +170,8 @@ def assign_coverage(premises: pd.DataFrame, x: np.ndarray, y: np.ndarray, plan: 
     zone = np.where(in_amii, amii_zone, np.where(pd.notna(rip_id), "RIP", "aucun")).astype(object)
     technology = np.where(in_phase, phases["technologie"].to_numpy(object)[phase_of.clip(min=0)], None)
     phase_ok = in_phase & usable[phase_of.clip(min=0)] if len(phases) else in_phase
-    rip_semester = np.where(phase_ok & np.isin(technology, THD_TECHNOLOGIES),
+    upper = pd.Series(technology, dtype=object).fillna("").astype(str).str.strip().str.upper().to_numpy(object)
+    rip_semester = np.where(phase_ok & np.isin(upper, THD_TECHNOLOGIES),
                             phases["semestre_fin"].to_numpy(object)[phase_of.clip(min=0)], None)
 
     planned = np.where(zone == "RIP", rip_semester, None).astype(object)
@@ -200,22 +222,111 @@ def _amii_semesters(premises: pd.DataFrame, waiting: np.ndarray, plan: Plan) -> 
     return result
 
 
-def rip_scale_checks(premises: pd.DataFrame, coverage: pd.DataFrame, plan: Plan) -> pd.DataFrame:
-    """RIP projects that cover less than SCALE_SHARE of their department's public-initiative premises."""
+def _department_codes(value) -> list:
+    """Codes of a `departements` field: `58`, `58.0`, `1` → `01`, `2a` → `2A`; separators , ; / or spaces."""
+    import re
+
+    codes = []
+    for part in re.split(r"[,;/\s]+", str(value or "")):
+        code = part.strip().upper()
+        if code.endswith(".0"):
+            code = code[:-2]
+        if code.isdigit() and len(code) == 1:
+            code = "0" + code
+        if re.fullmatch(r"0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-8]", code) and code not in codes:
+            codes.append(code)
+    return codes
+
+
+def rip_departements(plan: Plan, premises: pd.DataFrame | None = None, coverage: pd.DataFrame | None = None,
+                     departments: pd.DataFrame | None = None, min_share: float = 0.01) -> dict:
+    """{rip_id: sorted list of département codes} for every project (and every phase's project).
+
+    A project's départements are, together: its `departements` field; the départements of the
+    communes of its phases (`communes` lists, including the store's rip_phases_communes); when
+    given, the `code_dep` of the premises `coverage` puts in the project (same rows as `premises`)
+    holding at least `min_share` of its premises; when given, the départements (`departments`:
+    insee_dep, wkb, in the plan's CRS) holding at least `min_share` of the surface of its perimeter
+    or of a phase's. Never the spelling of `rip_id`.
+    """
+    result: dict = {}
+    for project in plan.projects.itertuples():
+        result.setdefault(project.rip_id, set()).update(_department_codes(getattr(project, "departements", None)))
+    phases = plan.phases
+    for rip_id, communes in zip(phases["rip_id"], phases["communes"] if "communes" in phases else [()] * len(phases)):
+        found = result.setdefault(rip_id, set())
+        found.update(departement_of(code) for code in (communes or ()) if code)
+    if premises is not None and coverage is not None and len(premises):
+        frame = pd.DataFrame({"rip": coverage["rip_id"].to_numpy(object), "dep": premises["code_dep"].to_numpy(object),
+                              "n": premises["nb_locaux"].to_numpy(dtype=float)}).dropna(subset=["rip", "dep"])
+        per = frame.groupby(["rip", "dep"])["n"].sum().reset_index()
+        per = per[per["n"] >= min_share * per.groupby("rip")["n"].transform("sum")]
+        for rip_id, dep in zip(per["rip"], per["dep"]):
+            result.setdefault(rip_id, set()).add(str(dep))
+    if departments is not None and len(departments):
+        shapes = [(rip_id, wkb) for rip_id, wkb in zip(plan.projects["rip_id"], plan.projects["wkb"])]
+        shapes += [(rip_id, wkb) for rip_id, wkb in zip(phases["rip_id"], phases["wkb"])]
+        for rip_id, dep in _overlapping_departments(shapes, departments, min_share):
+            result.setdefault(rip_id, set()).add(dep)
+    return {rip_id: sorted(codes) for rip_id, codes in result.items() if rip_id is not None}
+
+
+def declared_departements(plan: Plan, premises: pd.DataFrame | None = None,
+                          coverage: pd.DataFrame | None = None) -> dict:
+    """The départements a project answers for: its `departements` field when filled, else those found
+    by `rip_departements` (communes, premises located in it)."""
+    found = rip_departements(plan, premises, coverage)
+    result = {}
+    for project in plan.projects.itertuples():
+        declared = _department_codes(getattr(project, "departements", None))
+        result[project.rip_id] = sorted(declared) if declared else found.get(project.rip_id, [])
+    return result
+
+
+def _overlapping_departments(shapes, departments: pd.DataFrame, share: float):
+    """(rip_id, insee_dep) where the département holds at least `share` of the shape's surface."""
+    from osgeo import ogr
+
+    areas = []
+    for code, wkb in zip(departments["insee_dep"], departments["wkb"]):
+        if wkb is not None:
+            geometry = ogr.CreateGeometryFromWkb(bytes(wkb))
+            areas.append((str(code), geometry))
+    for rip_id, wkb in shapes:
+        if wkb is None:
+            continue
+        shape = ogr.CreateGeometryFromWkb(bytes(wkb))
+        for code, geometry in areas:
+            if shape.Intersects(geometry):
+                inter = shape.Intersection(geometry)
+                if inter is not None and inter.GetArea() >= share * shape.GetArea():
+                    yield rip_id, code
+
+
+def rip_scale_checks(premises: pd.DataFrame, coverage: pd.DataFrame, plan: Plan,
+                     share: float | None = None) -> pd.DataFrame:
+    """RIP projects that cover less than `share` (rules file: 80 % by default) of the public-initiative
+    premises of one of their départements (`declared_departements`: the `departements` field, else the
+    départements of its communes and premises — never the spelling of `rip_id`)."""
+    share_min = scale_share() if share is None else share
     checks = []
     nb = premises["nb_locaux"].to_numpy()
-    deps = premises["code_dep"].to_numpy(object)
     public = coverage["zone"].isin(["RIP", "aucun"]).to_numpy()
-    for project in plan.projects.itertuples():
-        for dep in [d.strip() for d in str(project.departements or "").split(",") if d.strip()]:
-            eligible = nb[(deps == dep) & public].sum()
-            covered = nb[(deps == dep) & public & (coverage["rip_id"].to_numpy(object) == project.rip_id)].sum()
-            share = covered / eligible if eligible else 0.0
-            if share < SCALE_SHARE:
-                checks.append(("rip_infra_departemental", project.rip_id, tr(
-                    "Le projet {0} ne couvre que {1:.0f} % des locaux d'initiative publique du département {2} : "
-                    "plus petit qu'un département, il n'est pas éligible au soutien national.").format(
-                    project.rip_id, 100 * share, dep)))
+    frame = pd.DataFrame({"dep": premises["code_dep"].astype(str).to_numpy(object), "n": np.where(public, nb, 0),
+                          "rip": coverage["rip_id"].to_numpy(object)})
+    eligible_by_dep = frame.groupby("dep")["n"].sum()
+    covered_by = frame.dropna(subset=["rip"]).groupby(["rip", "dep"])["n"].sum()
+    departements = declared_departements(plan, premises, coverage)
+    for rip_id in plan.projects["rip_id"]:
+        for dep in departements.get(rip_id, []):
+            eligible = eligible_by_dep.get(dep, 0)
+            covered = covered_by.get((rip_id, dep), 0)
+            covered_share = covered / eligible if eligible else 0.0
+            if covered_share < share_min:
+                checks.append(("rip_infra_departemental", rip_id, tr(
+                    "Le projet {0} ne couvre que {1:.0f} % des locaux d'initiative publique du département {2} "
+                    "(seuil : {3:.0f} %) : plus petit qu'un département, il n'est pas éligible au soutien "
+                    "national.").format(rip_id, 100 * covered_share, dep, 100 * share_min)))
     return pd.DataFrame(checks, columns=CHECK_COLUMNS)
 
 
@@ -268,28 +379,3 @@ def trajectory(premises_dep: np.ndarray, nb_locaux: np.ndarray, deja_thd: np.nda
 def _target_for(semester: Millesime, targets: dict):
     """The national milestone of a semester, when one falls on it."""
     return targets.get(semester)
-
-
-def phasing(phases: pd.DataFrame, coverage: pd.DataFrame, unit_costs: np.ndarray,
-            years=(2015, 2016, 2017)) -> pd.DataFrame:
-    """Per project, phase and year: premises made THD-ready and their cost, spreading each phase
-    evenly over its semesters. `coverage` has nb_locaux, deja_thd, phase_id per premise;
-    `unit_costs` is the cost per premise of each phase."""
-    nb = coverage["nb_locaux"].to_numpy()
-    waiting = ~coverage["deja_thd"].to_numpy()
-    per_phase = pd.Series(nb[waiting]).groupby(coverage["phase_id"].to_numpy(object)[waiting]).sum()
-    rows = []
-    for index, phase in enumerate(phases.itertuples()):
-        start, end = _semester(phase.semestre_debut), _semester(phase.semestre_fin)
-        if start is None or end is None or end < start:
-            continue
-        count = int(per_phase.get(phase.phase_id, 0))
-        span = end.index - start.index + 1
-        for year in years:
-            semesters = sum(1 for s in range(start.index, end.index + 1) if Millesime.from_index(s).year == year)
-            if semesters:
-                share = count * semesters / span
-                rows.append({"rip_id": phase.rip_id, "phase_id": phase.phase_id, "technologie": phase.technologie,
-                             "annee": year, "locaux": round(share), "cout": round(share * unit_costs[index], 2)})
-    return pd.DataFrame(rows, columns=["rip_id", "phase_id", "technologie", "annee", "locaux", "cout"])
-

@@ -158,8 +158,10 @@ def test_trajectory(golden, tmp_path):
     # RIP2A-P1: 2 premises over 2015-S2, 2016-S1, 2016-S2 → 2/3 in 2016, 1/3 in 2015; FTTH rural 2 200 €
     assert phasing[("RIP2A-P1", 2015)] == (1, pytest.approx(2 / 3 * 2200, abs=0.01))
     assert phasing[("RIP2A-P1", 2016)] == (1, pytest.approx(4 / 3 * 2200, abs=0.01))
-    assert phasing[("RIP01-P1", 2016)] == (10, 4000.0)  # MED 400 €, both semesters in 2016
-    assert not any(k[0] in ("RIP01-P2", "RIP2A-P2") for k in phasing)  # incoherent / undated phases
+    # RIP01-P1 and RIP01-P2 lie in the AMII commune 01001: private initiative, not in the RIP's phasing
+    # (issue 11, item 4; this test used to expect RIP01-P1's 10 premises at 4 000 €)
+    assert not any(k[0] in ("RIP01-P1", "RIP01-P2") for k in phasing)
+    assert not any(k[0] == "RIP2A-P2" for k in phasing)  # undated phase: in no year
 
 
 def aid_table():
@@ -167,31 +169,53 @@ def aid_table():
                  [(None, ("01", 0.5, 300.0)), (None, ("2A", 0.6, 2000.0))])
 
 
+def needs_rows(path):
+    """{(niveau, code): summed amounts} — a phase has one row per department and semester."""
+    totals = {}
+    for f in QgsVectorLayer(str(path)).getFeatures():
+        entry = totals.setdefault((f["niveau"], f["code"]), {"rows": 0})
+        entry["rows"] += 1
+        for name in ("locaux", "cout_total", "part_etat", "reste_collectivites", "part_region", "part_epci",
+                     "part_feder"):
+            entry[name] = entry.get(name, 0) + float(f[name])
+        entry["plafond_atteint"] = entry.get("plafond_atteint", False) or str(f["plafond_atteint"]).lower() in (
+            "true", "1")
+    return totals
+
+
 def test_financial_needs_cap_binding_and_not(golden, tmp_path):
+    """RIP01's phases lie in the AMII commune 01001 (private initiative): no row, no cost, no State share
+    (issue 11, item 4 — this test used to expect 4 000 € and 8 800 € for them). RIP2A-P1: 2 rural FTTH
+    premises, 4 400 €, spread over 2015-S2…2016-S2; RIP2A-P2 (undated): 1 premise, 2 200 €."""
     folder, plan = golden
     run("financialneeds", {"INPUT": str(folder / "couverture.gpkg"), "RIP_PHASES": plan["RIP_PHASES"],
                            "AID": aid_table(), "OUTPUT": str(tmp_path / "f.csv")})
-    rows = {(f["niveau"], f["code"]): f for f in QgsVectorLayer(str(tmp_path / "f.csv")).getFeatures()}
-    p1, p2 = rows[("phase", "RIP01-P1")], rows[("phase", "RIP01-P2")]
-    assert float(p1["cout_total"]) == 4000 and float(p1["part_etat"]) == 2000  # 50 % of cost < 300 € × 10
-    assert str(p1["plafond_atteint"]).lower() in ("false", "0")
-    assert float(p2["cout_total"]) == 8800 and float(p2["part_etat"]) == 1200  # cap 300 € × 4 binds
-    assert str(p2["plafond_atteint"]).lower() in ("true", "1")
-    assert float(rows[("phase", "RIP2A-P1")]["part_etat"]) == pytest.approx(2640)
-    assert float(rows[("phase", "RIP2A-P2")]["part_etat"]) == pytest.approx(1320)
+    rows = needs_rows(tmp_path / "f.csv")
+    assert ("phase", "RIP01-P1") not in rows and ("phase", "RIP01-P2") not in rows
+    assert ("projet", "RIP01") not in rows
+    p1 = rows[("phase", "RIP2A-P1")]
+    assert p1["rows"] == 3 and p1["locaux"] == 2
+    assert p1["cout_total"] == pytest.approx(4400) and p1["part_etat"] == pytest.approx(2640)  # 60 % < 2 000 € × 2
+    assert not p1["plafond_atteint"]
+    assert rows[("phase", "RIP2A-P2")]["part_etat"] == pytest.approx(1320)
     total = rows[("territoire", "Ensemble")]
-    assert float(total["cout_total"]) == 19400 and float(total["part_etat"]) == 7160
-    assert float(total["reste_collectivites"]) == 12240
-    assert float(total["part_region"]) == pytest.approx(3060) and float(total["part_feder"]) == pytest.approx(1836)
-    assert float(rows[("département", "2A")]["cout_total"]) == 6600
-    assert float(rows[("projet", "RIP01")]["part_etat"]) == 3200
+    assert total["cout_total"] == 6600 and total["part_etat"] == 3960
+    assert total["reste_collectivites"] == 2640
+    assert total["part_region"] == pytest.approx(660) and total["part_feder"] == pytest.approx(396)
+    assert rows[("département", "2A")]["cout_total"] == 6600
+    assert rows[("projet", "RIP2A")]["part_etat"] == 3960
 
+    capped = layer("None", [("insee_dep", TEXT), ("taux", QVariant.Double), ("plafond_par_local", QVariant.Double)],
+                   [(None, ("2A", 0.6, 500.0))])
     run("financialneeds", {"INPUT": str(folder / "couverture.gpkg"), "RIP_PHASES": plan["RIP_PHASES"],
-                           "AID": aid_table(), "SHARE_REGION": 50, "SHARE_DEPARTEMENT": 50, "SHARE_EPCI": 0,
+                           "AID": capped, "SHARE_REGION": 50, "SHARE_DEPARTEMENT": 50, "SHARE_EPCI": 0,
                            "SHARE_FEDER": 0, "OUTPUT": str(tmp_path / "g.csv")})
-    total = {(f["niveau"], f["code"]): f for f in QgsVectorLayer(str(tmp_path / "g.csv")).getFeatures()}[
-        ("territoire", "Ensemble")]
-    assert float(total["part_region"]) == 6120 and float(total["part_epci"]) == 0
+    rows = needs_rows(tmp_path / "g.csv")
+    p1 = rows[("phase", "RIP2A-P1")]
+    assert p1["part_etat"] == pytest.approx(1000) and p1["plafond_atteint"]  # cap 500 € × 2 binds
+    total = rows[("territoire", "Ensemble")]
+    assert total["part_etat"] == pytest.approx(1500)  # + min(60 % × 2 200, 500 × 1)
+    assert total["part_region"] == pytest.approx(2550) and total["part_epci"] == 0
 
 
 def test_shares_must_add_up(golden, tmp_path):
