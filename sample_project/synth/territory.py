@@ -60,7 +60,13 @@ def load(path: str) -> Territory:
     communes = pd.DataFrame.from_records(records).sort_values("insee_com").reset_index(drop=True)
     xmin, xmax, ymin, ymax = layer.GetExtent()
 
-    mairies = {f["insee_com"]: f.GetGeometryRef().GetPoint_2D() for f in dataset.GetLayerByName("mairies")}
+    mairie_layer = dataset.GetLayerByName("mairies")
+    placed = mairie_layer.GetLayerDefn().GetFieldIndex("localisation") >= 0
+    mairies, geocoded = {}, set()
+    for f in mairie_layer:
+        mairies[f["insee_com"]] = f.GetGeometryRef().GetPoint_2D()
+        if not placed or f["localisation"] == "geocodage":
+            geocoded.add(f["insee_com"])
     deps = [
         {"insee_dep": f["insee_dep"], "nom": f["nom"], "geom_wkb": bytes(f.GetGeometryRef().ExportToIsoWkb())}
         for f in dataset.GetLayerByName("departements")
@@ -91,8 +97,9 @@ def load(path: str) -> Territory:
     cells_by_commune = [order[bounds[i + 1]:bounds[i + 2]] for i in range(len(communes))]
 
     territory = Territory(communes, raster, (xmin, ymax), cells_by_commune, pd.DataFrame(deps), path)
-    # The town hall, except where the source geocoded it outside its commune (~180 cases) or the
-    # commune has none (merged communes): there, the commune cell nearest to the commune's centre.
+    # The town hall (the territory build puts the ~180 geocoded outside their commune inside it:
+    # `localisation`), except where the commune has none (merged communes) or the point falls in a
+    # neighbour's cell of the raster: there, the commune cell nearest to the commune's centre.
     mx, my = [], []
     for i, code in enumerate(communes["insee_com"]):
         point = mairies.get(code)
@@ -105,7 +112,8 @@ def load(path: str) -> Territory:
     communes["mairie_x"] = mx
     communes["mairie_y"] = my
     communes["has_mairie"] = [code in mairies for code in communes["insee_com"]]
-    communes["mairie_moved"] = [code not in mairies or (mx[i], my[i]) != mairies[code]
+    # Moved: not where the source geocoded it (centres-bourgs are chosen among the others).
+    communes["mairie_moved"] = [code not in geocoded or (mx[i], my[i]) != mairies[code]
                                 for i, code in enumerate(communes["insee_com"])]
     return territory
 
