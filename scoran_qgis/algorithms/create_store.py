@@ -17,7 +17,7 @@ from ..compat import GEOMETRY_POLYGON, SOURCE_POLYGON
 from ..core.codes import Millesime
 from ..core.feedback import check_canceled
 from ..core.store import ScoranStore
-from ..core.territory import prepare_territory, write_territory
+from ..core.territory import check_town_halls, prepare_territory, store_town_halls, write_territory
 from .base import ScoranAlgorithm, epsg_of, preferences
 from .io import records_from_source, require_source
 
@@ -57,7 +57,9 @@ class CreateStoreAlgorithm(ScoranAlgorithm):
             "absents sont reconstitués par fusion des communes, les régions par fusion des départements.\n\n"
             "Écrit : le référentiel (tables du territoire, millésimes, projets RIP/AMII, centres-bourgs, "
             "registre des projets d'usages…), en Lambert-93 par défaut. Un référentiel écrit par une version "
-            "plus récente de l'extension est refusé sans être modifié."
+            "plus récente de l'extension est refusé sans être modifié.\n\n"
+            "Contrôle : quand le référentiel a déjà des centres-bourgs, chaque mairie est comparée à la "
+            "commune de son code INSEE ; celles qui en sont hors sont comptées et signalées (premiers codes)."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -128,6 +130,22 @@ class CreateStoreAlgorithm(ScoranAlgorithm):
         feedback.pushInfo(done.format(final))
         for warning in report.warnings:
             feedback.pushWarning(warning)
+        if existed:
+            self._check_town_halls(store, prepared, feedback)
         feedback.pushInfo(report.summary())
         feedback.setProgress(100)
         return {self.STORE: destination, self.NB_COMMUNES: report.counts["communes"]}
+
+    def _check_town_halls(self, store, prepared, feedback) -> None:
+        """Warn, with a count and the first INSEE codes, about the store's town halls outside their commune."""
+        codes, x, y = store_town_halls(store)
+        if not codes:
+            return
+        communes = {row["insee_com"]: row["geom"] for row in prepared.tables["communes"]}
+        check = check_town_halls(codes, x, y, communes)
+        warning = check.warning(self.tr("Centres-bourgs du référentiel"))
+        if warning:
+            feedback.pushWarning(warning)
+        if check.unchecked:
+            feedback.pushWarning(self.tr("{0} centre(s)-bourg(s) du référentiel dont la commune n'est pas dans le "
+                                         "territoire chargé.").format(check.unchecked))

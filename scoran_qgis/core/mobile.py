@@ -276,26 +276,62 @@ def _slug(text: str) -> str:
     return "".join(c if c.isalnum() else "_" for c in str(text).lower()).strip("_")
 
 
+COST_SOURCES = ("agent", "estimation")  # source_cout: the officer's cost, or sites × unit cost
+SITE_STATUSES = {  # statut_site, as the store's centres_bourgs table allows it (domain.md §3)
+    "recherche_site": "Recherche de site",
+    "pylone_construit": "Pylône construit",
+    "mis_a_disposition": "Mis à disposition des opérateurs",
+    "ouvert_2g": "Ouvert en 2G",
+    "ouvert_3g": "Ouvert en 3G",
+}
+
+
 def estimate_costs(status: pd.Series, mountain: np.ndarray, sites: np.ndarray | None = None,
-                   costs: dict | None = None) -> pd.DataFrame:
+                   costs: dict | None = None, officer_cost: np.ndarray | None = None) -> pd.DataFrame:
     """Sites, cost, State subsidy (mountain rate where flagged) and local remainder per centre-bourg.
 
     Only white centres (2G, or 3G only) need a site; partly covered ones are left to the operators.
+    The rule, per centre:
+    - `cout_estime_sites` = sites needed × cost of a site (the estimate);
+    - `cout_retenu` = the officer's cost (`officer_cost`, e.g. centres_bourgs.cout) where given
+      (0 included), else the estimate; `source_cout` says which (`agent` / `estimation`);
+    - `subvention_etat` = min(sites needed × subsidy per site (mountain rate where flagged),
+      `cout_retenu`): the State pays per site, never more than the cost retained — a centre the
+      maps show covered (no site needed) gets none, whatever its cost;
+    - `reste_collectivites` = `cout_retenu` − `subvention_etat`;
+    - `cout_estime` (the contract's field, kept) = `cout_retenu`, the cost the figures add up to.
     """
     costs = {**DEFAULT_COSTS, **(costs or {})}
     white = status.isin(["zone_blanche_2g", "zone_blanche_3g"]).to_numpy()
     count = np.where(white, sites if sites is not None else costs["sites_per_centre"], 0).astype(int)
     subsidy_per_site = np.where(np.asarray(mountain, dtype=bool), costs["subsidy_mountain"], costs["subsidy"])
-    cost = count * costs["site_cost"]
-    subsidy = np.minimum(count * subsidy_per_site, cost)
-    return pd.DataFrame({"nb_sites": count, "cout_estime": cost, "subvention_etat": subsidy,
-                         "reste_collectivites": cost - subsidy})
+    estimate = count * float(costs["site_cost"])
+    officer = (np.full(len(count), np.nan) if officer_cost is None
+               else np.asarray(officer_cost, dtype=float).reshape(len(count)))
+    given = ~np.isnan(officer)
+    retained = np.where(given, officer, estimate)
+    subsidy = np.minimum(count * subsidy_per_site, retained)
+    return pd.DataFrame({"nb_sites": count, "cout_estime": retained, "subvention_etat": subsidy,
+                         "reste_collectivites": retained - subsidy, "cout_estime_sites": estimate,
+                         "cout_retenu": retained,
+                         "source_cout": np.where(given, COST_SOURCES[0], COST_SOURCES[1]).astype(object)})
+
+
+SUMMARY_MONEY = ["nb_sites", "cout_estime", "subvention_etat", "reste_collectivites", "cout_estime_sites",
+                 "cout_retenu"]
 
 
 def summary(centres: pd.DataFrame) -> pd.DataFrame:
-    """Per department and for the territory: centres by status and the money."""
+    """Per department and for the territory: centres by status, the money, and how many costs the officer gave.
+
+    `nb_couts_agent`: centres whose `cout_retenu` is the officer's cost (`source_cout` = agent).
+    """
     frame = centres.assign(code=centres["code_dep"])
-    money = ["nb_sites", "cout_estime", "subvention_etat", "reste_collectivites"]
+    if "cout_retenu" not in frame:  # centres costed before the officer's cost existed
+        frame = frame.assign(cout_estime_sites=frame["cout_estime"], cout_retenu=frame["cout_estime"],
+                             source_cout=COST_SOURCES[1])
+    frame = frame.assign(nb_couts_agent=(frame["source_cout"] == COST_SOURCES[0]).astype(int))
+    money = SUMMARY_MONEY + ["nb_couts_agent"]
     parts = []
     for level, data in ((tr("département"), frame), (tr("territoire"), frame.assign(code=tr("Ensemble")))):
         counts = pd.crosstab(data["code"], data["statut"]).reindex(columns=list(STATUS_LABELS), fill_value=0)

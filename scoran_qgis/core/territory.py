@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
+import numpy as np
 from osgeo import ogr
 
 from .codes import departement_of, normalize_insee
@@ -215,3 +216,85 @@ def write_territory(store, prepared: PreparedTerritory, conn=None) -> None:
     for table, rows in prepared.tables.items():
         conn.execute(f'DELETE FROM "{table}"')
         prepared.report.counts[table] = store.insert(conn, table, rows)
+
+
+# --- town halls where they are -------------------------------------------------------------------
+TOWN_HALLS_SHOWN = 5  # INSEE codes named in the warning
+
+
+@dataclass
+class TownHallCheck:
+    """Town halls (centres-bourgs) that lie outside the commune of their own INSEE code."""
+
+    codes: list = field(default_factory=list)  # INSEE codes outside their commune, in input order
+    distances: list = field(default_factory=list)  # metres (store/metric CRS) to their commune
+    checked: int = 0  # points whose code has a commune polygon
+    unchecked: int = 0  # points without a valid code, or whose commune is not in the layer
+
+    @property
+    def count(self) -> int:
+        return len(self.codes)
+
+    def warning(self, what: str | None = None) -> str | None:
+        """The French warning (None when every checked town hall is in its commune)."""
+        if not self.codes:
+            return None
+        shown = ", ".join(self.codes[:TOWN_HALLS_SHOWN]) + (" …" if len(self.codes) > TOWN_HALLS_SHOWN else "")
+        return tr("{0} : {1} mairie(s) hors de leur commune (code INSEE du point ≠ commune où il se trouve ; "
+                  "jusqu'à {2} km) : {3}. Corrigez leur position : la couverture et les distances sont jugées "
+                  "autour de ce point.").format(what or tr("Centres-bourgs"), len(self.codes),
+                                               _km(max(self.distances)), shown)
+
+
+def _km(metres: float) -> str:
+    return f"{metres / 1000:.1f}".replace(".", ",")
+
+
+def check_town_halls(codes, x, y, communes: Mapping[str, bytes]) -> TownHallCheck:
+    """Which town-hall points lie outside the commune of their INSEE code.
+
+    `codes` (any spelling: 1001, 01001.0…), `x`, `y` are the points; `communes` maps INSEE code →
+    polygon WKB in the points' CRS. Vectorised: the points are located among their communes'
+    polygons at once (grid-accelerated); only the points found elsewhere get the exact GEOS test
+    (a point on its commune's border is inside) and their distance to the commune.
+    """
+    from .geometry import locate_points
+
+    normalised = [normalize_insee(code) for code in codes]
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    wanted = sorted({code for code in normalised if code in communes and communes[code] is not None})
+    position = {code: i for i, code in enumerate(wanted)}
+    own = np.array([position.get(code, -1) for code in normalised], dtype=np.int64)
+    result = TownHallCheck(checked=int((own >= 0).sum()), unchecked=int((own < 0).sum()))
+    if not wanted:
+        return result
+    located = locate_points(x, y, [communes[code] for code in wanted])
+    for index in np.flatnonzero((own >= 0) & (located != own)):
+        polygon = ogr.CreateGeometryFromWkb(communes[wanted[own[index]]])
+        point = ogr.Geometry(ogr.wkbPoint)
+        point.AddPoint_2D(float(x[index]), float(y[index]))
+        if polygon.Intersects(point):  # on the border shared with a neighbour listed first
+            continue
+        result.codes.append(normalised[index])
+        result.distances.append(round(polygon.Distance(point), 1))
+    return result
+
+
+def store_town_halls(store) -> tuple[list, np.ndarray, np.ndarray]:
+    """The store's centres-bourgs: (INSEE codes, x, y) in the store's CRS (points without geometry left out)."""
+    from . import gpkg
+
+    codes, xs, ys = [], [], []
+    with store.connection() as conn:
+        for code, blob in conn.execute("SELECT insee_com, geom FROM centres_bourgs ORDER BY fid"):
+            wkb = gpkg.blob_to_wkb(blob)
+            if not wkb:
+                continue
+            geometry = ogr.CreateGeometryFromWkb(wkb)
+            if geometry is None or geometry.IsEmpty():
+                continue
+            point = geometry.Centroid()
+            codes.append(code)
+            xs.append(point.GetX())
+            ys.append(point.GetY())
+    return codes, np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
