@@ -86,9 +86,16 @@ def fixed_broadband_chain() -> None:
         processing.run(algorithm, parameters)
         print(f"  {algorithm:<22} {time.perf_counter() - started:5.1f} s")
     inventory = pd.read_csv(OUT / "inventaire_zones_blanches.csv", dtype={"code": str})
-    print("\nInventaire des zones blanches du haut débit (locaux sous 3 Mbit/s) :")
-    print(inventory[["code", "nb_locaux", "nb_sous_seuil", "pct_sous_seuil", "nb_zones_blanches",
-                     "carreaux_blancs"]].to_string(index=False))
+    from scoran_qgis.core.speed_classes import NOMINAL_MBPS
+
+    seuil, part = str(inventory["seuil"].iloc[-1]), f"{float(inventory['part_pct'].iloc[-1]):g}".replace(".", ",")
+    mbps = f"{NOMINAL_MBPS[seuil]:g}".replace(".", ",")
+    print(f"\nInventaire du haut débit fixe (SEUIL {seuil} : moins de {mbps} Mbit/s ; PART {part} %) :")
+    print(f"  zones blanches du haut débit (locaux inéligibles ≥ {part} %) : nb_zb_haut_debit, carreaux_inel ;")
+    print(f"  zones sans haut débit de qualité (locaux sous {mbps} Mbit/s ≥ {part} %) : nb_zones_blanches, "
+          "carreaux_blancs")
+    print(inventory[["code", "nb_locaux", "nb_inel", "pct_inel", "nb_zb_haut_debit", "carreaux_inel",
+                     "nb_sous_seuil", "pct_sous_seuil", "nb_zones_blanches", "carreaux_blancs"]].to_string(index=False))
     trajectory = pd.read_csv(OUT / "trajectoire_thd.csv", dtype={"code": str})
     print("\nTrajectoire THD (% des locaux ≥ 30 Mbit/s) :")
     print(trajectory[trajectory["semestre"].isin(["2015-S1", "2017-S2", "2022-S2"])].pivot(

@@ -1,4 +1,8 @@
-"""scoran:whitezones — broadband white zones per area, as 200 m grid zones, and per department."""
+"""scoran:whitezones — broadband white zones per area, as 200 m grid zones, and per department.
+
+Both categories of the circular: no broadband (ineligible premises: `zb_haut_debit`, OUTPUT_ZONES_INEL)
+and below THRESHOLD (`zone_blanche`, OUTPUT_ZONES), see core/whitezones.py.
+"""
 
 from __future__ import annotations
 
@@ -36,7 +40,9 @@ from ..core.geometry import locate_points
 from ..core.grid import LAEA
 from ..core.territory import pick_field
 from ..core.whitezones import (
-    COUNT_FIELDS,
+    AREA_FIELDS,
+    INEL_ZONE_FIELDS,
+    ZONE_FIELDS,
     count_by_group,
     department_summary,
     grid_white_zones,
@@ -48,6 +54,10 @@ from .io import attribute_frame, field_parameter, read_point_source, require_sou
 from .outputs import add_feature, plain
 
 PREMISE_FIELDS = ["code_insee", "code_dep", "nb_locaux", "classe"]
+_FIELD_TYPES = {"zone_id": QVariant.Int, "code_dep": QVariant.String, "nb_carreaux": QVariant.Int,
+                "nb_locaux": QVariant.Int, "nb_sous_seuil": QVariant.Int, "nb_inel": QVariant.Int,
+                "pct_sous_seuil": QVariant.Double, "pct_inel": QVariant.Double, "surface_km2": QVariant.Double,
+                "categorie": QVariant.String, "seuil": QVariant.String, "part_pct": QVariant.Double}
 
 
 class WhiteZonesAlgorithm(ScoranAlgorithm):
@@ -59,6 +69,7 @@ class WhiteZonesAlgorithm(ScoranAlgorithm):
     OUTPUT = "OUTPUT"
     OUTPUT_ZONES = "OUTPUT_ZONES"
     OUTPUT_SUMMARY = "OUTPUT_SUMMARY"
+    OUTPUT_ZONES_INEL = "OUTPUT_ZONES_INEL"
 
     def name(self) -> str:
         return "whitezones"
@@ -77,17 +88,26 @@ class WhiteZonesAlgorithm(ScoranAlgorithm):
 
     def shortHelpString(self) -> str:  # noqa: N802
         return self.tr(
-            "Inventaire des zones blanches du haut débit (livrable 1 de la SCORAN).\n\n"
+            "Inventaire des zones blanches du haut débit fixe (livrable 1 de la SCORAN), dans les deux catégories "
+            "que nomme la circulaire :\n"
+            "• les zones blanches du haut débit, sans haut débit : locaux inéligibles (classe INEL, moins de "
+            "512 kbit/s) — champ zb_haut_debit, carreaux de catégorie « sans_haut_debit » ;\n"
+            "• les zones ne bénéficiant pas d'un haut débit de qualité : locaux sous le SEUIL (par défaut HD3, "
+            "moins de 3 Mbit/s) — champ zone_blanche, carreaux de catégorie « sous_seuil ». Le champ "
+            "zone_blanche désigne toujours cette catégorie du SEUIL.\n"
+            "Une zone entre dans une catégorie quand la part de ses locaux concernés atteint PART (50 % par "
+            "défaut ; une part égale à PART compte).\n\n"
             "Lit : les locaux importés par « Importer Ma connexion internet » et une couche de zones "
             "(les communes, ou des EPCI, des IRIS…). Quand la clé des zones est le code INSEE des communes, "
             "chaque local est compté dans sa commune ARCEP ; sinon il est placé par sa position.\n\n"
-            "Calcule, en nombre de locaux (pas d'immeubles) : les locaux par classe de débit, nb_inel, "
-            "nb_sous_seuil (classe inférieure au SEUIL, par défaut HD3 : moins de 3 Mbit/s), pct_sous_seuil, "
-            "nb_bhd (≥ 8 Mbit/s), nb_thd (≥ 30 Mbit/s) et zone_blanche (vrai quand la part de locaux sous le "
-            "seuil atteint PART, 50 % par défaut).\n\n"
-            "Écrit : les zones avec ces comptes ; les zones blanches en polygones faits des carreaux de 200 m "
+            "Calcule, en nombre de locaux (pas d'immeubles) : les locaux par classe de débit, nb_inel, pct_inel, "
+            "zb_haut_debit, nb_sous_seuil (classe inférieure au SEUIL), pct_sous_seuil, zone_blanche, nb_bhd "
+            "(≥ 8 Mbit/s), nb_thd (≥ 30 Mbit/s), et garde le SEUIL (seuil) et la PART (part_pct) utilisés.\n\n"
+            "Écrit : les zones avec ces comptes ; les zones sous le seuil en polygones faits des carreaux de 200 m "
             "de la grille INSPIRE (comme l'INSEE), en EPSG:3035 pour garder des bords exacts, regroupés, avec "
-            "leurs comptes ; un tableau récapitulatif par département et pour l'ensemble du territoire."
+            "leurs comptes ; sur demande, les zones blanches du haut débit (carreaux où les locaux inéligibles "
+            "atteignent PART) de la même façon ; un tableau récapitulatif par département et pour l'ensemble du "
+            "territoire, avec les deux catégories."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -103,14 +123,19 @@ class WhiteZonesAlgorithm(ScoranAlgorithm):
             self.THRESHOLD, self.tr("Seuil : classe à partir de laquelle le haut débit est de qualité (HD05, HD3, "
                                     "BHD8, THD30…)"), defaults.threshold_class))
         self.addParameter(QgsProcessingParameterNumber(
-            self.SHARE, self.tr("Part de locaux sous le seuil qui fait une zone blanche (%, de 0,01 à 100)"),
+            self.SHARE, self.tr("Part de locaux sous le seuil (ou inéligibles) qui fait une zone blanche "
+                                "(%, de 0,01 à 100)"),
             NUMBER_DOUBLE, defaults.white_zone_share, minValue=0.01, maxValue=100.0))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Zones blanches par zone")))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT_ZONES, self.tr("Zones blanches (carreaux de 200 m regroupés)")))
+            self.OUTPUT_ZONES, self.tr("Zones sans haut débit de qualité, sous le seuil (carreaux de 200 m "
+                                       "regroupés)")))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_SUMMARY, self.tr("Inventaire par département"), type=SOURCE_VECTOR, optional=True,
             createByDefault=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_ZONES_INEL, self.tr("Zones blanches du haut débit, locaux inéligibles (carreaux de 200 m "
+                                            "regroupés)"), optional=True, createByDefault=False))
 
     def run_algorithm(self, parameters, context, feedback, outputs) -> dict:
         threshold = self.parameterAsString(parameters, self.THRESHOLD, context).strip().upper()
@@ -118,7 +143,7 @@ class WhiteZonesAlgorithm(ScoranAlgorithm):
         share = self.parameterAsDouble(parameters, self.SHARE, context)
         areas = require_source(self, parameters, self.AREAS, context, GEOMETRY_POLYGON)
         chosen_key = field_parameter(self, parameters, self.AREA_KEY, context, areas)
-        outputs.check(self.OUTPUT, self.OUTPUT_ZONES, self.OUTPUT_SUMMARY)
+        outputs.check(self.OUTPUT, self.OUTPUT_ZONES, self.OUTPUT_SUMMARY, self.OUTPUT_ZONES_INEL)
         steps = Steps(feedback, {"lecture": 30, "zones": 25, "carreaux": 30, "ecriture": 15})
 
         x, y, premises, epsg = read_point_source(self, parameters, self.INPUT, context, feedback, PREMISE_FIELDS)
@@ -147,20 +172,30 @@ class WhiteZonesAlgorithm(ScoranAlgorithm):
 
         grid = grid_white_zones(x, y, epsg, nb, ranks, premises["code_dep"].to_numpy(), threshold, share)
         steps.progress("carreaux", 1.0)
-        summary = department_summary(premises, table, area_dep, grid, threshold)
+        summary = department_summary(premises, table, area_dep, grid, threshold, share)
 
         results = {self.OUTPUT: self._write_areas(outputs, areas, area_features, table),
-                   self.OUTPUT_ZONES: self._write_zones(outputs, grid)}
+                   self.OUTPUT_ZONES: self._write_zones(outputs, self.OUTPUT_ZONES, grid.zones, ZONE_FIELDS)}
         if outputs.is_set(self.OUTPUT_SUMMARY):
             results[self.OUTPUT_SUMMARY] = outputs.table(self.OUTPUT_SUMMARY, summary)
+        if outputs.is_set(self.OUTPUT_ZONES_INEL):
+            results[self.OUTPUT_ZONES_INEL] = self._write_zones(outputs, self.OUTPUT_ZONES_INEL, grid.zones_inel,
+                                                                INEL_ZONE_FIELDS)
         steps.progress("ecriture", 1.0)
         total = summary.iloc[-1]
         feedback.pushInfo(self.tr(
-            "{0} zone(s) blanche(s) sur {1} ; {2} locaux sous le seuil ({3} %) ; {4} zone(s) de carreaux blancs."
-        ).format(int(table["zone_blanche"].sum()), len(table), int(total["nb_sous_seuil"]),
+            "Zones sans haut débit de qualité (sous {0}, part ≥ {1} %, champ zone_blanche) : {2} zone(s) sur {3} ; "
+            "{4} locaux sous le seuil ({5} %) ; {6} zone(s) de carreaux."
+        ).format(threshold, f"{share:g}", int(table["zone_blanche"].sum()), len(table), int(total["nb_sous_seuil"]),
                  total["pct_sous_seuil"], len(grid.zones)))
+        feedback.pushInfo(self.tr(
+            "Zones blanches du haut débit (locaux inéligibles, part ≥ {0} %, champ zb_haut_debit) : {1} zone(s) sur "
+            "{2} ; {3} locaux inéligibles ({4} %) ; {5} zone(s) de carreaux."
+        ).format(f"{share:g}", int(table["zb_haut_debit"].sum()), len(table), int(total["nb_inel"]),
+                 total["pct_inel"], len(grid.zones_inel)))
         outputs.style(self.OUTPUT, "areas")
         outputs.style(self.OUTPUT_ZONES, "zones")
+        outputs.style(self.OUTPUT_ZONES_INEL, "zones")
         return results
 
     def _assign(self, features, key, premises, x, y, epsg, areas, context, feedback):
@@ -188,27 +223,26 @@ class WhiteZonesAlgorithm(ScoranAlgorithm):
         return locate_points(x, y, wkbs, feedback), self.tr("Locaux placés dans les zones par leur position.")
 
     def _write_areas(self, outputs, areas, features, table):
-        computed = table[COUNT_FIELDS].copy()
-        for name in COUNT_FIELDS:
+        computed = table[AREA_FIELDS].copy()
+        for name in AREA_FIELDS:
             if name.startswith("nb_"):
                 computed[name] = computed[name].astype(np.int32)
         computed["zone_blanche"] = computed["zone_blanche"].astype(bool)
+        computed["zb_haut_debit"] = computed["zb_haut_debit"].astype(bool)
         return outputs.features(self.OUTPUT, areas, features, attribute_frame(areas, features), computed)
 
-    def _write_zones(self, outputs, grid):
+    def _write_zones(self, outputs, name, zones, names):
+        """Grid zones of one category (EPSG:3035), fields `names` in that order."""
         fields = QgsFields()
-        for name, kind in (("zone_id", QVariant.Int), ("code_dep", QVariant.String), ("nb_carreaux", QVariant.Int),
-                           ("nb_locaux", QVariant.Int), ("nb_sous_seuil", QVariant.Int),
-                           ("pct_sous_seuil", QVariant.Double), ("surface_km2", QVariant.Double)):
-            fields.append(QgsField(name, kind))
-        sink, dest = outputs.sink(self.OUTPUT_ZONES, fields, WKB_MULTIPOLYGON,
-                                  QgsCoordinateReferenceSystem(f"EPSG:{LAEA}"))
-        for zone in grid.zones:
+        for field_name in names:
+            fields.append(QgsField(field_name, _FIELD_TYPES[field_name]))
+        sink, dest = outputs.sink(name, fields, WKB_MULTIPOLYGON, QgsCoordinateReferenceSystem(f"EPSG:{LAEA}"))
+        for zone in zones:
             feature = QgsFeature(fields)
             geometry = QgsGeometry()
             geometry.fromWkb(zone["geom"])
             geometry.convertToMultiType()
             feature.setGeometry(geometry)
-            feature.setAttributes([plain(zone[name]) for name in fields.names()])
+            feature.setAttributes([plain(zone[field_name]) for field_name in names])
             add_feature(sink, feature)
         return dest

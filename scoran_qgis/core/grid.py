@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 LAEA = 3035
 CELL = 200
+_PREFIX = f"CRS3035RES{CELL}m"
 
 
 def cell_indices(x3035: np.ndarray, y3035: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -15,4 +17,11 @@ def cell_indices(x3035: np.ndarray, y3035: np.ndarray) -> tuple[np.ndarray, np.n
 
 def cell_id(ix: int, iy: int) -> str:
     """INSEE's identifier: `CRS3035RES200mN2029800E4252000` (north, then east, of the lower-left corner)."""
-    return f"CRS3035RES200mN{iy * CELL}E{ix * CELL}"
+    return f"{_PREFIX}N{iy * CELL}E{ix * CELL}"
+
+
+def cell_ids(ix: np.ndarray, iy: np.ndarray) -> np.ndarray:
+    """`cell_id` of many cells at once (vectorised; an object array of str)."""
+    north = pd.Series(np.asarray(iy, dtype=np.int64) * CELL).astype(str)
+    east = pd.Series(np.asarray(ix, dtype=np.int64) * CELL).astype(str)
+    return (_PREFIX + "N" + north + "E" + east).to_numpy(dtype=object)

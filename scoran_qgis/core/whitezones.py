@@ -1,27 +1,52 @@
-"""Broadband white zones: premises per area and class, areas and 200 m cells below the threshold.
+"""Broadband white zones: premises per area and class, areas and 200 m cells of the circular's two categories.
 
-Counts are of premises (`nb_locaux`), not of buildings. A premise lacks quality broadband when its
-class ranks below THRESHOLD (default HD3, i.e. < 3 Mbit/s); an area (or a grid cell) is a white
-zone when that share reaches SHARE % (≥, so a cell exactly at the share is white).
+The circular names two categories, both computed here:
+
+- *zones blanches du haut débit* — no broadband: the premises are ineligible (`INEL`, below
+  512 kbit/s). An area (or cell) is one when its ineligible premises reach SHARE %: `zb_haut_debit`,
+  grid zones of category `sans_haut_debit`;
+- *zones ne bénéficiant pas d'un haut débit de qualité* — a premise lacks quality broadband when
+  its class ranks below THRESHOLD (default HD3, i.e. < 3 Mbit/s); an area (or cell) is one when that
+  share reaches SHARE %: `zone_blanche` (the contract's field, which keeps this meaning), grid
+  zones of category `sous_seuil`.
+
+Counts are of premises (`nb_locaux`), not of buildings. Shares compare in integers
+(`count × 100 ≥ SHARE × nb_locaux`), so an area exactly at the share is in the category. Every
+output records the THRESHOLD (`seuil`) and SHARE (`part_pct`) it was computed with.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 from osgeo import gdal, ogr, osr
 
 from . import projection
+from .areas import main_department
 from .errors import ScoranError
-from .grid import CELL, LAEA, cell_id, cell_indices
+from .grid import CELL, LAEA, cell_ids, cell_indices
 from .i18n import tr
 from .speed_classes import CLASSES, RANK
 
 gdal.UseExceptions()
 COUNT_FIELDS = ["nb_locaux", "nb_inel", "nb_hd05", "nb_hd3", "nb_bhd8", "nb_thd30", "nb_thd100", "nb_thd1g",
                 "nb_sous_seuil", "pct_sous_seuil", "nb_bhd", "nb_thd", "zone_blanche"]
+# added after the contract's fields: the no-broadband category and the parameters of the run
+CIRCULAR_FIELDS = ["pct_inel", "zb_haut_debit", "seuil", "part_pct"]
+AREA_FIELDS = COUNT_FIELDS + CIRCULAR_FIELDS
+
+CATEGORY_BELOW_THRESHOLD = "sous_seuil"  # zones ne bénéficiant pas d'un haut débit de qualité
+CATEGORY_NO_BROADBAND = "sans_haut_debit"  # zones blanches du haut débit (locaux inéligibles)
+ZONE_FIELDS = ["zone_id", "code_dep", "nb_carreaux", "nb_locaux", "nb_sous_seuil", "pct_sous_seuil", "surface_km2",
+               "categorie", "seuil", "part_pct"]
+INEL_ZONE_FIELDS = ["zone_id", "code_dep", "nb_carreaux", "nb_locaux", "nb_inel", "pct_inel", "surface_km2",
+                    "categorie", "seuil", "part_pct"]
+SUMMARY_FIELDS = ["code", "niveau", "nb_locaux", "nb_inel", "nb_sous_seuil", "nb_bhd", "nb_thd", "nb_zones_blanches",
+                  "locaux_zones_blanches", "carreaux_blancs", "locaux_carreaux_blancs", "pct_sous_seuil",
+                  "pct_inel", "nb_zb_haut_debit", "locaux_zb_haut_debit", "carreaux_inel", "locaux_carreaux_inel",
+                  "seuil", "part_pct"]
 
 
 def threshold_rank(threshold: str) -> int:
@@ -32,11 +57,29 @@ def threshold_rank(threshold: str) -> int:
     return RANK[code]
 
 
+def threshold_code(threshold: str) -> str:
+    """The THRESHOLD class as stored with the results (`seuil`), checked."""
+    threshold_rank(threshold)
+    return str(threshold).strip().upper()
+
+
 def _check_share(share: float) -> float:
     if not 0 < share <= 100:
         raise ScoranError(tr("La part de locaux sous le seuil doit être comprise entre 0 et 100 % (reçu : {0}).")
                           .format(share))
     return float(share)
+
+
+def reaches_share(count, nb_locaux, share: float):
+    """Whether `count` premises of `nb_locaux` reach SHARE % (≥, compared without dividing)."""
+    return (nb_locaux > 0) & (count * 100 >= share * nb_locaux)
+
+
+def percent(count, nb_locaux):
+    """100 × count / nb_locaux, rounded to 2 decimals; NaN where there is no premise."""
+    count, nb_locaux = np.asarray(count, dtype=float), np.asarray(nb_locaux, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(nb_locaux > 0, np.round(100.0 * count / nb_locaux, 2), np.nan)
 
 
 def premise_ranks(classes) -> np.ndarray:
@@ -46,8 +89,8 @@ def premise_ranks(classes) -> np.ndarray:
 
 def count_by_group(group: np.ndarray, nb_locaux: np.ndarray, ranks: np.ndarray, n_groups: int,
                    threshold: str, share: float) -> pd.DataFrame:
-    """COUNT_FIELDS for groups 0..n_groups-1 (premises with group -1 are left out)."""
-    limit, share = threshold_rank(threshold), _check_share(share)
+    """AREA_FIELDS for groups 0..n_groups-1 (premises with group -1 are left out)."""
+    limit, share, seuil = threshold_rank(threshold), _check_share(share), threshold_code(threshold)
     keep = group >= 0
     group, nb, ranks = group[keep], nb_locaux[keep].astype(np.int64), ranks[keep]
     by_class = np.zeros((n_groups, len(CLASSES)), dtype=np.int64)
@@ -56,44 +99,50 @@ def count_by_group(group: np.ndarray, nb_locaux: np.ndarray, ranks: np.ndarray, 
     table.insert(0, "nb_locaux", by_class.sum(axis=1))
     table["nb_sous_seuil"] = by_class[:, :limit].sum(axis=1)
     # integer comparison: a share exactly at the threshold is a white zone, without float rounding
-    table["zone_blanche"] = (table["nb_locaux"] > 0) & (table["nb_sous_seuil"] * 100 >= share * table["nb_locaux"])
-    with np.errstate(divide="ignore", invalid="ignore"):
-        table["pct_sous_seuil"] = np.where(table["nb_locaux"] > 0,
-                                           np.round(100.0 * table["nb_sous_seuil"] / table["nb_locaux"], 2), np.nan)
+    table["zone_blanche"] = reaches_share(table["nb_sous_seuil"], table["nb_locaux"], share)
+    table["pct_sous_seuil"] = percent(table["nb_sous_seuil"], table["nb_locaux"])
     table["nb_bhd"] = by_class[:, RANK["BHD8"]:].sum(axis=1)
     table["nb_thd"] = by_class[:, RANK["THD30"]:].sum(axis=1)
-    return table[COUNT_FIELDS]
+    table["pct_inel"] = percent(table["nb_inel"], table["nb_locaux"])
+    table["zb_haut_debit"] = reaches_share(table["nb_inel"], table["nb_locaux"], share)
+    table["seuil"] = seuil
+    table["part_pct"] = share
+    return table[AREA_FIELDS]
 
 
 @dataclass
 class GridZones:
-    """White 200 m cells dissolved into zones (EPSG:3035)."""
+    """The 200 m cells of each category dissolved into zones (EPSG:3035)."""
 
-    cells: pd.DataFrame  # every populated cell: ix, iy, cell id, counts, white flag
-    zones: list  # dicts: geom (WKB, EPSG:3035) + counts
+    cells: pd.DataFrame  # every populated cell: ix, iy, id_carreau, counts, flags `blanc` (sous_seuil), `inel`
+    zones: list  # below THRESHOLD (`sous_seuil`): dicts of ZONE_FIELDS + geom (WKB, EPSG:3035)
+    zones_inel: list = field(default_factory=list)  # no broadband (`sans_haut_debit`): INEL_ZONE_FIELDS + geom
 
 
-def grid_white_zones(x: np.ndarray, y: np.ndarray, epsg: int, nb_locaux: np.ndarray, ranks: np.ndarray,
-                     code_dep: np.ndarray, threshold: str, share: float) -> GridZones:
-    """Premises to 200 m INSPIRE cells; cells reaching SHARE dissolved into polygons with counts."""
-    limit, share = threshold_rank(threshold), _check_share(share)
-    gx, gy = projection.transform(x, y, epsg, LAEA)
-    ix, iy = cell_indices(gx, gy)
-    nb = nb_locaux.astype(np.int64)
-    frame = pd.DataFrame({"ix": ix, "iy": iy, "nb_locaux": nb, "nb_sous_seuil": np.where(ranks < limit, nb, 0),
-                          "code_dep": code_dep})
-    cells = frame.groupby(["ix", "iy"], sort=True).agg(
-        nb_locaux=("nb_locaux", "sum"), nb_sous_seuil=("nb_sous_seuil", "sum")).reset_index()
-    cells["blanc"] = (cells["nb_locaux"] > 0) & (cells["nb_sous_seuil"] * 100 >= share * cells["nb_locaux"])
-    white = cells[cells["blanc"]]
-    if white.empty:
-        return GridZones(cells, [])
+class _Labels:
+    """Zone numbers (1..n; 0 = in no zone) burnt on the grid over the bounding box of the dissolved cells."""
 
-    # Dissolve on a raster of the white cells: polygon edges are exactly the cell edges.
-    col0, row_top = int(white["ix"].min()), int(white["iy"].max())
-    width, height = int(white["ix"].max()) - col0 + 1, row_top - int(white["iy"].min()) + 1
+    def __init__(self, array: np.ndarray, col0: int, row_top: int):
+        self.array, self.col0, self.row_top = array, col0, row_top
+
+    def of(self, ix: np.ndarray, iy: np.ndarray) -> np.ndarray:
+        rows, cols = self.row_top - np.asarray(iy), np.asarray(ix) - self.col0
+        height, width = self.array.shape
+        inside = (rows >= 0) & (rows < height) & (cols >= 0) & (cols < width)
+        result = np.zeros(len(rows), dtype=np.int64)
+        result[inside] = self.array[rows[inside], cols[inside]]
+        return result
+
+
+def _dissolve(ix: np.ndarray, iy: np.ndarray) -> tuple[list, _Labels]:
+    """Polygons (WKB, EPSG:3035) of the cells given, dissolved, and the zone number of any cell.
+
+    The cells are burnt on a raster, so the polygons' edges are exactly the cells' edges.
+    """
+    col0, row_top = int(ix.min()), int(iy.max())
+    width, height = int(ix.max()) - col0 + 1, row_top - int(iy.min()) + 1
     mask = np.zeros((height, width), dtype=np.uint8)
-    mask[row_top - white["iy"].to_numpy(), white["ix"].to_numpy() - col0] = 1
+    mask[row_top - iy, ix - col0] = 1
     raster = gdal.GetDriverByName("MEM").Create("", width, height, 1, gdal.GDT_Byte)
     raster.SetGeoTransform((col0 * CELL, CELL, 0, (row_top + 1) * CELL, 0, -CELL))
     srs = osr.SpatialReference()
@@ -105,41 +154,89 @@ def grid_white_zones(x: np.ndarray, y: np.ndarray, epsg: int, nb_locaux: np.ndar
     layer = memory.CreateLayer("zones", srs, ogr.wkbPolygon)
     layer.CreateField(ogr.FieldDefn("value", ogr.OFTInteger))
     gdal.Polygonize(band, band, layer, 0, [])
-    # Number the zones, then burn the numbers back on the grid to sum the cells of each zone.
+    # Number the zones, then burn the numbers back on the grid to find the zone of each cell.
     layer.CreateField(ogr.FieldDefn("zone", ogr.OFTInteger))
+    zone_field = layer.GetLayerDefn().GetFieldIndex("zone")
     geometries = []
     for number, feature in enumerate(layer, start=1):
-        feature.SetField("zone", number)
+        feature.SetField(zone_field, number)
         layer.SetFeature(feature)
-        geometries.append(feature.GetGeometryRef().ExportToIsoWkb())
+        geometries.append(bytes(feature.GetGeometryRef().ExportToIsoWkb()))
     labels = gdal.GetDriverByName("MEM").Create("", width, height, 1, gdal.GDT_Int32)
     labels.SetGeoTransform(raster.GetGeoTransform())
     labels.SetProjection(raster.GetProjection())
     gdal.RasterizeLayer(labels, [1], layer, options=["ATTRIBUTE=zone"])
-    zone_of_cell = labels.ReadAsArray()[row_top - white["iy"].to_numpy(), white["ix"].to_numpy() - col0]
-    white = white.assign(zone=zone_of_cell)
-    cell_zone = frame.merge(white[["ix", "iy", "zone"]], on=["ix", "iy"], how="inner")
-    main_dep = cell_zone.groupby("zone")["code_dep"].agg(lambda s: s.value_counts().index[0])
-    sums = white.groupby("zone").agg(nb_carreaux=("zone", "size"), nb_locaux=("nb_locaux", "sum"),
-                                     nb_sous_seuil=("nb_sous_seuil", "sum"))
-    zones = []
-    for number, wkb in enumerate(geometries, start=1):
-        row = sums.loc[number]
-        zones.append({
-            "zone_id": number, "code_dep": main_dep.get(number), "nb_carreaux": int(row["nb_carreaux"]),
-            "nb_locaux": int(row["nb_locaux"]), "nb_sous_seuil": int(row["nb_sous_seuil"]),
-            "pct_sous_seuil": round(100.0 * row["nb_sous_seuil"] / row["nb_locaux"], 2),
-            "surface_km2": round(int(row["nb_carreaux"]) * CELL * CELL / 1e6, 2),
-            "geom": bytes(wkb),
-        })
-    cells["id_carreau"] = [cell_id(a, b) for a, b in zip(cells["ix"].tolist(), cells["iy"].tolist())]
-    return GridZones(cells, zones)
+    return geometries, _Labels(labels.ReadAsArray(), col0, row_top)
+
+
+def _zones_of(cells: pd.DataFrame, flag: str, count: str, pct: str, premise_ix: np.ndarray, premise_iy: np.ndarray,
+              code_dep: np.ndarray, category: str, seuil: str, share: float) -> list:
+    """The flagged cells dissolved into zones: one dict per zone (counts, main department, geometry)."""
+    flagged = cells[cells[flag]]
+    if flagged.empty:
+        return []
+    geometries, labels = _dissolve(flagged["ix"].to_numpy(), flagged["iy"].to_numpy())
+    zone = labels.of(flagged["ix"].to_numpy(), flagged["iy"].to_numpy())
+    # the department of most premise rows of the zone (a tie: the first met), as for the areas
+    main_dep = main_department(labels.of(premise_ix, premise_iy) - 1, code_dep, len(geometries))
+    n_zones = len(geometries)
+    sums = flagged.assign(zone=zone).groupby("zone").agg(
+        nb_carreaux=("zone", "size"), nb_locaux=("nb_locaux", "sum"), count=(count, "sum")
+    ).reindex(range(1, n_zones + 1), fill_value=0)
+    nb_carreaux, nb_locaux, counted = (sums[c].to_numpy(dtype=np.int64).tolist()
+                                       for c in ("nb_carreaux", "nb_locaux", "count"))
+    pcts = percent(sums["count"], sums["nb_locaux"]).tolist()
+    surfaces = np.round(sums["nb_carreaux"].to_numpy() * (CELL * CELL / 1e6), 2).tolist()
+    return [{"zone_id": number + 1, "code_dep": main_dep[number], "nb_carreaux": nb_carreaux[number],
+             "nb_locaux": nb_locaux[number], count: counted[number], pct: pcts[number],
+             "surface_km2": surfaces[number], "categorie": category, "seuil": seuil, "part_pct": share,
+             "geom": geometries[number]} for number in range(n_zones)]
+
+
+def grid_white_zones(x: np.ndarray, y: np.ndarray, epsg: int, nb_locaux: np.ndarray, ranks: np.ndarray,
+                     code_dep: np.ndarray, threshold: str, share: float) -> GridZones:
+    """Premises to 200 m INSPIRE cells; the cells of each category dissolved into polygons with counts.
+
+    `zones`: cells whose premises below THRESHOLD reach SHARE (`sous_seuil`); `zones_inel`: cells
+    whose ineligible premises reach SHARE (`sans_haut_debit`).
+    """
+    limit, share, seuil = threshold_rank(threshold), _check_share(share), threshold_code(threshold)
+    gx, gy = projection.transform(x, y, epsg, LAEA)
+    ix, iy = cell_indices(gx, gy)
+    nb = nb_locaux.astype(np.int64)
+    frame = pd.DataFrame({"ix": ix, "iy": iy, "nb_locaux": nb, "nb_sous_seuil": np.where(ranks < limit, nb, 0),
+                          "nb_inel": np.where(ranks == RANK["INEL"], nb, 0)})
+    cells = frame.groupby(["ix", "iy"], sort=True).agg(
+        nb_locaux=("nb_locaux", "sum"), nb_sous_seuil=("nb_sous_seuil", "sum"),
+        nb_inel=("nb_inel", "sum")).reset_index()
+    cells["blanc"] = reaches_share(cells["nb_sous_seuil"], cells["nb_locaux"], share)
+    cells["inel"] = reaches_share(cells["nb_inel"], cells["nb_locaux"], share)
+    cells["id_carreau"] = cell_ids(cells["ix"].to_numpy(), cells["iy"].to_numpy())
+    code_dep = np.asarray(code_dep, dtype=object)
+    zones = _zones_of(cells, "blanc", "nb_sous_seuil", "pct_sous_seuil", ix, iy, code_dep,
+                      CATEGORY_BELOW_THRESHOLD, seuil, share)
+    zones_inel = _zones_of(cells, "inel", "nb_inel", "pct_inel", ix, iy, code_dep, CATEGORY_NO_BROADBAND, seuil, share)
+    return GridZones(cells, zones, zones_inel)
+
+
+def _zone_sums(zones: list, count_name: str, locaux_name: str) -> pd.DataFrame:
+    if not zones:
+        return pd.DataFrame({count_name: pd.Series(dtype=np.int64), locaux_name: pd.Series(dtype=np.int64)})
+    sums = pd.DataFrame(zones).groupby("code_dep")[["nb_carreaux", "nb_locaux"]].sum()
+    return sums.rename(columns={"nb_carreaux": count_name, "nb_locaux": locaux_name})
 
 
 def department_summary(premises: pd.DataFrame, area_table: pd.DataFrame, area_dep: np.ndarray,
-                       grid: GridZones, threshold: str) -> pd.DataFrame:
-    """One row per department and one for the whole territory: the white-zone inventory in figures."""
-    limit = threshold_rank(threshold)
+                       grid: GridZones, threshold: str, share: float | None = None) -> pd.DataFrame:
+    """One row per department and one for the whole territory: the white-zone inventory in figures.
+
+    Both categories: below THRESHOLD (`nb_zones_blanches`, `carreaux_blancs`…) and no broadband
+    (`nb_zb_haut_debit`, `carreaux_inel`…), with the THRESHOLD and SHARE used (SUMMARY_FIELDS).
+    `share` defaults to the one recorded in `area_table` (`part_pct`).
+    """
+    limit, seuil = threshold_rank(threshold), threshold_code(threshold)
+    if share is None:
+        share = float(area_table["part_pct"].iloc[0]) if len(area_table) else float("nan")
     nb = premises["nb_locaux"].to_numpy(dtype=np.int64)
     ranks = premises["rank"].to_numpy()
     frame = pd.DataFrame({
@@ -148,19 +245,24 @@ def department_summary(premises: pd.DataFrame, area_table: pd.DataFrame, area_de
         "nb_thd": np.where(ranks >= RANK["THD30"], nb, 0),
     })
     per_dep = frame.groupby("code").sum()
-    areas = pd.DataFrame({"code": area_dep, "zone": area_table["zone_blanche"].to_numpy(),
+    areas = pd.DataFrame({"code": area_dep, "zone": area_table["zone_blanche"].to_numpy(dtype=bool),
+                          "inel": area_table["zb_haut_debit"].to_numpy(dtype=bool),
                           "locaux": area_table["nb_locaux"].to_numpy()})
-    per_dep["nb_zones_blanches"] = areas[areas["zone"]].groupby("code").size()
-    per_dep["locaux_zones_blanches"] = areas[areas["zone"]].groupby("code")["locaux"].sum()
-    zones = pd.DataFrame(grid.zones) if grid.zones else pd.DataFrame(columns=["code_dep", "nb_carreaux", "nb_locaux"])
-    per_dep["carreaux_blancs"] = zones.groupby("code_dep")["nb_carreaux"].sum()
-    per_dep["locaux_carreaux_blancs"] = zones.groupby("code_dep")["nb_locaux"].sum()
+    white, no_broadband = areas[areas["zone"]].groupby("code"), areas[areas["inel"]].groupby("code")
+    per_dep["nb_zones_blanches"] = white.size()
+    per_dep["locaux_zones_blanches"] = white["locaux"].sum()
+    per_dep = per_dep.join(_zone_sums(grid.zones, "carreaux_blancs", "locaux_carreaux_blancs"))
+    per_dep["nb_zb_haut_debit"] = no_broadband.size()
+    per_dep["locaux_zb_haut_debit"] = no_broadband["locaux"].sum()
+    per_dep = per_dep.join(_zone_sums(grid.zones_inel, "carreaux_inel", "locaux_carreaux_inel"))
     per_dep = per_dep.fillna(0).astype(np.int64)
     total = per_dep.sum().to_frame().T
     total.index = [tr("Ensemble")]
     table = pd.concat([per_dep, total])
     table.insert(0, "niveau", [tr("département")] * len(per_dep) + [tr("territoire")])
-    table["pct_sous_seuil"] = np.round(100.0 * table["nb_sous_seuil"] / table["nb_locaux"].where(
-        table["nb_locaux"] > 0), 2)
+    table["pct_sous_seuil"] = percent(table["nb_sous_seuil"], table["nb_locaux"])
+    table["pct_inel"] = percent(table["nb_inel"], table["nb_locaux"])
+    table["seuil"] = seuil
+    table["part_pct"] = float(share)
     table.index.name = "code"
-    return table.reset_index()
+    return table.reset_index()[SUMMARY_FIELDS]
