@@ -170,12 +170,13 @@ def apply_style(layer: QgsVectorLayer, style: str) -> None:
         other = QgsFillSymbol.createSimple({"color": palettes.SERVED_FILL, "outline_color": palettes.SERVED_OUTLINE,
                                             "outline_width": "0.1"})
         layer.setRenderer(QgsCategorizedSymbolRenderer("zone_blanche", [
-            QgsRendererCategory(True, white, tr("Zone blanche du haut débit")),
+            QgsRendererCategory(True, white, tr("Sans haut débit de qualité (part sous le seuil atteinte)")),
             QgsRendererCategory(False, other, tr("Desservie (haut débit de qualité majoritaire)")),
         ]))
-    elif style == "zones":
-        symbol = QgsFillSymbol.createSimple({"color": "255,255,255,220", "outline_color": palettes.WHITE_ZONE_OUTLINE,
-                                             "outline_width": "0.4"})
+    elif style in ("zones", "zones_inel"):  # below the threshold / no broadband at all (darker)
+        outline = palettes.WHITE_ZONE_OUTLINE if style == "zones" else palettes.WHITE_GRID_OUTLINE
+        symbol = QgsFillSymbol.createSimple({"color": "255,255,255,220", "outline_color": outline,
+                                             "outline_width": "0.4" if style == "zones" else "0.6"})
         layer.setRenderer(QgsSingleSymbolRenderer(symbol))
     elif style == "facilities":
         from .core.facilities import CATEGORIES

@@ -195,7 +195,7 @@ class WhiteZonesAlgorithm(ScoranAlgorithm):
                  total["pct_inel"], len(grid.zones_inel)))
         outputs.style(self.OUTPUT, "areas")
         outputs.style(self.OUTPUT_ZONES, "zones")
-        outputs.style(self.OUTPUT_ZONES_INEL, "zones")
+        outputs.style(self.OUTPUT_ZONES_INEL, "zones_inel")
         return results
 
     def _assign(self, features, key, premises, x, y, epsg, areas, context, feedback):

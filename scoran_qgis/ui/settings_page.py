@@ -50,7 +50,7 @@ class ScoranOptionsPage(QgsOptionsPageWidget):
         analysis_box = QGroupBox(_tr("Seuils d'analyse (valeurs par défaut des algorithmes)"))
         analysis_form = QFormLayout(analysis_box)
         analysis_form.addRow(_tr("Seuil du haut débit de qualité"), self.threshold)
-        analysis_form.addRow(_tr("Part de locaux sous le seuil qui fait une zone blanche"), self.share)
+        analysis_form.addRow(_tr("Part de locaux (sous le seuil, ou inéligibles) qui classe une zone"), self.share)
         analysis_form.addRow(_tr("Distance maximale site prioritaire – local"), self.distance)
         analysis_form.addRow(_tr("Rayon autour de la mairie (centres-bourgs)"), self.radius)
         layout = QVBoxLayout(self)
