@@ -8,9 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .white_zones import WhiteZonesAlgorithm
+
+# the no-broadband grid (zones blanches du haut débit), once the white-zones algorithm writes it
+ZONES_INEL = "zones_blanches_inel_carreaux.gpkg" if hasattr(WhiteZonesAlgorithm, "OUTPUT_ZONES_INEL") else None
+
 OUTPUTS = {  # analysis → files it writes in the analyses folder
     "importmci": ["locaux.gpkg"],
-    "whitezones": ["zones_blanches_communes.gpkg", "zones_blanches_carreaux.gpkg", "inventaire_zones_blanches.csv"],
+    "whitezones": ["zones_blanches_communes.gpkg", "zones_blanches_carreaux.gpkg", "inventaire_zones_blanches.csv",
+                   *([ZONES_INEL] if ZONES_INEL else [])],
     "importbpe": ["sites.gpkg"],
     "prioritysites": ["sites_prioritaires.gpkg", "sites_prioritaires.csv"],
     "thdcoverage": ["couverture_thd.gpkg", "couverture_thd.csv", "controles_projets.csv"],
@@ -34,7 +40,8 @@ def steps(sources: Path, store: Path, out: Path, millesime: str) -> list[tuple[s
         ("scoran:whitezones", {"INPUT": str(out / "locaux.gpkg"), "AREAS": f"{store}|layername=communes",
                                "OUTPUT": str(out / "zones_blanches_communes.gpkg"),
                                "OUTPUT_ZONES": str(out / "zones_blanches_carreaux.gpkg"),
-                               "OUTPUT_SUMMARY": str(out / "inventaire_zones_blanches.csv")}),
+                               "OUTPUT_SUMMARY": str(out / "inventaire_zones_blanches.csv"),
+                               **({"OUTPUT_ZONES_INEL": str(out / ZONES_INEL)} if ZONES_INEL else {})}),
         ("scoran:importbpe", {"BPE": sorted(str(p) for p in (sources / "insee").glob("*.csv")), "SIRENE": sirene,
                               "OUTPUT": str(out / "sites.gpkg")}),
         ("scoran:prioritysites", {"INPUT": str(out / "locaux.gpkg"), "SITES": str(out / "sites.gpkg"),
@@ -64,9 +71,14 @@ def steps(sources: Path, store: Path, out: Path, millesime: str) -> list[tuple[s
     ]
 
 
+# files an older analyses folder may lack without being incomplete (its deliverables show what it has)
+OPTIONAL = {ZONES_INEL} - {None}
+
+
 def missing(out: Path) -> list[str]:
-    """Analyses whose files are not all in `out`."""
-    return [name for name, files in OUTPUTS.items() if not all((out / f).exists() for f in files)]
+    """Analyses whose files (the optional ones aside) are not all in `out`."""
+    return [name for name, files in OUTPUTS.items()
+            if not all((out / f).exists() for f in files if f not in OPTIONAL)]
 
 
 def stale(out: Path, sources: Path) -> list[str]:

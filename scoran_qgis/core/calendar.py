@@ -13,60 +13,88 @@ from .palettes import AMII_COLOR, domain_color, phase_color
 PROJECT, PHASE, AMII = "projet", "phase", "amii"
 
 
-def initiative_rows(store, department: str | None = None, kinds=(PROJECT, PHASE, AMII)) -> list[dict]:
+def _departments(department) -> set[str] | None:
+    if department is None:
+        return None
+    values = [department] if isinstance(department, str) else list(department)
+    return {str(v).strip().upper() for v in values if str(v).strip()} or None
+
+
+def _shared(deps: set, chosen: set | None) -> str | None:
+    others = sorted(deps - chosen) if chosen else []
+    return tr("partagé avec {0}").format(", ".join(others)) if others else None
+
+
+def initiative_rows(store, department=None, kinds=(PROJECT, PHASE, AMII)) -> list[dict]:
     """Calendar rows, projects first, then RIP phases, then AMII operators' calendars.
 
     Each row: kind, key, label, title, start, end (ISO date or `AAAA-Sn`), status, color, search,
-    milestones (projects only). `department` keeps the projects of that department and its RIP phases
-    (AMII calendars are regional: left out then).
+    milestones (projects only), shared (« partagé avec 21, 71 » when the initiative spans other
+    départements). `department` (a code or a list of codes) keeps the projects of those départements,
+    the RIP phases that lie there (by the project's `departements` field, the phase's communes and
+    the perimeter — never the spelling of rip_id) and the AMII calendars of their communes.
     """
+    chosen = _departments(department)
     rows = []
     if PROJECT in kinds:
-        rows += _project_rows(store, department)
+        rows += _project_rows(store, chosen)
     if PHASE in kinds:
-        rows += _phase_rows(store, department)
-    if AMII in kinds and department is None:
-        rows += _amii_rows(store)
+        rows += _phase_rows(store, chosen)
+    if AMII in kinds:
+        rows += _amii_rows(store, chosen)
     return rows
 
 
-def _project_rows(store, department) -> list[dict]:
+def _project_rows(store, chosen) -> list[dict]:
     tables = register.read_tables(store)
     projects = tables["projets"]
-    if department is not None:
-        projects = projects[projects["departements"].fillna("").map(
-            lambda value: department in register.split_list(value))]
+    deps = projects["departements"].fillna("").map(lambda value: {d.upper() for d in register.split_list(value)})
+    if chosen is not None:
+        keep = deps.map(lambda d: bool(d & chosen))
+        projects, deps = projects[keep], deps[keep]
     milestones = tables["jalons"].groupby("projet_id")
     rows = []
-    for project in projects.to_dict("records"):
+    for project, project_deps in zip(projects.to_dict("records"), deps):
         key = project["projet_id"]
         marks = milestones.get_group(key).to_dict("records") if key in milestones.groups else []
         rows.append({"kind": PROJECT, "key": key, "label": f"{key} {project['titre']}", "title": project["titre"],
                      "start": project.get("date_debut"), "end": project.get("date_fin"),
                      "status": project.get("statut"), "color": domain_color(project["domaine"]),
                      "search": f"{project['titre']} {project['domaine']} {project.get('porteur') or ''}",
-                     "milestones": marks})
+                     "milestones": marks, "shared": _shared(project_deps, chosen)})
     return rows
 
 
-def _phase_rows(store, department) -> list[dict]:
+def _phase_rows(store, chosen) -> list[dict]:
+    from .territory_filter import phase_departements, rip_departements
+
     phases = store.rip_phases().sort_values(["rip_id", "semestre_debut", "phase_id"], na_position="first",
                                             kind="stable")
+    if chosen is not None:
+        by_rip, by_phase = rip_departements(store), phase_departements(store)
     rows = []
     for phase in phases.to_dict("records"):
-        if department is not None and phase["rip_id"] != f"RIP{department}":
-            continue
+        shared = None
+        if chosen is not None:
+            deps = by_phase.get(phase["phase_id"]) or by_rip.get(phase["rip_id"], set())
+            if not deps & chosen:
+                continue
+            shared = _shared(deps, chosen)
         rows.append({"kind": PHASE, "key": phase["phase_id"],
                      "label": f"{phase['phase_id']} ({phase['technologie']})", "title": phase["nom"],
                      "start": phase["semestre_debut"], "end": phase["semestre_fin"], "status": phase["statut"],
                      "color": phase_color(phase["statut"]),
-                     "search": f"{phase['phase_id']} {phase['rip_id']} {phase['technologie']}", "milestones": []})
+                     "search": f"{phase['phase_id']} {phase['rip_id']} {phase['technologie']}", "milestones": [],
+                     "shared": shared})
     return rows
 
 
-def _amii_rows(store) -> list[dict]:
+def _amii_rows(store, chosen) -> list[dict]:
+    from .territory_filter import amii_calendars
+
+    calendars = store.amii_calendars() if chosen is None else amii_calendars(store, chosen)
     rows = []
-    for operators, first, last, communes in store.amii_calendars():  # private plans: by years
+    for operators, first, last, communes in calendars:  # private plans: by years
         rows.append({"kind": AMII, "key": f"AMII {operators}",
                      "label": tr("AMII {0} ({1} communes)").format(operators, communes),
                      "title": tr("{0} communes").format(communes), "operators": operators,

@@ -41,13 +41,16 @@ from ..core import palettes, register
 from ..core.calendar import PHASE, PROJECT, initiative_rows
 from ..core.errors import ScoranError
 from ..core.i18n import tr
+from ..core.store import read_layer_table
 from ..layers import styled_layer
+from .parameters import read_parameters
+from .scope import Scope
 
 WIDTH, HEIGHT = 297.0, 210.0  # A4 landscape, mm
 CREDIT = tr("Sources : ARCEP (Ma connexion internet, Mon réseau mobile) ; INSEE ; IGN – ADMIN EXPRESS ; DILA — "
             "Licence Ouverte 2.0. Réalisation : extension QGIS SCORAN 2.0.")
 SECTIONS = (
-    ("fixe", tr("Haut débit fixe : locaux sous 3 Mbit/s et sites prioritaires")),
+    ("fixe", tr("Haut débit fixe : zones blanches et sites prioritaires")),
     ("thd", tr("Très haut débit : projets RIP, communes AMII et trajectoire 2022")),
     ("mobile", tr("Téléphonie mobile : centres-bourgs en zone blanche")),
     ("usages", tr("Services et usages numériques : projets par domaine")),
@@ -93,7 +96,8 @@ def _page(layout) -> None:
 
 LAYOUTS = Path(__file__).resolve().parent.parent / "resources" / "layouts"
 ATLAS_TEMPLATE, COVER_TEMPLATE = LAYOUTS / "atlas_scoran.qpt", LAYOUTS / "couverture_scoran.qpt"
-SECTION_LAYERS = {"fixe": ["sites", "carreaux", "departements", "communes"], "thd": ["departements", "rip", "amii"],
+SECTION_LAYERS = {"fixe": ["sites", "carreaux_inel", "carreaux", "communes_inel", "departements", "communes"],
+                  "thd": ["departements", "rip", "amii"],
                   "mobile": ["centres", "departements"], "usages": []}
 
 
@@ -184,11 +188,17 @@ def build_cover_template(project) -> QgsPrintLayout:
 class Atlas:
     """Layers, layout and figures of one semester's atlas."""
 
-    def __init__(self, store, analyses: Path, millesime: str):
+    def __init__(self, store, analyses: Path, millesime: str, departments: list | None = None):
         self.store, self.analyses, self.millesime = store, Path(analyses), millesime
+        self.scope = Scope(store, departments, analyses)
         self.project = QgsProject()
         self.project.setCrs(QgsCoordinateReferenceSystem(f"EPSG:{store.crs_epsg()}"))
+        self.inventory = pd.read_csv(self.analyses / "inventaire_zones_blanches.csv", dtype={"code": str})
+        self.params = read_parameters(read_layer_table(self.analyses / "zones_blanches_communes.gpkg"),
+                                      self.inventory)
         self.layers = self._layers()
+        self._name_layers()
+        self.filters = {name: layer.subsetString() for name, layer in self.layers.items()}
         self.figures = self._figures()
         self.scales = {}
         self.layout, self.maps, self.texts = self._layout()
@@ -202,8 +212,7 @@ class Atlas:
             return layer
 
         layers = {"departements": add(styled_layer(self.store.uri("departements"), "departements"))}
-        communes = add(QgsVectorLayer(str(self.analyses / "zones_blanches_communes.gpkg"),
-                                      tr("Part des locaux sous 3 Mbit/s"), "ogr"))
+        communes = add(QgsVectorLayer(str(self.analyses / "zones_blanches_communes.gpkg"), "communes", "ogr"))
         ranges = []
         for low, high, color in palettes.UNDER_THRESHOLD_CLASSES:
             symbol = QgsFillSymbol.createSimple({"color": color, "outline_color": palettes.WHITE,
@@ -211,14 +220,26 @@ class Atlas:
             ranges.append(QgsRendererRange(low, high, symbol, f"{low:.0f} – {min(high, 100):.0f} %"))
         communes.setRenderer(QgsGraduatedSymbolRenderer("pct_sous_seuil", ranges))
         layers["communes"] = communes
-        grid = add(QgsVectorLayer(str(self.analyses / "zones_blanches_carreaux.gpkg"),
-                                  tr("Zones blanches (carreaux de 200 m)"), "ogr"))
+        grid = add(QgsVectorLayer(str(self.analyses / "zones_blanches_carreaux.gpkg"), "carreaux", "ogr"))
         grid.renderer().setSymbol(QgsFillSymbol.createSimple({"color": "0,0,0,0",
                                                               "outline_color": palettes.WHITE_GRID_OUTLINE,
                                                               "outline_width": "0.35"}))
         layers["carreaux"] = grid
-        sites = add(QgsVectorLayer(str(self.analyses / "sites_prioritaires.gpkg"),
-                                   tr("Sites prioritaires sous 3 Mbit/s"), "ogr"))
+        inel_grid = self.analyses / "zones_blanches_inel_carreaux.gpkg"
+        if inel_grid.exists():  # the no-broadband category, when the analysis wrote it
+            layer = add(QgsVectorLayer(str(inel_grid), "carreaux_inel", "ogr"))
+            layer.renderer().setSymbol(QgsFillSymbol.createSimple({
+                "color": "0,0,0,0", "outline_color": palettes.ALERT, "outline_width": "0.35",
+                "style": "b_diagonal"}))
+            layers["carreaux_inel"] = layer
+        if communes.fields().indexOf("zb_haut_debit") >= 0:
+            flagged = add(QgsVectorLayer(str(self.analyses / "zones_blanches_communes.gpkg"), "communes_inel", "ogr"))
+            flagged.setSubsetString('"zb_haut_debit" = 1')
+            flagged.renderer().setSymbol(QgsFillSymbol.createSimple({
+                "color": palettes.ALERT, "style": "fdiagonal", "outline_color": palettes.ALERT,
+                "outline_width": "0.3"}))
+            layers["communes_inel"] = flagged
+        sites = add(QgsVectorLayer(str(self.analyses / "sites_prioritaires.gpkg"), "sites", "ogr"))
         sites.setSubsetString('"sous_seuil" = 1')
         sites.renderer().setSymbol(QgsMarkerSymbol.createSimple({"name": "star", "color": palettes.PRIORITY_SITE_COLOR,
                                                                  "size": "2.4", "outline_color": palettes.WHITE}))
@@ -244,9 +265,23 @@ class Atlas:
         layers["centres"] = centres
         return layers
 
+    def _name_layers(self) -> None:
+        """Legend names say the THRESHOLD and SHARE the analysis was run with."""
+        p = self.params
+        names = {
+            "communes": tr("Part des locaux sous {0}").format(p.speed) + p.suffix(),
+            "carreaux": tr("Carreaux sous {0} (≥ {1})").format(p.speed, p.share_text),
+            "carreaux_inel": tr("Carreaux sans haut débit (≥ {0})").format(p.share_text),
+            "communes_inel": tr("Zone blanche du haut débit (≥ {0})").format(p.share_text),
+            "sites": tr("Sites prioritaires sous {0}").format(p.speed),
+        }
+        for key, name in names.items():
+            if key in self.layers:
+                self.layers[key].setName(name)
+
     # --- figures -------------------------------------------------------------------------------
     def _figures(self) -> dict:
-        inventory = pd.read_csv(self.analyses / "inventaire_zones_blanches.csv", dtype={"code": str})
+        inventory = self.inventory
         trajectory = pd.read_csv(self.analyses / "trajectoire_thd.csv", dtype={"code": str})
         mobile = pd.read_csv(self.analyses / "estimatif_mobile.csv", dtype={"code": str})
         projects = register.read_tables(self.store)["projets"]
@@ -260,8 +295,16 @@ class Atlas:
             mob = mobile[mobile["code"] == key]
             mine = projects if level == "région" else projects[projects["departements"].fillna("").map(
                 lambda value, c=code: c in register.split_list(value))]
+            targets = trajectory[~trajectory["niveau"].isin(["département", "commune"])].set_index("semestre")
             figures[code] = {
                 "nom": name, "niveau": level,
+                "inel": int(inv["nb_inel"].iat[0]) if len(inv) and "nb_inel" in inv else None,
+                "pct_inel": float(inv["pct_inel"].iat[0]) if len(inv) and "pct_inel" in inv else None,
+                "zb_haut_debit": int(inv["nb_zb_haut_debit"].iat[0]) if len(inv) and "nb_zb_haut_debit" in inv
+                else None,
+                "cible_2017": float(targets.at["2017-S2", "cible_pct"]) if "2017-S2" in targets.index else 50.0,
+                "cible_2022": float(targets.at["2022-S2", "cible_pct"]) if "2022-S2" in targets.index else 100.0,
+                "trajectoire": trajectory[trajectory["code"] == key],
                 "locaux": int(inv["nb_locaux"].iat[0]) if len(inv) else 0,
                 "sous_seuil": int(inv["nb_sous_seuil"].iat[0]) if len(inv) else 0,
                 "pct_sous_seuil": float(inv["pct_sous_seuil"].iat[0]) if len(inv) else 0.0,
@@ -290,28 +333,31 @@ class Atlas:
                 continue
             item = maps[section] = _item(layout, f"carte_{section}")
             item.setCrs(self.project.crs())
-            item.setLayers([self.layers[name] for name in SECTION_LAYERS[section]])
+            item.setLayers([self.layers[name] for name in SECTION_LAYERS[section] if name in self.layers])
             legend = _item(layout, f"legende_{section}")
             legend.setLinkedMap(item)
             legend.setAutoUpdateModel(False)
             root = legend.model().rootGroup()
             root.clear()
             for name in SECTION_LAYERS[section]:
-                root.addLayer(self.layers[name])
+                if name in self.layers:
+                    root.addLayer(self.layers[name])
             self.scales[section] = _item(layout, f"echelle_{section}")
             self.scales[section].setLinkedMap(item)
+        texts["titre_fixe"].setText(tr("Haut débit fixe : zones blanches et locaux sous {0}").format(
+            self.params.speed))
         self.calendar = _item(layout, "calendrier")
-        _item(layout, "graphique_trajectoire").setPicturePath(str(self.analyses / "trajectoire_thd.png"))
+        self.chart = _item(layout, "graphique_trajectoire")
+        self.chart.setPicturePath(str(self.analyses / "trajectoire_thd.png"))
         return layout, maps, texts
 
     def _fill(self, code: str) -> None:
         """Point the maps at a territory and write its key figures."""
         f = self.figures[code]
-        communes = self.layers["communes"]
-        request = None if f["niveau"] == "région" else f"\"insee_dep\" = '{code}'"
+        self._filter([code] if f["niveau"] == "département" else self.scope.departments)
         extent = QgsRectangle()
         extent.setMinimal()
-        for feature in communes.getFeatures(request) if request else communes.getFeatures():
+        for feature in self.layers["communes"].getFeatures():
             extent.combineExtentWith(feature.geometry().boundingBox())
         extent.scale(1.05)
         for section, item in self.maps.items():
@@ -321,14 +367,24 @@ class Atlas:
         number = lambda v: f"{v:,}".replace(",", " ")  # noqa: E731
         for section, _ in SECTIONS:
             self.texts[f"territoire_{section}"].setText(f"{name} — {tr('millésime')} {self.millesime}")
-        self.texts["chiffres_fixe"].setText("\n".join([
-            tr("Chiffres clés"), tr("Locaux : {0}").format(number(f["locaux"])),
-            tr("Locaux sous 3 Mbit/s : {0} ({1:.2f} %)").format(number(f["sous_seuil"]), f["pct_sous_seuil"]),
-            tr("Communes en zone blanche : {0}").format(f["zones_blanches"])]))
+        p = self.params
+        fixed = [tr("Chiffres clés"), tr("Locaux : {0}").format(number(f["locaux"]))]
+        if f["inel"] is not None:
+            fixed.append(tr("Locaux inéligibles (< {0}) : {1}").format(p.inel_speed, number(f["inel"]))
+                         + (f" ({f['pct_inel']:.2f} %)" if f["pct_inel"] is not None else ""))
+        if f["zb_haut_debit"] is not None:
+            fixed.append(tr("Communes en zone blanche du haut débit : {0}").format(f["zb_haut_debit"]))
+        fixed += [tr("Locaux sous {0} : {1} ({2:.2f} %)").format(p.speed, number(f["sous_seuil"]), f["pct_sous_seuil"]),
+                  tr("Communes sans haut débit de qualité (< {0}) : {1}").format(p.speed, f["zones_blanches"]),
+                  tr("Seuil {0} ({1}), part {2}").format(p.threshold, p.speed, p.share_text) + p.suffix()]
+        self.texts["chiffres_fixe"].setText("\n".join(fixed))
+        percent = lambda v: f"{v:g} %".replace(".", ",")  # noqa: E731
         self.texts["chiffres_thd"].setText("\n".join([
             tr("Chiffres clés"), tr("Locaux THD aujourd'hui : {0:.2f} %").format(f["thd_debut"]),
-            tr("Prévu fin 2017 : {0:.2f} % (objectif 50 %)").format(f["thd_2017"]),
-            tr("Prévu fin 2022 : {0:.2f} % (objectif 100 %)").format(f["thd_2022"])]))
+            tr("Prévu fin 2017 : {0:.2f} % (objectif {1})").format(f["thd_2017"], percent(f["cible_2017"])),
+            tr("Prévu fin 2022 : {0:.2f} % (objectif {1})").format(f["thd_2022"], percent(f["cible_2022"]))]))
+        self.chart.setPicturePath(str(self._trajectory_image(code)))
+        self.chart.refreshPicture()
         self.texts["chiffres_mobile"].setText("\n".join([
             tr("Chiffres clés"), tr("Centres-bourgs suivis : {0}").format(f["centres"]),
             tr("En zone blanche 2G ou 3G : {0}").format(f["centres_blancs"])]))
@@ -338,20 +394,58 @@ class Atlas:
         self.calendar.setPicturePath(str(self._calendar_image(code)))
         self.calendar.refreshPicture()
 
-    def _calendar_image(self, code: str) -> Path:
-        """Gantt of the territory's usage projects and of its RIP phases, drawn once per territory."""
-        import tempfile
+    def _filter(self, departments: list | None) -> None:
+        """Each map layer keeps the features of `departments` (None: every feature of the atlas)."""
+        for name, layer in self.layers.items():
+            base = self.filters.get(name, "")
+            extra = "" if departments is None else self._department_filter(name, departments)
+            subset = " AND ".join(f"({part})" for part in (base, extra) if part)
+            if layer.subsetString() != subset:
+                layer.setSubsetString(subset)
 
-        from .charts import calendar_chart
+    def _department_filter(self, name: str, departments: list) -> str:
+        quoted = ", ".join(f"'{d}'" for d in departments)
+        if name in ("departements", "communes", "communes_inel", "amii"):
+            return f'"insee_dep" IN ({quoted})'
+        if name in ("carreaux", "carreaux_inel"):
+            return f'"code_dep" IN ({quoted})'
+        if name in ("sites", "centres"):
+            return " OR ".join(f"\"insee_com\" LIKE '{d}%'" for d in departments)
+        if name == "rip":
+            rips = sorted(r for r, deps in self.scope.rip_departements().items() if deps & set(departments))
+            return '"rip_id" IN (' + ", ".join("'" + r.replace("'", "''") + "'" for r in rips) + ")" if rips else "0"
+        return ""
+
+    def _folder_path(self) -> Path:
+        import tempfile
 
         if not hasattr(self, "_folder"):
             self._folder = Path(tempfile.mkdtemp(prefix="scoran_atlas_"))
+        return self._folder
+
+    def _trajectory_image(self, code: str) -> Path:
+        """The THD trajectory of the territory alone (the region's chart draws every département)."""
+        f = self.figures[code]
+        if f["niveau"] != "département" or f["trajectoire"].empty:
+            return self.analyses / "trajectoire_thd.png"
+        from .charts import trajectory_chart
+
+        targets = {semester: float(value) for semester, value in f["trajectoire"].set_index("semestre")["cible_pct"]
+                   .dropna().items()} if f["trajectoire"]["cible_pct"].notna().any() else {
+            "2017-S2": f["cible_2017"], "2022-S2": f["cible_2022"]}
+        return trajectory_chart(f["trajectoire"], self._folder_path() / f"trajectoire_{code}.png",
+                                tr("Trajectoire THD — {0} ({1})").format(f["nom"], code), targets)
+
+    def _calendar_image(self, code: str) -> Path:
+        """Gantt of the territory's usage projects and of its RIP phases, drawn once per territory."""
+        from .charts import calendar_chart
+
         f = self.figures[code]
         department = code if f["niveau"] == "département" else None
         rows = initiative_rows(self.store, department, kinds=(PROJECT, PHASE))
         projects = [row for row in rows if row["kind"] == PROJECT][:30]  # a page holds about 30 projects
         rows = projects + [row for row in rows if row["kind"] == PHASE]
-        return calendar_chart(rows, self._folder / f"calendrier_{code}.png",
+        return calendar_chart(rows, self._folder_path() / f"calendrier_{code}.png",
                               tr("Calendrier des initiatives — {0}").format(f["nom"]))
 
     def territories(self) -> list[str]:
@@ -401,6 +495,11 @@ class Atlas:
         """A page of what changed since the previous semester, when the store has one."""
         path = self.analyses / "evolutions.csv"
         changes = pd.read_csv(path, dtype=str) if path.exists() else pd.DataFrame()
+        if not self.scope.whole and len(changes):
+            phases = self.store.rip_phases()
+            projects = register.read_tables(self.store)["projets"]
+            changes = changes[[self.scope.object_in_scope(o, projects, phases) and self.scope.text_in_scope(d)
+                               for o, d in zip(changes["objet"], changes["detail"])]]
         if changes.empty:
             return False
         writer.newPage()
@@ -417,7 +516,7 @@ class Atlas:
     def _render_cover(self, painter) -> None:
         cover = load_template(self.project, COVER_TEMPLATE)
         region = next(f for f in self.figures.values() if f["niveau"] == "région")
-        _item(cover, "region").setText(region["nom"])
+        _item(cover, "region").setText(region["nom"] if self.scope.whole else self.scope.label())
         _item(cover, "millesime").setText(tr("Millésime {0}").format(self.millesime))
         _item(cover, "date").setText(tr("Atlas produit le {0}").format(date.today().strftime("%d/%m/%Y")))
         _item(cover, "sources").setText(CREDIT)
@@ -428,7 +527,7 @@ def export_atlas(store, analyses: Path, out: Path, millesime: str, departments: 
                  feedback=None) -> dict:
     """The atlas PDF (cover, region, departments) and one PDF per department; returns paths and page counts."""
     out.mkdir(parents=True, exist_ok=True)
-    atlas = Atlas(store, analyses, millesime)
+    atlas = Atlas(store, analyses, millesime, departments)
     codes = atlas.territories()
     region = [c for c in codes if atlas.figures[c]["niveau"] == "région"]
     chosen = [c for c in codes if atlas.figures[c]["niveau"] == "département" and (not departments or c in departments)]

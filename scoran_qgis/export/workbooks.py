@@ -14,9 +14,10 @@ import pandas as pd
 
 from ..core import register
 from ..core.calendar import AMII, PHASE, initiative_rows
-from ..core.codes import departement_of
 from ..core.i18n import tr
 from ..core.store import read_layer_table
+from .parameters import read_parameters, speed_label
+from .scope import Scope
 from .spreadsheet import save_workbook, write_sheet
 
 EURO, PCT, INT = '#,##0 "€"', '0.00" %"', "#,##0"
@@ -55,13 +56,24 @@ def workbook(path: Path, title: str, millesime: str, definitions: list[str], she
     return save_workbook(book, path)
 
 
+def _yes_no(series: pd.Series) -> pd.Series:
+    return series.map(lambda v: None if v is None or v != v else (tr("oui") if bool(v) else tr("non")))
+
+
+def _readme_scope(scope: Scope) -> str:
+    if scope.whole:
+        return tr("Territoire : {0} (toute la région)").format(scope.label())
+    return tr("Territoire : {0} — seules les lignes, les totaux et les parts de ce territoire figurent dans ce "
+              "classeur ; un projet qui s'étend sur d'autres départements y est marqué « partagé avec … ».").format(
+        scope.label())
+
+
 def write_all(analyses: Path, store, out: Path, millesime: str, departments: list | None = None,
               feedback=None) -> list[Path]:
-    """Every deliverable workbook into `out`; `departments` restricts the rows (None: whole region)."""
+    """Every deliverable workbook into `out`; `departments` restricts rows, totals and shares (None: region)."""
     out.mkdir(parents=True, exist_ok=True)
-    def keep(frame, column):
-        return frame if not departments else frame[frame[column].astype(str).isin(departments)]
-
+    scope = Scope(store, departments, analyses)
+    territory = _readme_scope(scope)
     written = []
 
     def add(path):
@@ -69,198 +81,365 @@ def write_all(analyses: Path, store, out: Path, millesime: str, departments: lis
         if feedback is not None:
             feedback.pushInfo(tr("Classeur écrit : {0}").format(path.name))
 
-    phasing = read_csv(analyses / "phasage.csv")
-    add(workbook(out / "phasage_2015_2017.xlsx", tr("Phasage des projets RIP sur la période triennale 2015–2017"),
-                 millesime, [tr("Locaux rendus raccordables au THD et coût, par projet, phase et année ; une phase "
-                                "est répartie également sur ses semestres.")],
-                 [(tr("Phasage"), phasing, {"rip_id": tr("Projet RIP"), "phase_id": tr("Phase"),
-                                            "technologie": tr("Technologie"), "annee": tr("Année"),
-                                            "locaux": tr("Locaux"), "cout": tr("Coût (€)")},
-                   {"locaux": INT, "cout": EURO})]))
-
-    communes = keep(read_layer_table(analyses / "zones_blanches_communes.gpkg"), "insee_dep")
-    inventory = read_csv(analyses / "inventaire_zones_blanches.csv")
-    count_headers = {"nb_locaux": tr("Locaux"), "nb_inel": tr("Inéligibles"), "nb_sous_seuil": tr("Sous 3 Mbit/s"),
-                     "pct_sous_seuil": tr("% sous 3 Mbit/s"), "nb_bhd": tr("≥ 8 Mbit/s"),
-                     "nb_thd": tr("≥ 30 Mbit/s"), "zone_blanche": tr("Zone blanche")}
-    add(workbook(out / "inventaire_zones_blanches.xlsx", tr("Inventaire des zones blanches du haut débit"), millesime,
-                 [tr("Locaux (logements et locaux professionnels) par classe de débit descendant, technologies "
-                     "filaires."),
-                  tr("Zone blanche : au moins 50 % des locaux sous le haut débit de qualité (3 Mbit/s).")],
-                 [(tr("Communes"),
-                   communes.assign(zone_blanche=communes["zone_blanche"].map({1: tr("oui"), 0: tr("non")})),
-                   {"insee_com": tr("Code INSEE"), "nom": tr("Commune"), "insee_dep": tr("Département"),
-                    **count_headers}, {"pct_sous_seuil": PCT}),
-                  (tr("Départements"), inventory, {"code": tr("Département"), "nb_locaux": tr("Locaux"),
-                                                   "nb_sous_seuil": tr("Sous 3 Mbit/s"),
-                                                   "pct_sous_seuil": tr("% sous 3 Mbit/s"),
-                                                   "nb_zones_blanches": tr("Communes en zone blanche"),
-                                                   "carreaux_blancs": tr("Carreaux 200 m blancs"),
-                                                   "locaux_carreaux_blancs": tr("Locaux en carreaux blancs")},
-                   {"pct_sous_seuil": PCT})]))
-
-    sites = keep(read_layer_table(analyses / "sites_prioritaires.gpkg").assign(
-        code_dep=lambda f: f["insee_com"].fillna("").astype(str).map(departement_of)), "code_dep")
-    add(workbook(out / "sites_prioritaires.xlsx",
-                 tr("Sites prioritaires (écoles, santé, services publics, entreprises)"), millesime,
-                 [tr("Classe de débit du local le plus proche à moins de 100 m ; NULL : aucun local.")],
-                 [(tr("Sites"), sites, {"site_id": tr("Identifiant"), "categorie": tr("Catégorie"),
-                                        "libelle": tr("Type d'équipement"), "insee_com": tr("Code INSEE"),
-                                        "classe": tr("Classe de débit"), "distance_m": tr("Distance (m)"),
-                                        "sans_haut_debit": tr("Sans haut débit"), "sous_seuil": tr("Sous 3 Mbit/s")},
-                   {}),
-                  (tr("Synthèse"), read_csv(analyses / "sites_prioritaires.csv"),
-                   {"niveau": tr("Niveau"), "code": tr("Code"), "categorie": tr("Catégorie"), "nb_sites": tr("Sites"),
-                    "nb_sans_haut_debit": tr("Sans haut débit"), "nb_sous_seuil": tr("Sous 3 Mbit/s"),
-                    "nb_sans_local_proche": tr("Sans local proche")}, {})]))
+    def book(path, title, definitions, sheets, chart=None):
+        return workbook(path, title, millesime, [territory, *definitions], sheets, chart)
 
     phases = store.rip_phases()
-    amii = store.amii_conventions()
+    phasing = _phasing(read_csv(analyses / "phasage.csv"), scope)
+    add(book(out / "phasage_2015_2017.xlsx", tr("Phasage des projets RIP sur la période triennale 2015–2017"),
+             [tr("Locaux rendus raccordables au THD et coût, par projet, phase et année ; une phase est répartie "
+                 "également sur ses semestres."),
+              tr("Dans un livrable départemental, une phase qui s'étend sur plusieurs départements compte pour la "
+                 "part de ses locaux située dans le département (couverture THD) ; à défaut elle est marquée "
+                 "« partagé avec … ».")],
+             [(tr("Phasage"), phasing, {"rip_id": tr("Projet RIP"), "phase_id": tr("Phase"),
+                                        "technologie": tr("Technologie"), "departements": tr("Département"),
+                                        "code_dep": tr("Département"), "annee": tr("Année"),
+                                        "locaux": tr("Locaux"), "cout": tr("Coût (€)"), "partage": tr("Partage")},
+               {"locaux": INT, "cout": EURO})]))
+
+    communes_table = read_layer_table(analyses / "zones_blanches_communes.gpkg")
+    inventory_all = read_csv(analyses / "inventaire_zones_blanches.csv")
+    params = read_parameters(communes_table, inventory_all)
+    communes = scope.communes(scope.by_department(communes_table, "insee_dep"))
+    inventory = _inventory(inventory_all, scope)
+    below = params.below
+    count_headers = {"nb_locaux": tr("Locaux"), "nb_inel": tr("Inéligibles"), "pct_inel": tr("% inéligibles"),
+                     "zb_haut_debit": tr("Zone blanche du haut débit (inéligibles ≥ {0})").format(params.share_text),
+                     "nb_sous_seuil": below, "pct_sous_seuil": tr("% sous {0}").format(params.speed),
+                     "nb_bhd": tr("≥ {0}").format(speed_label("BHD8")), "nb_thd": tr("≥ {0}").format(
+                         speed_label("THD30")),
+                     "zone_blanche": tr("Sans haut débit de qualité (sous {0} ≥ {1})").format(params.speed,
+                                                                                          params.share_text)}
+    flags = {c: _yes_no(communes[c]) for c in ("zone_blanche", "zb_haut_debit") if c in communes}
+    add(book(out / "inventaire_zones_blanches.xlsx", tr("Inventaire des zones blanches du haut débit"),
+             [tr("Locaux (logements et locaux professionnels) par classe de débit descendant, technologies filaires."),
+              *params.definitions()],
+             [(tr("Communes"), communes.assign(**flags),
+               {"insee_com": tr("Code INSEE"), "nom": tr("Commune"), "insee_dep": tr("Département"),
+                **count_headers}, {"pct_sous_seuil": PCT, "pct_inel": PCT}),
+              (tr("Départements"), inventory, {
+                  "code": tr("Département"), "nb_locaux": tr("Locaux"), "nb_inel": tr("Inéligibles"),
+                  "pct_inel": tr("% inéligibles"),
+                  "nb_zb_haut_debit": tr("Communes en zone blanche du haut débit"),
+                  "locaux_zb_haut_debit": tr("Locaux des communes en zone blanche du haut débit"),
+                  "carreaux_inel": tr("Carreaux 200 m sans haut débit"),
+                  "locaux_carreaux_inel": tr("Locaux en carreaux sans haut débit"),
+                  "nb_sous_seuil": below, "pct_sous_seuil": tr("% sous {0}").format(params.speed),
+                  "nb_zones_blanches": tr("Communes sans haut débit de qualité (< {0})").format(params.speed),
+                  "locaux_zones_blanches": tr("Locaux des communes sans haut débit de qualité"),
+                  "carreaux_blancs": tr("Carreaux 200 m sous {0}").format(params.speed),
+                  "locaux_carreaux_blancs": tr("Locaux en carreaux sous {0}").format(params.speed)},
+               {"pct_sous_seuil": PCT, "pct_inel": PCT})]))
+
+    sites = scope.communes(read_layer_table(analyses / "sites_prioritaires.gpkg"))
+    site_summary = scope.levels(read_csv(analyses / "sites_prioritaires.csv"),
+                                ["nb_sites", "nb_sans_haut_debit", "nb_sous_seuil", "nb_sans_local_proche"],
+                                keys=["categorie"])
+    add(book(out / "sites_prioritaires.xlsx", tr("Sites prioritaires (écoles, santé, services publics, entreprises)"),
+             [tr("Classe de débit du local le plus proche à moins de 100 m ; NULL : aucun local."),
+              tr("Sous le seuil : classe du local le plus proche sous {0} (seuil {1}).").format(params.speed,
+                                                                                             params.threshold)
+              + params.suffix()],
+             [(tr("Sites"), sites, {"site_id": tr("Identifiant"), "categorie": tr("Catégorie"),
+                                    "libelle": tr("Type d'équipement"), "insee_com": tr("Code INSEE"),
+                                    "classe": tr("Classe de débit"), "distance_m": tr("Distance (m)"),
+                                    "sans_haut_debit": tr("Sans haut débit"), "sous_seuil": below}, {}),
+              (tr("Synthèse"), site_summary,
+               {"niveau": tr("Niveau"), "code": tr("Code"), "categorie": tr("Catégorie"), "nb_sites": tr("Sites"),
+                "nb_sans_haut_debit": tr("Sans haut débit"), "nb_sous_seuil": below,
+                "nb_sans_local_proche": tr("Sans local proche")}, {})]))
+
+    scoped_phases = scope.rip_phases(phases, scaled=("locaux_prevus",))
+    amii = scope.communes(store.amii_conventions())
     amii["convention_signee"] = amii["convention_signee"].map({1: tr("signée"), 0: tr("non signée")})
     amii["date_convention"] = pd.to_datetime(amii["date_convention"], errors="coerce").dt.date
-    add(workbook(out / "avancement_projets_conventions.xlsx", tr("État d'avancement des projets et des conventions"),
-                 millesime, [tr("Phases des RIP (statut prévu, en cours, réalisé, abandonné) et conventions AMII.")],
-                 [(tr("Phases RIP"), phases, {"rip_id": tr("Projet RIP"), "phase_id": tr("Phase"), "nom": tr("Nom"),
-                                              "technologie": tr("Technologie"), "semestre_debut": tr("Début"),
-                                              "semestre_fin": tr("Fin"), "locaux_prevus": tr("Locaux prévus"),
-                                              "statut": tr("Statut")}, {"locaux_prevus": INT}),
-                  (tr("Conventions AMII"), amii, {"insee_com": tr("Code INSEE"), "nom": tr("Commune"),
-                                                  "operateurs": tr("Opérateurs"), "convention_signee": tr("Convention"),
-                                                  "date_convention": tr("Date de signature"),
-                                                  "annee_fin_prevue": tr("Fin prévue"), "locaux_total": tr("Locaux"),
-                                                  "locaux_raccordables": tr("Locaux raccordables")}, {}),
-                  (tr("Contrôles"), read_csv(analyses / "controles_projets.csv"),
-                   {"type": tr("Contrôle"), "objet": tr("Objet"), "detail": tr("Détail")}, {})]))
+    projects_all = register.read_tables(store)["projets"]
+    checks = read_csv(analyses / "controles_projets.csv")
+    if not scope.whole and len(checks):
+        checks = checks[[scope.object_in_scope(o, projects_all, phases) and scope.text_in_scope(d)
+                         for o, d in zip(checks["objet"], checks["detail"])]]
+    add(book(out / "avancement_projets_conventions.xlsx", tr("État d'avancement des projets et des conventions"),
+             [tr("Phases des RIP (statut prévu, en cours, réalisé, abandonné) et conventions AMII.")],
+             [(tr("Phases RIP"), scoped_phases, {"rip_id": tr("Projet RIP"), "phase_id": tr("Phase"), "nom": tr("Nom"),
+                                                 "technologie": tr("Technologie"),
+                                                 "departements": tr("Département"),
+                                                 "semestre_debut": tr("Début"), "semestre_fin": tr("Fin"),
+                                                 "locaux_prevus": tr("Locaux prévus"), "statut": tr("Statut"),
+                                                 "partage": tr("Partage")}, {"locaux_prevus": INT}),
+              (tr("Conventions AMII"), amii, {"insee_com": tr("Code INSEE"), "nom": tr("Commune"),
+                                              "operateurs": tr("Opérateurs"), "convention_signee": tr("Convention"),
+                                              "date_convention": tr("Date de signature"),
+                                              "annee_fin_prevue": tr("Fin prévue"), "locaux_total": tr("Locaux"),
+                                              "locaux_raccordables": tr("Locaux raccordables")}, {}),
+              (tr("Contrôles"), checks, {"type": tr("Contrôle"), "objet": tr("Objet"), "detail": tr("Détail")}, {})]))
 
-    trajectory = read_csv(analyses / "trajectoire_thd.csv")
-    add(workbook(out / "trajectoire_thd.xlsx", tr("Trajectoire vers le très haut débit pour tous en 2022"), millesime,
-                 [tr("Locaux éligibles au THD (≥ 30 Mbit/s) déjà, puis selon les calendriers AMII et RIP ; jalons "
-                     "nationaux : 50 % fin 2017, 100 % fin 2022.")],
-                 [(tr("Trajectoire"), trajectory, {"niveau": tr("Niveau"), "code": tr("Code"),
-                                                   "semestre": tr("Semestre"), "nb_locaux": tr("Locaux"),
-                                                   "locaux_thd": tr("Locaux THD"), "pct_thd": tr("% THD"),
-                                                   "cible_pct": tr("Objectif %"), "ecart_pct": tr("Écart (points)")},
-                   {"pct_thd": PCT, "nb_locaux": INT, "locaux_thd": INT})],
-                 chart=lambda book: _trajectory_chart(book, trajectory)))
+    trajectory = _trajectory(read_csv(analyses / "trajectoire_thd.csv"), scope)
+    add(book(out / "trajectoire_thd.xlsx", tr("Trajectoire vers le très haut débit pour tous en 2022"),
+             [tr("Locaux éligibles au THD (≥ {0}) déjà, puis selon les calendriers AMII et RIP ; jalons nationaux : "
+                 "50 % fin 2017, 100 % fin 2022.").format(speed_label("THD30"))],
+             [(tr("Trajectoire"), trajectory, {"niveau": tr("Niveau"), "code": tr("Code"),
+                                               "semestre": tr("Semestre"), "nb_locaux": tr("Locaux"),
+                                               "locaux_thd": tr("Locaux THD"), "pct_thd": tr("% THD"),
+                                               "cible_pct": tr("Objectif %"), "ecart_pct": tr("Écart (points)")},
+               {"pct_thd": PCT, "nb_locaux": INT, "locaux_thd": INT})],
+             chart=lambda b: _trajectory_chart(b, trajectory, scope)))
 
-    needs = read_csv(analyses / "besoins_financiers.csv")
-    add(workbook(out / "besoins_financiers_fixe.xlsx", tr("Estimation des coûts et besoins financiers (fixe)"),
-                 millesime, [tr("Part de l'État = min(taux × coût, plafond × locaux) selon le département ; reste "
-                                "réparti entre Région, Département, EPCI et FEDER.")],
-                 [(tr("Besoins"), needs, {"niveau": tr("Niveau"), "code": tr("Code"), "rip_id": tr("Projet RIP"),
-                                          "technologie": tr("Technologie"), "semestre": tr("Semestre"),
-                                          "code_dep": tr("Département"), "locaux": tr("Locaux"),
-                                          "cout_total": tr("Coût (€)"), "part_etat": tr("État (€)"),
-                                          "plafond_atteint": tr("Plafond atteint"),
-                                          "reste_collectivites": tr("Collectivités (€)"),
-                                          "part_region": tr("Région (€)"),
-                                          "part_departement": tr("Département (€)"), "part_epci": tr("EPCI (€)"),
-                                          "part_feder": tr("FEDER (€)")},
-                   {k: EURO for k in ("cout_total", "part_etat", "reste_collectivites", "part_region",
-                                      "part_departement", "part_epci", "part_feder")})]))
+    needs = _needs(read_csv(analyses / "besoins_financiers.csv"), scope)
+    add(book(out / "besoins_financiers_fixe.xlsx", tr("Estimation des coûts et besoins financiers (fixe)"),
+             [tr("Part de l'État = min(taux × coût, plafond × locaux) selon le département ; reste réparti entre "
+                 "Région, Département, EPCI et FEDER."),
+              tr("Dans un livrable départemental, un projet ne compte que ses phases (ou parts de phase) du "
+                 "département ; les totaux sont ceux du département.")],
+             [(tr("Besoins"), needs, {"niveau": tr("Niveau"), "code": tr("Code"), "rip_id": tr("Projet RIP"),
+                                      "technologie": tr("Technologie"), "semestre": tr("Semestre"),
+                                      "code_dep": tr("Département"), "locaux": tr("Locaux"),
+                                      "cout_total": tr("Coût (€)"), "part_etat": tr("État (€)"),
+                                      "plafond_atteint": tr("Plafond atteint"),
+                                      "reste_collectivites": tr("Collectivités (€)"),
+                                      "part_region": tr("Région (€)"),
+                                      "part_departement": tr("Département (€)"), "part_epci": tr("EPCI (€)"),
+                                      "part_feder": tr("FEDER (€)")},
+               {k: EURO for k in ("cout_total", "part_etat", "reste_collectivites", "part_region",
+                                  "part_departement", "part_epci", "part_feder")})]))
 
-    centres = read_layer_table(analyses / "centres_bourgs.gpkg")
-    add(workbook(out / "zones_blanches_mobiles.xlsx", tr("Zones blanches mobiles des centres-bourgs et estimatif"),
-                 millesime, [tr("Couverture jugée autour de la mairie (500 m), niveau « bonne couverture » ou mieux.")],
-                 [(tr("Centres-bourgs"), centres, {"insee_com": tr("Code INSEE"), "nom": tr("Commune"),
-                                                   "liste": tr("Arrêté"), "statut": tr("Statut"),
-                                                   "nb_operateurs_2g": tr("Opérateurs 2G"),
-                                                   "nb_operateurs_3g": tr("Opérateurs 3G"), "nb_sites": tr("Sites"),
-                                                   "cout_estime": tr("Coût (€)"),
-                                                   "subvention_etat": tr("Subvention État (€)"),
-                                                   "statut_site": tr("État du site")},
-                   {"cout_estime": EURO, "subvention_etat": EURO}),
-                  (tr("Estimatif"), read_csv(analyses / "estimatif_mobile.csv"),
-                   {"niveau": tr("Niveau"), "code": tr("Code"), "nb_centres": tr("Centres-bourgs"),
-                    "zone_blanche_2g": tr("Zones blanches 2G"), "zone_blanche_3g": tr("Zones blanches 3G"),
-                    "nb_sites": tr("Sites"), "cout_estime": tr("Coût (€)"), "subvention_etat": tr("État (€)"),
-                    "reste_collectivites": tr("Collectivités (€)")},
-                   {"cout_estime": EURO, "subvention_etat": EURO, "reste_collectivites": EURO}),
-                  (tr("Demande 4G"), read_csv(analyses / "demande_4g.csv"),
-                   {"insee_com": tr("Code INSEE"), "nb_points_sans_4g": tr("Points sans 4G"),
-                    "distance_min_m": tr("Distance min (m)"), "distance_mediane_m": tr("Distance médiane (m)")}, {})]))
+    centres = scope.communes(read_layer_table(analyses / "centres_bourgs.gpkg"))
+    mobile = scope.levels(read_csv(analyses / "estimatif_mobile.csv"),
+                          ["nb_centres", "zone_blanche_2g", "zone_blanche_3g", "partiellement_couvert", "couvert",
+                           "nb_sites", "cout_estime", "subvention_etat", "reste_collectivites"])
+    add(book(out / "zones_blanches_mobiles.xlsx", tr("Zones blanches mobiles des centres-bourgs et estimatif"),
+             [tr("Couverture jugée autour de la mairie (500 m), niveau « bonne couverture » ou mieux.")],
+             [(tr("Centres-bourgs"), centres, {"insee_com": tr("Code INSEE"), "nom": tr("Commune"),
+                                               "liste": tr("Arrêté"), "statut": tr("Statut"),
+                                               "nb_operateurs_2g": tr("Opérateurs 2G"),
+                                               "nb_operateurs_3g": tr("Opérateurs 3G"), "nb_sites": tr("Sites"),
+                                               "cout_estime": tr("Coût (€)"),
+                                               "subvention_etat": tr("Subvention État (€)"),
+                                               "statut_site": tr("État du site")},
+               {"cout_estime": EURO, "subvention_etat": EURO}),
+              (tr("Estimatif"), mobile,
+               {"niveau": tr("Niveau"), "code": tr("Code"), "nb_centres": tr("Centres-bourgs"),
+                "zone_blanche_2g": tr("Zones blanches 2G"), "zone_blanche_3g": tr("Zones blanches 3G"),
+                "nb_sites": tr("Sites"), "cout_estime": tr("Coût (€)"), "subvention_etat": tr("État (€)"),
+                "reste_collectivites": tr("Collectivités (€)")},
+               {"cout_estime": EURO, "subvention_etat": EURO, "reste_collectivites": EURO}),
+              (tr("Demande 4G"), scope.communes(read_csv(analyses / "demande_4g.csv")),
+               {"insee_com": tr("Code INSEE"), "nb_points_sans_4g": tr("Points sans 4G"),
+                "distance_min_m": tr("Distance min (m)"), "distance_mediane_m": tr("Distance médiane (m)")}, {})]))
 
     tables = register.read_tables(store)
-    projects = tables["projets"].assign(
+    levels = tables["projets"]["niveau"]
+    projects = scope.usage_projects(tables["projets"].assign(
         domaine=lambda f: f["domaine"].map(register.DOMAIN_LABELS), statut=lambda f: f["statut"].map(
-            register.STATUS_LABELS))
+            register.STATUS_LABELS)))
     project_headers = {"projet_id": tr("Identifiant"), "titre": tr("Titre"), "domaine": tr("Domaine"),
-                       "porteur": tr("Porteur"), "statut": tr("Statut"), "budget": tr("Budget (€)"),
-                       "appel_projets_pia": tr("Appel à projets PIA"), "departements": tr("Départements")}
-    add(workbook(out / "projets_usages.xlsx", tr("Projets de services et usages par priorité"), millesime,
-                 [tr("Priorités nationales, régionales et initiatives « territoires innovants ».")],
-                 [(register.LEVEL_LABELS[level][:31], projects[tables["projets"]["niveau"] == level], project_headers,
-                   {"budget": EURO}) for level in ("national", "regional", "territoire_innovant")]))
+                       "porteur": tr("Porteur"), "statut": tr("Statut"), "budget": tr("Budget du projet (€)"),
+                       "appel_projets_pia": tr("Appel à projets PIA"), "departements": tr("Départements"),
+                       "partage": tr("Partage")}
+    add(book(out / "projets_usages.xlsx", tr("Projets de services et usages par priorité"),
+             [tr("Priorités nationales, régionales et initiatives « territoires innovants »."),
+              tr("Le budget est celui du projet entier : sa part par département n'est pas connue ; un projet de "
+                 "plusieurs départements est marqué « partagé avec … ».")],
+             [(register.LEVEL_LABELS[level][:31], projects[levels.loc[projects.index] == level], project_headers,
+               {"budget": EURO}) for level in ("national", "regional", "territoire_innovant")]))
 
-    calendar = _calendar_rows(store)
-    add(workbook(out / "calendrier_initiatives.xlsx", tr("Calendrier des initiatives (infrastructures et usages)"),
-                 millesime, [tr("Projets d'usages et leurs jalons, phases des RIP, calendriers AMII.")],
-                 [(tr("Calendrier"), calendar, {"type": tr("Type"), "objet": tr("Objet"), "libelle": tr("Libellé"),
-                                                "debut": tr("Début"), "fin": tr("Fin"), "statut": tr("Statut")}, {})]))
+    calendar = _calendar_rows(store, scope)
+    add(book(out / "calendrier_initiatives.xlsx", tr("Calendrier des initiatives (infrastructures et usages)"),
+             [tr("Projets d'usages et leurs jalons, phases des RIP, calendriers AMII.")],
+             [(tr("Calendrier"), calendar, {"type": tr("Type"), "objet": tr("Objet"), "libelle": tr("Libellé"),
+                                            "debut": tr("Début"), "fin": tr("Fin"), "statut": tr("Statut"),
+                                            "partage": tr("Partage")}, {})]))
 
-    indicators = _indicators(inventory, trajectory, centres, tables, needs)
+    indicators = _indicators(inventory, trajectory, centres, projects, needs, scope, params)
     changes = read_csv(analyses / "evolutions.csv") if (analyses / "evolutions.csv").exists() else pd.DataFrame()
-    add(workbook(out / "indicateurs_suivi.xlsx", tr("Indicateurs de suivi de la SCORAN"), millesime,
-                 [tr("Indicateurs régionaux du semestre ; « Évolutions » : ce qui a changé depuis le millésime "
-                     "précédent (locaux passés au THD, phases retardées, conventions signées).")],
-                 [(tr("Indicateurs"), indicators, {"indicateur": tr("Indicateur"), "valeur": tr("Valeur")}, {}),
-                  (tr("Évolutions"), changes, {"type": tr("Type"), "objet": tr("Objet"), "precedent": tr("Avant"),
-                                               "actuel": tr("Maintenant"), "detail": tr("Détail")}, {})]))
+    if not scope.whole and len(changes):
+        changes = changes[[scope.object_in_scope(o, projects_all, phases) and scope.text_in_scope(d)
+                           for o, d in zip(changes["objet"], changes["detail"])]]
+    add(book(out / "indicateurs_suivi.xlsx", tr("Indicateurs de suivi de la SCORAN"),
+             [tr("Indicateurs du semestre pour le territoire ; « Évolutions » : ce qui a changé depuis le millésime "
+                 "précédent (locaux passés au THD, phases retardées, conventions signées)."), params.describe()],
+             [(tr("Indicateurs"), indicators, {"indicateur": tr("Indicateur"), "valeur": tr("Valeur")}, {}),
+              (tr("Évolutions"), changes, {"type": tr("Type"), "objet": tr("Objet"), "precedent": tr("Avant"),
+                                           "actuel": tr("Maintenant"), "detail": tr("Détail")}, {})]))
     return written
 
 
-def _calendar_rows(store) -> pd.DataFrame:
+INVENTORY_SUMS = ["nb_locaux", "nb_inel", "nb_sous_seuil", "nb_bhd", "nb_thd", "nb_zones_blanches",
+                  "locaux_zones_blanches", "carreaux_blancs", "locaux_carreaux_blancs", "nb_zb_haut_debit",
+                  "locaux_zb_haut_debit", "carreaux_inel", "locaux_carreaux_inel"]
+
+
+def _inventory(inventory: pd.DataFrame, scope: Scope) -> pd.DataFrame:
+    """Département rows of the scope and their totals (percentages recomputed)."""
+    if scope.whole:
+        return inventory
+    sums = [c for c in INVENTORY_SUMS if c in inventory]
+    ratios = {"pct_sous_seuil": ("nb_sous_seuil", "nb_locaux")}
+    if "pct_inel" in inventory:
+        ratios["pct_inel"] = ("nb_inel", "nb_locaux")
+    return scope.levels(inventory, sums, ratios)
+
+
+def _territory_total(frame: pd.DataFrame) -> pd.Series | None:
+    """The row that totals a (niveau, code) table: the territory's, or the only département's."""
+    if frame.empty:
+        return None
+    level = frame["niveau"].astype(str).str.lower()
+    territory = frame[~level.isin(["département", "commune"])]
+    if len(territory):
+        return territory.iloc[-1]
+    departments = frame[level.eq("département")]
+    return departments.iloc[0] if len(departments) == 1 else None
+
+
+def _phasing(phasing: pd.DataFrame, scope: Scope) -> pd.DataFrame:
+    """The phasing of the scope: by its département column when the analysis has one, else by phase shares."""
+    if scope.whole:
+        return phasing
+    for column in ("code_dep", "departement", "insee_dep"):
+        if column in phasing:
+            return scope.by_department(phasing, column)
+    return scope.rip_phases(phasing, scaled=("locaux", "cout"))
+
+
+def _trajectory(trajectory: pd.DataFrame, scope: Scope) -> pd.DataFrame:
+    """The scope's semesters; the national targets (on the territory rows) copied onto its département rows."""
+    if scope.whole or trajectory.empty:
+        return trajectory
+    result = scope.levels(trajectory, ["nb_locaux", "locaux_thd"], {"pct_thd": ("locaux_thd", "nb_locaux")},
+                          keys=["semestre"], fill={"cible_pct": "semestre"})
+    if "cible_pct" in result:
+        result["cible_pct"] = result["semestre"].map(
+            trajectory[~trajectory["niveau"].isin(["département", "commune"])].set_index("semestre")["cible_pct"])
+        result["ecart_pct"] = (result["pct_thd"] - result["cible_pct"]).round(2)
+    return result
+
+
+NEED_SUMS = ["locaux", "cout_total", "part_etat", "reste_collectivites", "part_region", "part_departement",
+             "part_epci", "part_feder"]
+
+
+def _needs(needs: pd.DataFrame, scope: Scope) -> pd.DataFrame:
+    """Financial needs of the scope: its phases (each phase row has its département), projects, semesters and
+    totals summed again from them."""
+    if scope.whole or needs.empty:
+        return needs
+    sums = [c for c in NEED_SUMS if c in needs]
+    phases = needs[needs["niveau"] == "phase"]
+    phases = scope.by_department(phases, "code_dep") if "code_dep" in phases else phases[
+        phases["rip_id"].map(scope.rip_in_scope)]
+    departments = scope.by_department(needs[needs["niveau"] == "département"], "code")
+    parts = [phases]
+    if len(phases):
+        projects = phases.groupby("rip_id", sort=True)[sums].sum().reset_index()
+        parts.append(projects.assign(niveau="projet", code=projects["rip_id"]))
+        parts.append(departments)
+        semesters = phases.groupby("semestre", sort=True)[sums].sum().reset_index()
+        parts.append(semesters.assign(niveau="semestre", code=semesters["semestre"]))
+        total = phases[sums].sum().to_frame().T
+        parts.append(total.assign(niveau="territoire", code=scope.total_code()))
+    return pd.concat([p for p in parts if len(p)], ignore_index=True)[
+        [c for c in needs.columns]] if any(len(p) for p in parts) else needs.iloc[0:0]
+
+
+def _calendar_rows(store, scope: Scope | None = None) -> pd.DataFrame:
     """The initiatives calendar as a table: projects, then their milestones, RIP phases, AMII calendars."""
-    initiatives = initiative_rows(store)
+    departments = None if scope is None or scope.whole else scope.departments
+    initiatives = initiative_rows(store, departments)
     projects = [row for row in initiatives if row["kind"] not in (PHASE, AMII)]
     rows = [{"type": tr("Projet d'usages"), "objet": p["key"], "libelle": p["title"], "debut": p["start"],
-             "fin": p["end"], "statut": register.STATUS_LABELS.get(p["status"])} for p in projects]
+             "fin": p["end"], "statut": register.STATUS_LABELS.get(p["status"]), "partage": p.get("shared")}
+            for p in projects]
     rows += [{"type": tr("Jalon"), "objet": j["projet_id"], "libelle": j["libelle"],
               "debut": j["date_jalon"] or j["semestre"], "fin": None, "statut": j["statut"]}
              for p in projects for j in p["milestones"]]
     rows += [{"type": tr("Phase RIP"), "objet": p["key"], "libelle": p["title"], "debut": p["start"],
-              "fin": p["end"], "statut": p["status"]} for p in initiatives if p["kind"] == PHASE]
+              "fin": p["end"], "statut": p["status"], "partage": p.get("shared")}
+             for p in initiatives if p["kind"] == PHASE]
     rows += [{"type": tr("AMII"), "objet": a["operators"], "libelle": a["title"], "debut": str(a["first_year"]),
               "fin": str(a["last_year"]), "statut": None} for a in initiatives if a["kind"] == AMII]
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["type", "objet", "libelle", "debut", "fin", "statut", "partage"])
 
 
-def _indicators(inventory, trajectory, centres, tables, needs) -> pd.DataFrame:
-    total = inventory[inventory["niveau"] != "département"].iloc[0]
-    region = trajectory[trajectory["niveau"] != "département"]
-    first, last = region.iloc[0], region.iloc[-1]
+def _goal(rows: pd.DataFrame, default: float) -> str:
+    """The national milestone of a semester (cible_pct of the trajectory), « 50 % »."""
+    values = rows["cible_pct"].dropna() if "cible_pct" in rows else []
+    return f"{float(values.iat[0]) if len(values) else default:g} %".replace(".", ",")
+
+
+def _cell(row, column, kind):
+    """row[column] as `kind`, None when the row or the value is missing."""
+    if row is None or column not in row or row[column] != row[column] or row[column] is None:
+        return None
+    return kind(row[column])
+
+
+def _indicators(inventory, trajectory, centres, projects, needs, scope: Scope, params) -> pd.DataFrame:
+    total = _territory_total(inventory)
+    level = trajectory["niveau"].astype(str)
+    region = trajectory[~level.isin(["département", "commune"])]
+    if region.empty:  # one département: its rows are the totals
+        region = trajectory[level == "département"]
+    region = region.reset_index(drop=True)
     target = region[region["semestre"] == "2017-S2"]
-    money = needs[needs["niveau"] == "territoire"].iloc[0]
+    money = _territory_total(needs[needs["niveau"].isin(["territoire", "département"])]) if len(needs) else None
+    def number(row, column):
+        return _cell(row, column, int)
+
+    def decimal(row, column):
+        return _cell(row, column, float)
+
     rows = [
-        (tr("Locaux"), int(total["nb_locaux"])),
-        (tr("Locaux sous 3 Mbit/s"), int(total["nb_sous_seuil"])),
-        (tr("% de locaux sous 3 Mbit/s"), float(total["pct_sous_seuil"])),
-        (tr("Communes en zone blanche du haut débit"), int(total["nb_zones_blanches"])),
-        (tr("% de locaux THD — {0}").format(first["semestre"]), float(first["pct_thd"])),
-        (tr("% de locaux THD prévu fin 2017 (objectif 50 %)"),
-         float(target["pct_thd"].iat[0]) if len(target) else None),
-        (tr("% de locaux THD prévu {0} (objectif 100 %)").format(last["semestre"]), float(last["pct_thd"])),
-        (tr("Coût des phases RIP restant (€)"), float(money["cout_total"])),
-        (tr("Part de l'État (€)"), float(money["part_etat"])),
+        (tr("Territoire"), scope.label()),
+        (tr("Locaux"), number(total, "nb_locaux")),
+        (tr("Locaux inéligibles (sans haut débit, < {0})").format(params.inel_speed), number(total, "nb_inel")),
+        (tr("Locaux sous {0}").format(params.speed), number(total, "nb_sous_seuil")),
+        (tr("% de locaux sous {0}").format(params.speed), decimal(total, "pct_sous_seuil")),
+    ]
+    if total is not None and "nb_zb_haut_debit" in total:
+        rows.append((tr("Communes en zone blanche du haut débit (inéligibles ≥ {0})").format(params.share_text),
+                     number(total, "nb_zb_haut_debit")))
+    rows += [
+        (tr("Communes sans haut débit de qualité (< {0}, ≥ {1} des locaux)").format(params.speed, params.share_text)
+         + params.suffix(), number(total, "nb_zones_blanches")),
+    ]
+    if len(region):
+        first, last = region.iloc[0], region.iloc[-1]
+        rows += [
+            (tr("% de locaux THD — {0}").format(first["semestre"]), float(first["pct_thd"])),
+            (tr("% de locaux THD prévu fin 2017 (objectif {0})").format(_goal(target, 50.0)),
+             float(target["pct_thd"].iat[0]) if len(target) else None),
+            (tr("% de locaux THD prévu {0} (objectif {1})").format(last["semestre"], _goal(region.iloc[[-1]], 100.0)),
+             float(last["pct_thd"])),
+        ]
+    rows += [
+        (tr("Coût des phases RIP restant (€)"), decimal(money, "cout_total") or 0.0),
+        (tr("Part de l'État (€)"), decimal(money, "part_etat") or 0.0),
         (tr("Centres-bourgs en zone blanche 2G"), int((centres["statut"] == "zone_blanche_2g").sum())),
         (tr("Centres-bourgs en zone blanche 3G"), int((centres["statut"] == "zone_blanche_3g").sum())),
-        (tr("Projets d'usages"), len(tables["projets"])),
+        (tr("Projets d'usages"), len(projects)),
         (tr("Projets d'usages en cours ou réalisés"),
-         int(tables["projets"]["statut"].isin(["en_cours", "realise"]).sum())),
+         int(projects["statut"].isin([register.STATUS_LABELS.get("en_cours"),
+                                      register.STATUS_LABELS.get("realise")]).sum())),
     ]
     return pd.DataFrame(rows, columns=["indicateur", "valeur"])
 
 
-def _trajectory_chart(book, trajectory) -> None:
+def _trajectory_chart(book, trajectory, scope: Scope | None = None) -> None:
     from openpyxl.chart import LineChart, Reference
 
-    region = trajectory[trajectory["niveau"] != "département"].reset_index(drop=True)
+    level = trajectory["niveau"].astype(str)
+    region = trajectory[~level.isin(["département", "commune"])]
+    if region.empty:
+        region = trajectory[level == "département"]
+    region = region.reset_index(drop=True)
     sheet = book.create_sheet(tr("Graphique"))
     sheet.append([tr("Semestre"), tr("% THD"), tr("Objectif %")])
     for row in region.itertuples():
         sheet.append([row.semestre, float(row.pct_thd), None if pd.isna(row.cible_pct) else float(row.cible_pct)])
     chart = LineChart()
-    chart.title = tr("Trajectoire THD de la région")
+    chart.title = tr("Trajectoire THD — {0}").format(scope.label()) if scope is not None and not scope.whole \
+        else tr("Trajectoire THD de la région")
     chart.y_axis.title = tr("% des locaux")
     chart.x_axis.title = tr("Semestre")
     chart.add_data(Reference(sheet, min_col=2, min_row=1, max_col=3, max_row=len(region) + 1), titles_from_data=True)
