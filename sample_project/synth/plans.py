@@ -35,6 +35,7 @@ RIP_OWNERS = {  # department → (name, owner, owner type)
     "90": ("Territoire de Belfort Numérique", "Département du Territoire de Belfort", "departement"),
 }
 SMALL_RIP_DEPARTMENT = "39"  # this RIP covers only a few EPCI: smaller than its department
+ABANDONED_PHASE_DEPARTMENT = "21"  # a first plan of this RIP's phase 1, abandoned and re-planned by phase 1
 CENTRES_BOURGS_LISTS = (
     ("Arrêté du 5 novembre 2015", "2015-11-05"),
     ("Arrêté du 8 février 2016", "2016-02-08"),
@@ -122,6 +123,13 @@ def rip(territory: Territory, premises_by_commune: pd.Series, amii_codes: set, r
                  semestre_fin=_semester(end), locaux_prevus=planned,
                  statut="en_cours" if begin <= start + 1 else "prevu", communes=",".join(phase_communes))
             links += [{"phase_id": phase_id, "insee_com": code} for code in phase_communes]
+            if number == 1 and dep == ABANDONED_PHASE_DEPARTMENT:  # no random draw: the rest is unchanged
+                abandoned_id = f"{rip_id}-P0"
+                _add(phases, _union(geometries, phase_communes), phase_id=abandoned_id, rip_id=rip_id,
+                     nom=f"{name} — phase 1, premier plan abandonné", technologie=technology,
+                     semestre_debut=_semester(start), semestre_fin=_semester(start + 1), locaux_prevus=planned,
+                     statut="abandonne", communes=",".join(phase_communes))
+                links += [{"phase_id": abandoned_id, "insee_com": code} for code in phase_communes]
     dataset = None
     return pd.DataFrame(links)
 

@@ -103,11 +103,12 @@ def semester_indices(values) -> np.ndarray:
 
 
 def _overlapping_phases(phases: pd.DataFrame) -> list:
-    """Phases of one project that share communes or overlap on the map."""
+    """Phases of one project (not abandoned) that share communes or overlap on the map."""
     from osgeo import ogr
 
     checks = []
-    for rip_id, group in phases.groupby("rip_id"):
+    live = phases[[not is_abandoned(status) for status in phases["statut"]]] if "statut" in phases else phases
+    for rip_id, group in live.groupby("rip_id"):  # a phase re-planning an abandoned one is no anomaly
         rows = list(group.itertuples())
         for a_index, a in enumerate(rows):
             for b in rows[a_index + 1:]:
