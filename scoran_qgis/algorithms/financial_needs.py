@@ -12,7 +12,7 @@ from ..compat import NUMBER_DOUBLE, SOURCE_POINT, SOURCE_VECTOR
 from ..core import costs as cost_tables
 from ..core.errors import ScoranError
 from ..core.feedback import Steps
-from ..core.finance import financial_needs
+from ..core.finance import financial_needs, phase_schedule, schedule_notes
 from .base import ScoranAlgorithm
 from .plan_inputs import add_plan_parameters, read_cost_table, read_plan, read_thd_coverage
 
@@ -104,7 +104,10 @@ class FinancialNeedsAlgorithm(ScoranAlgorithm):
         costs = read_cost_table(self, parameters, self.COSTS, context, cost_tables.DEFAULT_UNIT_COSTS,
                                 ("technologie", "densite", "cout_par_local"))
         steps.progress("lecture", 1.0)
-        table = financial_needs(coverage, coverage, plan.phases, aid, costs, shares)
+        schedule = phase_schedule(coverage, coverage, plan.phases, aid, costs)
+        table = financial_needs(coverage, coverage, plan.phases, aid, costs, shares, schedule=schedule)
+        for note in schedule_notes(coverage, plan.phases, schedule):
+            feedback.pushInfo(note)
         steps.progress("calcul", 1.0)
         result = {self.OUTPUT: outputs.table(self.OUTPUT, table)}
         steps.progress("ecriture", 1.0)

@@ -16,7 +16,7 @@ from ..core import costs as cost_tables
 from ..core.codes import Millesime
 from ..core.errors import ScoranError
 from ..core.feedback import Steps
-from ..core.finance import phase_schedule, phasing
+from ..core.finance import phase_schedule, phasing, schedule_notes
 from ..core.semesters import changes_since, previous_millesime, save_trajectory
 from ..core.store import ScoranStore
 from ..core.thd import END_OF_PLAN, NATIONAL_TARGETS, trajectory
@@ -118,7 +118,10 @@ class ThdTrajectoryAlgorithm(ScoranAlgorithm):
 
         table = trajectory(coverage["code_dep"].to_numpy(object), coverage["nb_locaux"].to_numpy(),
                            coverage["deja_thd"].to_numpy(), coverage["semestre_prevu"].to_numpy(object), millesime)
-        phased = phasing(phase_schedule(coverage, coverage, plan.phases, aid, costs))
+        schedule = phase_schedule(coverage, coverage, plan.phases, aid, costs)
+        phased = phasing(schedule)
+        for note in schedule_notes(coverage, plan.phases, schedule):
+            feedback.pushInfo(note)
         steps.progress("calcul", 1.0)
 
         results = {self.OUTPUT: outputs.table(self.OUTPUT, table),

@@ -159,6 +159,28 @@ def phase_schedule(premises: pd.DataFrame, coverage: pd.DataFrame, phases: pd.Da
     return spread.reindex(columns=SCHEDULE_COLUMNS)
 
 
+def schedule_notes(coverage: pd.DataFrame, phases: pd.DataFrame, schedule: pd.DataFrame) -> list[str]:
+    """What the schedule leaves out, said in French for the log: premises of AMII/ZTD communes inside
+    RIP phases, abandoned phases, phases whose officer's cost has no premise to fall on."""
+    notes = []
+    _, private = counted_premises(coverage, phases)
+    if private.any():
+        notes.append(tr("{0} locaux de communes AMII ou ZTD dans des phases de RIP : initiative privée, hors des "
+                        "locaux, coûts et parts de l'État des phases.").format(
+            int(coverage["nb_locaux"].to_numpy()[private].sum()) if "nb_locaux" in coverage else int(private.sum())))
+    abandoned = phases.loc[phases["statut"].fillna("").astype(str).str.strip().str.lower() == "abandonne", "phase_id"]
+    if len(abandoned):
+        notes.append(tr("Phase(s) abandonnée(s), hors du phasage et des besoins : {0}.").format(
+            ", ".join(map(str, abandoned))))
+    given = officer_costs(phases.drop_duplicates("phase_id"))
+    lost = sorted(str(p) for p in given[given.notna()].index if p not in set(schedule["phase_id"])
+                  and p not in set(abandoned))
+    if lost:
+        notes.append(tr("Coût saisi (cout_prevu) sans local restant à desservir dans la phase, non compté : {0}.")
+                     .format(", ".join(lost)))
+    return notes
+
+
 def _offsets(count: np.ndarray) -> np.ndarray:
     """0, 1, …, count-1 for each row, concatenated (vectorised cumcount)."""
     total = int(count.sum())

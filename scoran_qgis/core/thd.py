@@ -265,8 +265,9 @@ def rip_departements(plan: Plan, premises: pd.DataFrame | None = None, coverage:
         for rip_id, dep in zip(per["rip"], per["dep"]):
             result.setdefault(rip_id, set()).add(str(dep))
     if departments is not None and len(departments):
-        shapes = [(rip_id, wkb) for rip_id, wkb in zip(plan.projects["rip_id"], plan.projects["wkb"])]
-        shapes += [(rip_id, wkb) for rip_id, wkb in zip(phases["rip_id"], phases["wkb"])]
+        none = [None] * max(len(plan.projects), len(phases))
+        shapes = list(zip(plan.projects["rip_id"], plan.projects.get("wkb", none[:len(plan.projects)])))
+        shapes += list(zip(phases["rip_id"], phases.get("wkb", none[:len(phases)])))
         for rip_id, dep in _overlapping_departments(shapes, departments, min_share):
             result.setdefault(rip_id, set()).add(dep)
     return {rip_id: sorted(codes) for rip_id, codes in result.items() if rip_id is not None}

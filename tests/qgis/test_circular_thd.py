@@ -312,3 +312,22 @@ def test_phasing_and_needs_agree_project_by_project_and_year_by_year(circular):
     assert {k: [v[0], pytest.approx(v[1]), pytest.approx(v[2])] for k, v in phasing.items()} == expected
     total = next(f for f in features(folder / "besoins.csv") if f["niveau"] == "territoire")
     assert float(total["cout_total"]) == pytest.approx(46200) and int(total["raccordables"]) == 20
+
+
+def test_the_log_says_what_is_left_out():
+    import pandas as pd
+
+    from scoran_qgis.core.costs import DEFAULT_UNIT_COSTS, read_defaults
+    from scoran_qgis.core.finance import phase_schedule, schedule_notes
+
+    premises = pd.DataFrame({"code_insee": ["58001", "58002", "58003"], "code_dep": ["58"] * 3, "nb_locaux": [4, 5, 1]})
+    coverage = premises.assign(deja_thd=[False, False, True], phase_id=["P1", "P1", "P2"], zone=["RIP", "AMII", "RIP"])
+    phases = pd.DataFrame({"phase_id": ["P0", "P1", "P2"], "rip_id": ["R"] * 3, "technologie": ["FTTH"] * 3,
+                           "semestre_debut": ["2015-S1"] * 3, "semestre_fin": ["2015-S2"] * 3,
+                           "statut": ["abandonne", "prevu", "prevu"], "cout_prevu": [None, None, "12 000"]})
+    aid = pd.DataFrame({"insee_dep": ["*"], "taux": ["0,5"], "plafond_par_local": ["1000"]})
+    schedule = phase_schedule(premises, coverage, phases, aid, read_defaults(DEFAULT_UNIT_COSTS))
+    assert schedule["locaux"].sum() == 4 and set(schedule["phase_id"]) == {"P1"}
+    notes = schedule_notes(coverage, phases, schedule)
+    assert notes[0].startswith("5 locaux de communes AMII ou ZTD")
+    assert notes[1].endswith(": P0.") and notes[2].endswith(": P2.")  # P2's premise is already THD
