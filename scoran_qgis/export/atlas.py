@@ -236,7 +236,7 @@ class Atlas:
             flagged = add(QgsVectorLayer(str(self.analyses / "zones_blanches_communes.gpkg"), "communes_inel", "ogr"))
             flagged.setSubsetString('"zb_haut_debit" = 1')
             flagged.renderer().setSymbol(QgsFillSymbol.createSimple({
-                "color": palettes.ALERT, "style": "fdiagonal", "outline_color": palettes.ALERT,
+                "color": palettes.ALERT, "style": "f_diagonal", "outline_color": palettes.ALERT,
                 "outline_width": "0.3"}))
             layers["communes_inel"] = flagged
         sites = add(QgsVectorLayer(str(self.analyses / "sites_prioritaires.gpkg"), "sites", "ogr"))

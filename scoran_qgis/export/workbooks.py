@@ -95,8 +95,12 @@ def write_all(analyses: Path, store, out: Path, millesime: str, departments: lis
              [(tr("Phasage"), phasing, {"rip_id": tr("Projet RIP"), "phase_id": tr("Phase"),
                                         "technologie": tr("Technologie"), "departements": tr("Département"),
                                         "code_dep": tr("Département"), "annee": tr("Année"),
-                                        "locaux": tr("Locaux"), "cout": tr("Coût (€)"), "partage": tr("Partage")},
-               {"locaux": INT, "cout": EURO})]))
+                                        "locaux": tr("Locaux"), "raccordables": tr("Locaux raccordables (FTTH)"),
+                                        "cout": tr("Coût (€)"), "cout_estime": tr("Coût estimé (€)"),
+                                        "source_cout": tr("Source du coût"), "part_etat": tr("État (€)"),
+                                        "reste_collectivites": tr("Collectivités (€)"), "partage": tr("Partage")},
+               {"locaux": INT, "raccordables": INT, "cout": EURO, "cout_estime": EURO, "part_etat": EURO,
+                "reste_collectivites": EURO})]))
 
     communes_table = read_layer_table(analyses / "zones_blanches_communes.gpkg")
     inventory_all = read_csv(analyses / "inventaire_zones_blanches.csv")
@@ -299,7 +303,8 @@ def _phasing(phasing: pd.DataFrame, scope: Scope) -> pd.DataFrame:
     for column in ("code_dep", "departement", "insee_dep"):
         if column in phasing:
             return scope.by_department(phasing, column)
-    return scope.rip_phases(phasing, scaled=("locaux", "cout"))
+    return scope.rip_phases(phasing, scaled=("locaux", "raccordables", "cout", "cout_estime", "part_etat",
+                                             "reste_collectivites"))
 
 
 def _trajectory(trajectory: pd.DataFrame, scope: Scope) -> pd.DataFrame:
