@@ -63,6 +63,7 @@ def steps(sources: Path, store: Path, out: Path, millesime: str) -> list[tuple[s
                                    "COSTS": f"{store}|layername=couts_unitaires",
                                    "OUTPUT": str(out / "besoins_financiers.csv")}),
         ("scoran:mobilewhitezones", {"INPUT": f"{store}|layername=centres_bourgs", "COVERAGE": mobile,
+                                     "COMMUNES": f"{store}|layername=communes",
                                      "OUTPUT": str(out / "centres_bourgs.gpkg"),
                                      "OUTPUT_SUMMARY": str(out / "estimatif_mobile.csv")}),
         ("scoran:mobiledemand", {"INPUT": str(out / "sites_prioritaires.gpkg"), "COVERAGE": mobile,

@@ -208,25 +208,38 @@ def write_all(analyses: Path, store, out: Path, millesime: str, departments: lis
                                   "part_departement", "part_epci", "part_feder")})]))
 
     centres = scope.communes(read_layer_table(analyses / "centres_bourgs.gpkg"))
-    mobile = scope.levels(read_csv(analyses / "estimatif_mobile.csv"),
-                          ["nb_centres", "zone_blanche_2g", "zone_blanche_3g", "partiellement_couvert", "couvert",
-                           "nb_sites", "cout_estime", "subvention_etat", "reste_collectivites"])
+    estimate = read_csv(analyses / "estimatif_mobile.csv")
+    mobile = scope.levels(estimate, ["nb_centres", "zone_blanche_2g", "zone_blanche_3g", "partiellement_couvert",
+                                     "couvert", "nb_sites", "cout_estime", "subvention_etat", "reste_collectivites",
+                                     *[c for c in ("cout_estime_sites", "cout_retenu", "nb_couts_agent")
+                                       if c in estimate.columns]])
     add(book(out / "zones_blanches_mobiles.xlsx", tr("Zones blanches mobiles des centres-bourgs et estimatif"),
-             [tr("Couverture jugée autour de la mairie (500 m), niveau « bonne couverture » ou mieux.")],
+             [tr("Couverture jugée autour de la mairie (500 m), niveau « bonne couverture » ou mieux."),
+              tr("Coût retenu : le coût saisi par l'agent (centres_bourgs.cout) quand il existe, sinon l'estimation "
+                 "(sites nécessaires × coût d'un site). Subvention de l'État : par site (100 000 €, 130 000 € en "
+                 "commune de montagne), jamais plus que le coût retenu ; le reste aux collectivités.")],
              [(tr("Centres-bourgs"), centres, {"insee_com": tr("Code INSEE"), "nom": tr("Commune"),
                                                "liste": tr("Arrêté"), "statut": tr("Statut"),
                                                "nb_operateurs_2g": tr("Opérateurs 2G"),
                                                "nb_operateurs_3g": tr("Opérateurs 3G"), "nb_sites": tr("Sites"),
+                                               "cout_estime_sites": tr("Coût estimé (sites × coût d'un site, €)"),
+                                               "cout_retenu": tr("Coût retenu (€)"),
+                                               "source_cout": tr("Origine du coût (agent / estimation)"),
                                                "cout_estime": tr("Coût (€)"),
                                                "subvention_etat": tr("Subvention État (€)"),
+                                               "reste_collectivites": tr("Collectivités (€)"),
                                                "statut_site": tr("État du site")},
-               {"cout_estime": EURO, "subvention_etat": EURO}),
+               {"cout_estime_sites": EURO, "cout_retenu": EURO, "cout_estime": EURO, "subvention_etat": EURO,
+                "reste_collectivites": EURO}),
               (tr("Estimatif"), mobile,
                {"niveau": tr("Niveau"), "code": tr("Code"), "nb_centres": tr("Centres-bourgs"),
                 "zone_blanche_2g": tr("Zones blanches 2G"), "zone_blanche_3g": tr("Zones blanches 3G"),
-                "nb_sites": tr("Sites"), "cout_estime": tr("Coût (€)"), "subvention_etat": tr("État (€)"),
+                "nb_sites": tr("Sites"), "cout_estime_sites": tr("Coût estimé (€)"),
+                "cout_retenu": tr("Coût retenu (€)"), "nb_couts_agent": tr("Coûts saisis par l'agent"),
+                "cout_estime": tr("Coût (€)"), "subvention_etat": tr("État (€)"),
                 "reste_collectivites": tr("Collectivités (€)")},
-               {"cout_estime": EURO, "subvention_etat": EURO, "reste_collectivites": EURO}),
+               {"cout_estime_sites": EURO, "cout_retenu": EURO, "cout_estime": EURO, "subvention_etat": EURO,
+                "reste_collectivites": EURO}),
               (tr("Demande 4G"), scope.communes(read_csv(analyses / "demande_4g.csv")),
                {"insee_com": tr("Code INSEE"), "nb_points_sans_4g": tr("Points sans 4G"),
                 "distance_min_m": tr("Distance min (m)"), "distance_mediane_m": tr("Distance médiane (m)")}, {})]))
