@@ -54,6 +54,7 @@ def steps(sources: Path, store: Path, out: Path, millesime: str) -> list[tuple[s
         ("scoran:thdtrajectory", {"INPUT": str(out / "couverture_thd.gpkg"), "RIP_PHASES": plans["RIP_PHASES"],
                                   "MILLESIME": millesime, "STORE": str(store),
                                   "COSTS": f"{store}|layername=couts_unitaires",
+                                  "AID": f"{store}|layername=aides_departements",
                                   "OUTPUT": str(out / "trajectoire_thd.csv"),
                                   "OUTPUT_PHASING": str(out / "phasage.csv"),
                                   "OUTPUT_CHANGES": str(out / "evolutions.csv"),
