@@ -16,10 +16,11 @@ collectivities 160 000, 1 officer's cost.
 from __future__ import annotations
 
 import pytest
-from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsProcessingFeedback, QgsVectorLayer
+from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
 
 from scoran_qgis.core.store import ScoranStore
+from tests.qgis.recorder import Recorder
 from tests.qgis.test_mobile import coverage, run
 
 FAR_AWAY = "MULTIPOLYGON(((700000 6550000,710000 6550000,710000 6560000,700000 6560000,700000 6550000)))"
@@ -100,16 +101,6 @@ def centres_layer(rows, cost_type=QVariant.Double):
         features.append(feature)
     layer.dataProvider().addFeatures(features)
     return layer
-
-
-class Recorder(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.warnings = []
-
-    def pushWarning(self, message):  # noqa: N802
-        self.warnings.append(message)
-        super().pushWarning(message)
 
 
 def test_subsidy_is_capped_by_the_officer_cost_and_french_numbers_are_read(provider, tmp_path):

@@ -122,18 +122,14 @@ def test_coordinates_in_degrees_are_converted(provider, golden_premises, tmp_pat
         rows.append(";".join(cells))
     degrees = tmp_path / "base_imb_01.csv"
     degrees.write_text("\n".join(rows) + "\n", encoding="utf-8")
-    feedback_messages = []
-    from qgis.core import QgsProcessingFeedback
-
-    class Recorder(QgsProcessingFeedback):
-        def pushWarning(self, message):  # noqa: N802
-            feedback_messages.append(message)
-
     from qgis import processing
 
+    from tests.qgis.recorder import Recorder
+
+    feedback = Recorder()
     processing.run("scoran:importmci", {"BASE_IMB": [str(degrees), BASES[1]], "ELIGIBILITE": ELIGIBILITY,
-                                        "OUTPUT": str(tmp_path / "locaux.gpkg")}, feedback=Recorder())
-    assert any("en degrés" in m for m in feedback_messages), feedback_messages
+                                        "OUTPUT": str(tmp_path / "locaux.gpkg")}, feedback=feedback)
+    assert any("en degrés" in m for m in feedback.warnings), feedback.warnings
     expected = {f["imb_id"]: f.geometry().asPoint() for f in QgsVectorLayer(str(golden_premises)).getFeatures()}
     got = {f["imb_id"]: f.geometry().asPoint() for f in QgsVectorLayer(str(tmp_path / "locaux.gpkg")).getFeatures()}
     assert got.keys() == expected.keys()

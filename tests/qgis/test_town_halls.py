@@ -5,22 +5,13 @@ user's own data (naming the first INSEE codes)."""
 from __future__ import annotations
 
 from osgeo import ogr
-from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsProcessingFeedback, QgsVectorLayer
+from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsPointXY, QgsVectorLayer
 from qgis.PyQt.QtCore import QVariant
 
 from scoran_qgis.core.store import ScoranStore
 from scoran_qgis.core.territory import check_town_halls
 from tests.conftest import TERRITORY
-
-
-class Recorder(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.warnings = []
-
-    def pushWarning(self, message):  # noqa: N802
-        self.warnings.append(message)
-        super().pushWarning(message)
+from tests.qgis.recorder import Recorder
 
 
 def run(algorithm, parameters):
