@@ -100,6 +100,10 @@ def read_point_source(self_alg, parameters, name: str, context, feedback, column
     source = require_source(self_alg, parameters, name, context, GEOMETRY_POINT)
     require_fields(source, columns, producer)
     crs = source.sourceCrs()
+    if with_geometry and not crs.authid().startswith("EPSG:"):
+        raise ScoranError(_tr("La couche {0} n'a pas de projection EPSG connue ({1}) : définissez-la dans ses "
+                              "propriétés (Source › Système de coordonnées), par exemple EPSG:2154.").format(
+            source.sourceName(), crs.description() or _tr("aucune")))
     fast = source_layer_path(parameters, name, context)
     if fast is not None:
         x, y, frame = gpkg.read_points(fast[0], fast[1], columns, with_geometry)

@@ -41,6 +41,7 @@ from ..core.store import geopackage_tables
 
 _DATABASE_PREFIXES = ("memory:", "postgres:", "postgis:", "spatialite:", "mssql:", "oracle:", "hana:")
 _STAGING_PREFIX = ".scoran-partiel-"
+_SHAPE_SIDECARS = {".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".qpj", ".qmd"}
 
 
 def _tr(message: str) -> str:
@@ -124,6 +125,7 @@ class Outputs:
         self._claimed: dict = {}
         self._loaded: dict = {}  # output name → key of the layer Processing loads on completion
         self._styles: list = []
+        self._store_writes: list = []
 
     def __enter__(self) -> Outputs:
         return self
@@ -178,6 +180,9 @@ class Outputs:
         final = Path(path).expanduser()
         if not final.is_absolute():
             final = Path.cwd() / final
+        if not final.suffix and not final.is_dir():  # as QGIS does: the format's usual extension
+            extension = (definition.defaultFileExtension() if hasattr(definition, "defaultFileExtension") else "")
+            final = final.with_name(f"{final.name}.{extension or 'gpkg'}")
         if final.is_dir():
             raise ScoranError(_tr("Sortie « {0} » : {1} est un dossier ; indiquez un nom de fichier.")
                               .format(label, final))
@@ -218,7 +223,9 @@ class Outputs:
         folder = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=final.parent))
         self._folders.append(folder)
         # a plain name aside (quotes and the like stay out of URIs); the final name is given on the move
-        staged = _Staged(name, final, layer, folder / f"sortie{final.suffix}", destination)
+        reported = destination if Path(split_destination(destination)[0]).suffix else (
+            str(final) + (f"|layername={layer}" if layer else ""))
+        staged = _Staged(name, final, layer, folder / f"sortie{final.suffix}", reported)
         self._staged.append(staged)
         return staged
 
@@ -324,23 +331,41 @@ class Outputs:
         return destination
 
     # --- commit --------------------------------------------------------------------------------
+    def store_write(self, action) -> None:
+        """A write to the SCORAN store (one transaction) made at commit time, with the files."""
+        self._store_writes.append(action)
+
     def commit(self) -> None:
-        """Move every staged output into place: layer replacements first, then whole files."""
+        """Put every staged output in place, all or nothing.
+
+        Files are moved in (the files they replace kept aside), layers swapped (the layers they
+        replace kept under another name), then the store written in its own transaction; any failure
+        undoes what was done, and only a complete success drops what was kept aside.
+        """
         self._sinks.clear()  # the last references: the QGIS writers close, their files are complete
-        moves = []
-        for staged in self._staged:
-            if not staged.staged.exists():
-                continue
-            layer = self._replaced_layer(staged)
-            if layer is not None:
-                self._replace_layer(staged, layer)
-            else:
-                moves.append(staged)
-        for staged in moves:
-            stem = staged.staged.stem
-            for produced in staged.staged.parent.iterdir():  # shapefiles come with their sidecars
-                if produced.name.startswith(stem + ".") and not produced.name.endswith(("-wal", "-shm", "-journal")):
-                    os.replace(produced, staged.final.with_name(staged.final.stem + produced.name[len(stem):]))
+        done = []  # (undo, finish) of each step
+        try:
+            for staged in self._staged:
+                produced = self._produced(staged)
+                if not produced:
+                    continue
+                layer = self._replaced_layer(staged)
+                done.append(self._replace_layer(staged, layer) if layer is not None else
+                            self._move_files(staged, produced))
+            for action in self._store_writes:
+                action()
+        except BaseException:
+            for undo, _ in reversed(done):
+                try:
+                    undo()
+                except Exception:  # noqa: BLE001 — keep undoing the rest
+                    pass
+            raise
+        for _, finish in done:
+            try:
+                finish()
+            except Exception:  # noqa: BLE001 — a leftover backup layer is harmless, the outputs are in place
+                pass
         self._rename_loaded_layers()
         self._staged.clear()
         from .base import style_on_completion
@@ -348,6 +373,48 @@ class Outputs:
         for name, style, title in self._styles:
             if name in self._loaded:
                 style_on_completion(self.context, self._loaded[name], style, title)
+
+    @staticmethod
+    def _produced(staged: _Staged) -> list[Path]:
+        """The files a writer made for this output (a shapefile has sidecars; a table may be a lone .dbf)."""
+        stem = staged.staged.stem
+        return sorted(p for p in staged.staged.parent.iterdir() if p.is_file()
+                      and (p.name == stem or p.name.startswith(stem + "."))
+                      and not p.name.endswith(("-wal", "-shm", "-journal")))
+
+    @staticmethod
+    def _move_files(staged: _Staged, produced: list[Path]):
+        """Move the produced files to their final names, the files they replace kept aside until the end."""
+        stem = staged.staged.stem
+        targets = [staged.final.with_name(staged.final.stem + p.name[len(stem):]) for p in produced]
+        blocked = [t for t in targets if t.is_dir()]
+        if blocked:
+            raise ScoranError(_tr("Impossible d'écrire {0} : un dossier porte ce nom.").format(blocked[0]))
+        replaced = {t for t in targets if t.exists()}
+        if staged.final.suffix.lower() == ".shp":  # stale sidecars of an older shapefile go too
+            replaced |= {p for p in staged.final.parent.glob(glob_escape(staged.final.stem) + ".*")
+                         if p.suffix.lower() in _SHAPE_SIDECARS and p.is_file()}
+        backup = staged.staged.parent / "ancien"
+        backup.mkdir(exist_ok=True)
+        kept, moved = [], []
+
+        def undo():
+            for target in moved:
+                target.unlink(missing_ok=True)
+            for old, target in kept:
+                os.replace(old, target)
+
+        try:
+            for target in sorted(replaced):
+                os.replace(target, backup / target.name)
+                kept.append((backup / target.name, target))
+            for source, target in zip(produced, targets):
+                os.replace(source, target)
+                moved.append(target)
+        except BaseException:
+            undo()
+            raise
+        return undo, lambda: None
 
     def _replaced_layer(self, staged: _Staged) -> str | None:
         """The layer to replace in an existing GeoPackage (None: the whole file is replaced)."""
@@ -363,24 +430,26 @@ class Outputs:
         return None
 
     @staticmethod
-    def _replace_layer(staged: _Staged, layer: str) -> None:
-        """Replace (or add) one layer of an existing GeoPackage: copied under a new name, then swapped
-        in one transaction, so a failure leaves the old layer in place."""
+    def _replace_layer(staged: _Staged, layer: str):
+        """Replace (or add) one layer of an existing GeoPackage: copied under a new name, then swapped in
+        one transaction; the layer it replaces is kept under a third name until the whole commit is done."""
         from osgeo import gdal, ogr
 
         gdal.UseExceptions()
-        incoming = f"{layer}__scoran_nouveau"
+        incoming, previous = f"{layer}__scoran_nouveau", f"{layer}__scoran_ancien"
+        path = str(staged.final)
         source = ogr.Open(str(staged.staged))
-        target = ogr.Open(str(staged.final), update=1)
+        target = ogr.Open(path, update=1)
         try:
-            source_layer = source.GetLayerByName(layer) or source.GetLayer(0)
-            if target.GetLayerByName(incoming) is not None:  # left by an interrupted run
-                target.DeleteLayer(_layer_index(target, incoming))
-            target.CopyLayer(source_layer, incoming)
+            for leftover in (incoming, previous):  # left by an interrupted run
+                if target.GetLayerByName(leftover) is not None:
+                    target.DeleteLayer(_layer_index(target, leftover))
+            target.CopyLayer(source.GetLayerByName(layer) or source.GetLayer(0), incoming)
+            had_layer = target.GetLayerByName(layer) is not None
             target.StartTransaction(force=True)
             try:
-                if target.GetLayerByName(layer) is not None:
-                    target.DeleteLayer(_layer_index(target, layer))
+                if had_layer:
+                    target.GetLayerByName(layer).Rename(previous)
                 target.GetLayerByName(incoming).Rename(layer)
                 target.CommitTransaction()
             except RuntimeError:
@@ -393,6 +462,19 @@ class Outputs:
                 layer, staged.final, error)) from None
         finally:
             target = source = None
+
+        def undo():
+            dataset = ogr.Open(path, update=1)
+            dataset.DeleteLayer(_layer_index(dataset, layer))
+            if had_layer:
+                dataset.GetLayerByName(previous).Rename(layer)
+
+        def finish():
+            if had_layer:
+                dataset = ogr.Open(path, update=1)
+                dataset.DeleteLayer(_layer_index(dataset, previous))
+
+        return undo, finish
 
     def _rename_loaded_layers(self) -> None:
         """Layers Processing loads on completion point at the final files, not the staging ones."""
@@ -412,6 +494,12 @@ class Outputs:
             final_keys[key] = final
         self.context.setLayersToLoadOnCompletion(renamed)
         self._loaded = {name: final_keys.get(key, key) for name, key in self._loaded.items()}
+
+
+def glob_escape(text: str) -> str:
+    from glob import escape
+
+    return escape(text)
 
 
 def _layer_index(dataset, name: str) -> int:

@@ -137,9 +137,10 @@ class ThdCoverageAlgorithm(ScoranAlgorithm):
         results = {self.OUTPUT_SUMMARY: outputs.table(self.OUTPUT_SUMMARY, summary),
                    self.OUTPUT_CHECKS: outputs.table(self.OUTPUT_CHECKS, checks),
                    self.OUTPUT: outputs.points(self.OUTPUT, columns, x, y, epsg, self.tr("Locaux et couverture THD"))}
-        if store is not None:  # last: the store's transaction succeeds, then the files are moved in
-            save_coverage(store, millesime, summary, plan.phases, plan.amii)
-            feedback.pushInfo(self.tr("Millésime {0} enregistré dans {1}.").format(millesime, Path(store_path).name))
+        if store is not None:  # saved with the files, at commit: a cancel or a failure before writes nothing
+            outputs.store_write(lambda: save_coverage(store, millesime, summary, plan.phases, plan.amii))
+            feedback.pushInfo(self.tr("Millésime {0} enregistré dans {1} avec les sorties.").format(
+                millesime, Path(store_path).name))
         steps.progress("ecriture", 1.0)
         nb = premises["nb_locaux"].to_numpy()
         for zone, count in pd.Series(nb).groupby(coverage["zone"].to_numpy()).sum().items():

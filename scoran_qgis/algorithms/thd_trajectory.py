@@ -129,9 +129,9 @@ class ThdTrajectoryAlgorithm(ScoranAlgorithm):
         chart, results[self.OUTPUT_CHART] = outputs.path(self.OUTPUT_CHART)
         trajectory_chart(table, chart, self.tr("Trajectoire THD — millésime {0}").format(millesime), NATIONAL_TARGETS)
         results["PREVIOUS"] = ""
-        if store is not None:  # last: the store's transaction succeeds, then the files are moved in
-            save_trajectory(store, str(millesime), table)
-            changes = changes_since(store, str(millesime))
+        if store is not None:  # saved with the files, at commit: a cancel or a failure before writes nothing
+            outputs.store_write(lambda: save_trajectory(store, str(millesime), table))
+            changes = changes_since(store, str(millesime), table)
             if outputs.is_set(self.OUTPUT_CHANGES):
                 results[self.OUTPUT_CHANGES] = outputs.table(self.OUTPUT_CHANGES, changes)
             results["PREVIOUS"] = previous_millesime(store, str(millesime)) or ""

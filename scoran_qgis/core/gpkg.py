@@ -297,8 +297,10 @@ def read_points(path, table: str, columns: list, with_geometry: bool = True):
 
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        selected = ", ".join(f'{_q(c)}' for c in (["geom"] if with_geometry else []) + list(columns))
-        cursor = conn.execute(f'SELECT {selected} FROM {_q(table)} WHERE geom IS NOT NULL')
+        row = conn.execute("SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?", (table,)).fetchone()
+        geometry = row[0] if row else "geom"  # GDAL writes `geom`, GeoPandas `geometry`
+        selected = ", ".join(_q(c) for c in ([geometry] if with_geometry else []) + list(columns))
+        cursor = conn.execute(f"SELECT {selected} FROM {_q(table)} WHERE {_q(geometry)} IS NOT NULL")
         rows = cursor.fetchall()
     finally:
         conn.close()
@@ -307,15 +309,22 @@ def read_points(path, table: str, columns: list, with_geometry: bool = True):
     if not with_geometry:
         return None, None, frame
     blobs = frame.pop("geom")
-    x, y = np.empty(len(blobs)), np.empty(len(blobs))
+    x, y = np.full(len(blobs), np.nan), np.full(len(blobs), np.nan)
     lengths = blobs.str.len().to_numpy()
     plain = lengths == 29  # no envelope: header 8 bytes + WKB point 21 bytes
     if plain.any():
         raw = np.frombuffer(b"".join(blobs[plain].tolist()), dtype=[("head", "S8"), ("order", "u1"), ("type", "<u4"),
                                                                     ("x", "<f8"), ("y", "<f8")])
-        x[plain], y[plain] = raw["x"], raw["y"]
-    for index in np.flatnonzero(~plain):  # other writers may add an envelope or big-endian WKB
-        point = ogr.CreateGeometryFromWkb(blob_to_wkb(blobs.iat[index]))
+        little_point = (raw["order"] == 1) & (raw["type"] == 1)
+        rows_plain = np.flatnonzero(plain)
+        x[rows_plain[little_point]], y[rows_plain[little_point]] = raw["x"][little_point], raw["y"][little_point]
+        plain[rows_plain[~little_point]] = False
+    for index in np.flatnonzero(~plain):  # envelopes, big-endian WKB, Z/M, multipoints: GDAL reads them
+        geometry = ogr.CreateGeometryFromWkb(blob_to_wkb(blobs.iat[index]))
+        if geometry is None or geometry.IsEmpty():
+            continue
+        # a multipoint: its first point, as the feature reader does (the part lives while `geometry` does)
+        point = geometry.GetGeometryRef(0) if geometry.GetGeometryCount() > 0 else geometry
         x[index], y[index] = point.GetX(), point.GetY()
     return x, y, frame
 

@@ -297,12 +297,13 @@ def import_premises(base_paths, eligibility_paths, technologies=WIRED_TECHNOLOGI
     frame["code_dep"] = np.where(communes.str.startswith("97"), communes.str[:3], communes.str[:2])[commune_at]
 
     if target_epsg is None:
-        main_dep = frame["code_dep"].mode().iat[0]
-        target_epsg = crs_for_departement(main_dep)
-        other = frame["code_dep"].map(crs_for_departement).to_numpy() != target_epsg
-        if other.any():
-            report.warnings.append(tr("{0} immeuble(s) d'autres territoires (autre projection) reprojetés en EPSG:{1}.")
-                                   .format(int(other.sum()), target_epsg))
+        # each territory has its projection: mainland and overseas files are not mixed without a choice
+        crs_of = {dep: crs_for_departement(dep) for dep in frame["code_dep"].unique()}
+        if len(set(crs_of.values())) > 1:
+            raise ScoranError(tr("Les fichiers mêlent des territoires de projections différentes (départements {0}) : "
+                                 "importez chaque territoire à part, ou choisissez la projection de sortie.").format(
+                ", ".join(sorted(crs_of))))
+        target_epsg = next(iter(crs_of.values()))
     step("projection", 0.1)
     frame["x"], frame["y"] = projection.transform(frame["x"], frame["y"], WEB_MERCATOR, target_epsg)
     step("projection", 1.0)

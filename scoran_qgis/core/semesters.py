@@ -46,8 +46,11 @@ def previous_millesime(store, millesime: str) -> str | None:
     return row[0] if row and row[0] else None
 
 
-def changes_since(store, millesime: str) -> pd.DataFrame:
-    """Premises gained per department, projects slipped, conventions signed since the previous semester."""
+def changes_since(store, millesime: str, trajectory: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Premises gained per department, projects slipped, conventions signed since the previous semester.
+
+    `trajectory`: this semester's trajectory when it is not saved yet (it is saved with the outputs).
+    """
     previous = previous_millesime(store, millesime)
     if previous is None:
         return pd.DataFrame(columns=CHANGE_COLUMNS)
@@ -61,6 +64,10 @@ def changes_since(store, millesime: str) -> pd.DataFrame:
                       "WHERE millesime IN (?, ?)", (previous, millesime))
         amii = read("SELECT millesime, insee_com, convention_signee, date_convention FROM amii_millesime "
                     "WHERE millesime IN (?, ?)", (previous, millesime))
+    if trajectory is not None:  # this semester's figures, not those of an earlier run of it
+        current = trajectory[trajectory["semestre"] == millesime][["code", "locaux_thd"]]
+        thd = pd.concat([thd[thd["millesime"] != millesime], current.assign(millesime=millesime)],
+                        ignore_index=True)
     rows = []
     before, now = (thd[thd["millesime"] == m].set_index("code")["locaux_thd"] for m in (previous, millesime))
     for code in sorted(set(before.index) & set(now.index)):

@@ -42,6 +42,8 @@ def _open_text_head(path: Path, size: int = 65536) -> bytes:
 def sniff(path, expected_separator: str = ";", feedback=None) -> CsvLayout:
     """Separator, encoding and header of a CSV (optionally gzip) file."""
     path = Path(path)
+    if path.is_dir():
+        raise ScoranError(tr("{0} est un dossier : indiquez les fichiers CSV qu'il contient.").format(path))
     if not path.is_file():
         raise ScoranError(tr("Fichier introuvable : {0}").format(path))
     head = _open_text_head(path)

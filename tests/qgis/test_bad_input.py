@@ -233,6 +233,16 @@ def text_store(c: Ctx) -> str:
     return str(path)
 
 
+def no_crs_copy(c: Ctx) -> str:
+    """The golden premises without a CRS."""
+    from osgeo import gdal
+
+    path = c.tmp / "in" / "sans_scr.gpkg"
+    path.parent.mkdir(exist_ok=True)
+    gdal.VectorTranslate(str(path), str(c.d / "locaux.gpkg"), options=["-a_srs", "NONE"])
+    return str(path)
+
+
 def blocker(c: Ctx) -> Path:
     """A file where a folder is expected."""
     path = c.tmp / "in" / "fichier"
@@ -274,6 +284,12 @@ CASES = [
     ("mci-not-csv", "importmci", lambda c: mci(c, BASE_IMB=[c.text("base_imb_01.csv.gz", "pas du gzip")]),
      r"lecture impossible|illisible|gzip"),
     ("mci-techno-param", "importmci", lambda c: mci(c, TECHNOLOGIES="CU,XYZ"), r"Technologies inconnues : XYZ"),
+    ("mci-base-is-folder", "importmci", lambda c: mci(c, BASE_IMB=[str(c.d)]), r"est un dossier"),
+    ("mci-mainland-and-overseas", "importmci", lambda c: mci(c, BASE_IMB=[*c.bases, c.golden(
+        "base_imb_01.csv", lambda ls: column(column(ls, "imb_code_insee", lambda v: "97411"), "imb_id",
+                                             lambda v: "7" + v))]), r"projections différentes.*974"),
+    ("wz-premises-without-crs", "whitezones", lambda c: whitezones(c, INPUT=no_crs_copy(c)),
+     r"n'a pas de projection EPSG"),
     # importmci: destinations
     ("mci-out-missing-folder", "importmci", lambda c: mci(c, OUTPUT=str(c.tmp / "absent" / "locaux.gpkg")),
      r"dossier .* n'existe pas"),

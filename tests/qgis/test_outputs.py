@@ -171,3 +171,90 @@ def layer_srs(epsg):
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(epsg)
     return srs
+
+
+COMMUNES = f"{ROOT / 'sample_project/data/territory_bfc.gpkg'}|layername=communes"
+
+
+def test_table_output_as_shapefile_and_chart_without_extension(provider, golden_premises, tmp_path):
+    """A geometryless table asked as .shp is a .dbf (as QGIS writes it); a path without extension gets one."""
+    result = run("whitezones", {"INPUT": str(golden_premises), "AREAS": COMMUNES, "OUTPUT": str(tmp_path / "zb.gpkg"),
+                                "OUTPUT_ZONES": str(tmp_path / "c.gpkg"),
+                                "OUTPUT_SUMMARY": str(tmp_path / "inventaire.shp")})
+    assert (tmp_path / "inventaire.dbf").is_file(), sorted(p.name for p in tmp_path.iterdir())
+    assert QgsVectorLayer(str(tmp_path / "inventaire.dbf")).featureCount() > 0
+    assert result["OUTPUT_SUMMARY"]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".scoran-partiel")]
+
+
+def test_replacing_a_shapefile_leaves_no_stale_sidecar(provider, golden_premises, tmp_path):
+    (tmp_path / "locaux.qix").write_bytes(b"index of an older file")
+    run("importmci", {"BASE_IMB": BASES, "ELIGIBILITE": ELIGIBILITY, "OUTPUT": str(tmp_path / "locaux.shp")})
+    assert not (tmp_path / "locaux.qix").exists()
+    assert classes(tmp_path / "locaux.shp") == classes(golden_premises)
+
+
+def test_a_failure_while_committing_puts_everything_back(provider, golden_premises, tmp_path):
+    """The last output cannot be moved in (a folder has its name): the outputs moved before are undone."""
+    good = {"INPUT": str(golden_premises), "AREAS": COMMUNES, "OUTPUT": str(tmp_path / "zb.gpkg"),
+            "OUTPUT_ZONES": str(tmp_path / "carreaux.gpkg"), "OUTPUT_SUMMARY": str(tmp_path / "inventaire.csv")}
+    run("whitezones", good)
+    before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in tmp_path.iterdir()}
+    (tmp_path / "inv.dbf").mkdir()  # the table asked as inv.shp is written as inv.dbf
+    with pytest.raises(QgsProcessingException, match="un dossier porte ce nom"):
+        run("whitezones", {**good, "THRESHOLD": "BHD8", "OUTPUT_SUMMARY": str(tmp_path / "inv.shp")})
+    after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in tmp_path.iterdir() if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_dir()) == ["inv.dbf"]
+
+
+def test_multipoints_and_other_geometry_column_names(provider, golden_premises, tmp_path):
+    """A premises layer of MultiPoints, or whose geometry column is `geometry` (GeoPandas), reads the same."""
+    from osgeo import gdal
+
+    reference = tmp_path / "ref"
+    reference.mkdir()
+    run("whitezones", {"INPUT": str(golden_premises), "AREAS": COMMUNES, "OUTPUT": str(reference / "zb.gpkg"),
+                       "OUTPUT_ZONES": "TEMPORARY_OUTPUT"})
+    expected = {f["insee_com"]: f["nb_sous_seuil"] for f in QgsVectorLayer(str(reference / "zb.gpkg")).getFeatures()}
+    for name, options in (("multi", ["-nlt", "MULTIPOINT"]), ("geometry", ["-lco", "GEOMETRY_NAME=geometry"])):
+        path = tmp_path / f"{name}.gpkg"
+        gdal.VectorTranslate(str(path), str(golden_premises), options=options)
+        run("whitezones", {"INPUT": str(path), "AREAS": COMMUNES, "OUTPUT": str(tmp_path / f"zb_{name}.gpkg"),
+                           "OUTPUT_ZONES": "TEMPORARY_OUTPUT"})
+        got = {f["insee_com"]: f["nb_sous_seuil"] for f in QgsVectorLayer(str(tmp_path / f"zb_{name}.gpkg"))
+               .getFeatures()}
+        assert got == expected, name
+
+
+def test_cancel_before_the_commit_leaves_the_store_untouched(provider, tiny_sources, sample_build, tmp_path):
+    """The millésime is saved with the outputs: a cancel once everything is computed writes nothing."""
+    from qgis import processing
+    from qgis.core import QgsProcessingFeedback
+
+    store, _ = sample_build
+    copy = tmp_path / "scoran.gpkg"
+    copy.write_bytes(store.path.read_bytes())
+    arcep = tiny_sources / "arcep"
+    run("importmci", {"BASE_IMB": [str(p) for p in sorted(arcep.glob("base_imb_*"))],
+                      "ELIGIBILITE": [str(p) for p in sorted(arcep.glob("actuel_*"))],
+                      "OUTPUT": str(tmp_path / "locaux.gpkg")})
+    digest = hashlib.sha256(copy.read_bytes()).hexdigest()
+
+    class CancelOnSave(QgsProcessingFeedback):
+        def pushInfo(self, message):  # noqa: N802
+            super().pushInfo(message)
+            if "enregistré" in message:
+                self.cancel()
+
+    plans = {key: f"{copy}|layername={table}" for key, table in (
+        ("RIP_PROJECTS", "rip_projets"), ("RIP_PHASES", "rip_phases"), ("AMII", "amii_communes"))}
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(QgsProcessingException, match="annulé"):
+        processing.run("scoran:thdcoverage", {
+            "INPUT": str(tmp_path / "locaux.gpkg"), **plans, "STORE": str(copy), "MILLESIME": "2016-S1",
+            "OUTPUT": str(out / "couverture.gpkg"), "OUTPUT_SUMMARY": str(out / "c.csv"),
+            "OUTPUT_CHECKS": str(out / "k.csv")}, feedback=CancelOnSave())
+    assert hashlib.sha256(copy.read_bytes()).hexdigest() == digest
+    assert list(out.iterdir()) == []
