@@ -70,3 +70,10 @@ def test_runs_with_the_contract_parameters_only(env, tmp_path, algorithm):  # no
         if definitions.get(name) is not None and definitions[name].isDestination() and str(value).endswith(
                 (".gpkg", ".csv")):
             assert QgsVectorLayer(str(value), name, "ogr").isValid(), (name, value)
+
+
+def test_a_file_output_without_extension_gets_its_format_one(env, tmp_path):  # noqa: F811
+    (tmp_path / "out").mkdir()
+    result = run("thdtrajectory", trajectory(Ctx(env, tmp_path), OUTPUT_CHART=str(tmp_path / "out" / "graphique")))
+    assert result["OUTPUT_CHART"] == str(tmp_path / "out" / "graphique.png")
+    assert (tmp_path / "out" / "graphique.png").read_bytes()[:4] == b"\x89PNG"
