@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -19,6 +20,7 @@ from .codes import crs_for_departement
 from .errors import ScoranError
 from .feedback import SilentFeedback, check_canceled
 from .i18n import tr
+from .parallel import map_in_order
 from .speed_classes import CLASSES, NOMINAL_MBPS, RANK, TECHNOLOGIES, WIRED_TECHNOLOGIES
 from .tables import distinct, normalize_insee_series, read_chunks, resolve_columns, sniff, to_number
 
@@ -56,6 +58,20 @@ class ImportReport:
     warnings: list = field(default_factory=list)
     unknown_values: dict = field(default_factory=lambda: {"techno": set(), "classe": set()})
 
+    notices: list = field(default_factory=list)  # sniff's warnings (encoding, separator), shown as they come
+
+    def pushWarning(self, message: str) -> None:  # noqa: N802 — a feedback's method: sniff reports here
+        self.notices.append(message)
+
+    def merge(self, other: ImportReport, feedback=None) -> None:
+        """Add a file's report (made in a worker); its notices go to the feedback now."""
+        self.counts.update(other.counts)
+        self.warnings.extend(other.warnings)
+        for key, values in other.unknown_values.items():
+            self.unknown_values[key] |= values
+        for message in other.notices:
+            (feedback or self).pushWarning(message)
+
     def lines(self) -> list[str]:
         c = self.counts
         lines = [
@@ -84,27 +100,38 @@ class ImportReport:
         return lines + self.warnings
 
 
-def read_buildings(paths, report: ImportReport, feedback=None, progress=None) -> pd.DataFrame:
-    """All buildings of the base files: imb_id, x, y (EPSG:3857), code_insee, nb_locaux, addr_code."""
+def read_buildings(paths, report: ImportReport, feedback=None, progress=None, workers=None) -> pd.DataFrame:
+    """All buildings of the base files: imb_id, x, y (EPSG:3857), code_insee, nb_locaux, addr_code.
+
+    The files are parsed in parallel (`parallel.map_in_order`) and merged in their order.
+    """
     feedback = feedback or SilentFeedback()
+    paths = list(paths)
     frames = []
-    for index, path in enumerate(paths):
-        layout = sniff(path, ";", feedback)
-        mapping = resolve_columns(layout, BASE_REQUIRED, BASE_OPTIONAL)
-        report.counts["base_files"] += 1
-        rows_before = report.counts["buildings_read"]
-        for chunk in read_chunks(layout, mapping, text_columns=("code_insee", "addr_code", "imb_type")):
-            check_canceled(feedback)
-            report.counts["buildings_read"] += len(chunk)
-            frames.append(_clean_buildings(chunk, report))
-        if report.counts["buildings_read"] == rows_before:
-            raise ScoranError(tr("Le fichier {0} ne contient aucun immeuble (en-tête seul).").format(layout.path.name))
+    for index, (frame, part) in enumerate(map_in_order(_read_base_file, paths, workers, feedback)):
+        report.merge(part, feedback)
+        frames.append(frame)
         if progress:
             progress((index + 1) / len(paths))
     buildings = pd.concat(frames, ignore_index=True)
     duplicated = buildings["imb_id"].duplicated().to_numpy()
     report.counts["duplicate_buildings"] += int(duplicated.sum())
     return buildings.loc[~duplicated].reset_index(drop=True)
+
+
+def _read_base_file(path) -> tuple[pd.DataFrame, ImportReport]:
+    """One base_imb file, cleaned (in a worker process): its buildings and its own counters."""
+    report = ImportReport()
+    layout = sniff(path, ";", report)
+    mapping = resolve_columns(layout, BASE_REQUIRED, BASE_OPTIONAL)
+    report.counts["base_files"] += 1
+    frames = []
+    for chunk in read_chunks(layout, mapping, text_columns=("code_insee", "addr_code", "imb_type")):
+        report.counts["buildings_read"] += len(chunk)
+        frames.append(_clean_buildings(chunk, report))
+    if not report.counts["buildings_read"]:
+        raise ScoranError(tr("Le fichier {0} ne contient aucun immeuble (en-tête seul).").format(layout.path.name))
+    return pd.concat(frames, ignore_index=True), report
 
 
 def _mercator_coordinates(x: np.ndarray, y: np.ndarray, report: ImportReport):
@@ -154,81 +181,114 @@ def _clean_buildings(chunk: pd.DataFrame, report: ImportReport) -> pd.DataFrame:
 
 
 def best_classes(paths, technologies, building_ids: np.ndarray, report: ImportReport, feedback=None,
-                 progress=None) -> pd.DataFrame:
+                 progress=None, workers=None) -> pd.DataFrame:
     """Per building (index imb_id): best rank and its technology over `technologies`, best rank per
-    family, number of distinct operators offering THD (≥ 30 Mbit/s) over `technologies`."""
+    family, number of distinct operators offering THD (≥ 30 Mbit/s) over `technologies`.
+
+    Each file is reduced in a worker process (`_eligibility_file`: maxima per building, distinct
+    operators and row hashes); the reductions are merged here in the files' order. A building
+    described in two files gets the maximum over both, as if the files were one.
+    """
     feedback = feedback or SilentFeedback()
-    counted = np.array([_TECHNO_PREFERENCE.get(t, -1) for t in technologies])
-    sorted_ids = np.sort(building_ids)
-    best_parts, family_parts, thd_parts, row_hashes, no_operator_ids = [], [], [], [], []
-    for index, path in enumerate(paths):
-        layout = sniff(path, ";", feedback)
-        mapping = resolve_columns(layout, ELIG_REQUIRED, ELIG_OPTIONAL)
-        if "operateur" not in mapping:
-            report.warnings.append(tr("{0} : pas de colonne code_operateur (fichier ancien) : nb_operateurs_thd "
-                                      "non renseigné pour ses immeubles.").format(layout.path.name))
-        report.counts["elig_files"] += 1
-        rows_before = report.counts["elig_rows_read"]
-        for chunk in read_chunks(layout, mapping, text_columns=("techno", "classe", "operateur"), chunksize=1_000_000):
-            check_canceled(feedback)
-            report.counts["elig_rows_read"] += len(chunk)
-            row_hashes.append(pd.util.hash_pandas_object(chunk, index=False).to_numpy())
-            ids = to_number(chunk["imb_id"])
-            readable = ~np.isnan(ids)
-            report.counts["bad_imb_id"] += int((~readable).sum())
-            ids = np.where(readable, ids, -1).astype(np.int64)
-            position = np.searchsorted(sorted_ids, ids).clip(max=len(sorted_ids) - 1)
-            known = readable & (sorted_ids[position] == ids) if len(sorted_ids) else np.zeros(len(ids), bool)
-            report.counts["unknown_buildings"] += int((readable & ~known).sum())
-            # a handful of distinct codes in millions of rows: normalise the distinct values only
-            class_at, classes = distinct(chunk["classe"])
-            class_names = classes.str.strip().str.upper()
-            rank = pd.Categorical(class_names, categories=CLASSES).codes.astype(np.int64)[class_at]
-            report.counts["unknown_classes"] += int((known & (rank < 0)).sum())
-            techno_at, technos = distinct(chunk["techno"])
-            techno_names = technos.str.strip().str.upper()
-            preference = techno_names.map(_TECHNO_PREFERENCE).fillna(-1).to_numpy(dtype=np.int64)[techno_at]
-            unknown_techno = known & (preference < 0)
-            report.counts["unknown_technos"] += int(unknown_techno.sum())
-            if unknown_techno.any():
-                report.unknown_values["techno"].update(techno_names.iloc[np.unique(techno_at[unknown_techno])][:20])
-            if (known & (rank < 0)).any():
-                report.unknown_values["classe"].update(classes.iloc[np.unique(class_at[known & (rank < 0)])][:20])
-            usable = known & (rank >= 0) & (preference >= 0)
-            is_counted = usable & np.isin(preference, counted)
-            # best class and its technology in one max: rank first, then technology preference
-            best_parts.append(pd.DataFrame({"imb_id": ids[is_counted],
-                                            "key": rank[is_counted] * 8 + preference[is_counted]}))
-            family = techno_names.map(_FAMILY_OF).fillna(-1).to_numpy(dtype=np.int64)[techno_at]
-            family_parts.append(pd.DataFrame({"imb_id": ids[usable], "family": family[usable], "rank": rank[usable]}))
-            if "operateur" in chunk:
-                thd = is_counted & (rank >= _THD_RANK)
-                thd_parts.append(pd.DataFrame({"imb_id": ids[thd], "operateur": chunk["operateur"].to_numpy()[thd]}))
-            else:
-                no_operator_ids.append(ids[known])
-        if report.counts["elig_rows_read"] == rows_before:
-            raise ScoranError(tr("Le fichier {0} ne contient aucune ligne d'éligibilité (en-tête seul).").format(
-                layout.path.name))
+    paths = list(paths)
+    reduce_file = partial(_eligibility_file, counted=np.array([_TECHNO_PREFERENCE.get(t, -1) for t in technologies]),
+                          sorted_ids=np.sort(building_ids))
+    parts = []
+    for index, part in enumerate(map_in_order(reduce_file, paths, workers, feedback)):
+        report.merge(part.report, feedback)
+        parts.append(part)
         if progress:
             progress((index + 1) / len(paths))
-    if row_hashes:
-        hashes = np.concatenate(row_hashes)
-        report.counts["duplicate_rows"] += int(len(hashes) - len(np.unique(hashes)))
+    hashes = np.concatenate([part.row_hashes for part in parts])
+    report.counts["duplicate_rows"] += int(report.counts["elig_rows_read"] - len(np.unique(hashes)))
 
     _refuse_unusable_eligibility(report, technologies)
-    best = pd.concat(best_parts, ignore_index=True).groupby("imb_id")["key"].max()
+    best = pd.concat([part.best for part in parts]).groupby(level=0).max()
     result = pd.DataFrame({"rank": best // 8, "techno": (best % 8).map(_TECHNO_BY_PREFERENCE)})
-    families = pd.concat(family_parts, ignore_index=True).groupby(["imb_id", "family"])["rank"].max().unstack()
+    families = pd.concat([part.families for part in parts]).groupby(level=[0, 1]).max().unstack()
     for number, name in enumerate(FAMILIES):
         result = result.join(families[number].rename(f"rank_{name}") if number in families else
                              pd.Series(dtype=float, name=f"rank_{name}"), how="outer")
-    operators = (pd.concat(thd_parts, ignore_index=True).drop_duplicates().groupby("imb_id").size() if thd_parts
+    thd = [part.thd_operators for part in parts if part.thd_operators is not None]
+    operators = (pd.concat(thd, ignore_index=True).drop_duplicates().groupby("imb_id").size() if thd
                  else pd.Series(dtype=float))
     result["nb_operateurs_thd"] = operators.reindex(result.index).fillna(0)
+    no_operator_ids = [part.no_operator_ids for part in parts if part.no_operator_ids is not None]
     if no_operator_ids:  # unknown, not zero, for buildings described by files without operators
         unknown = result.index.isin(np.concatenate(no_operator_ids))
         result.loc[unknown, "nb_operateurs_thd"] = np.nan
     return result
+
+
+@dataclass
+class _EligibilityPart:
+    """One eligibility file reduced (what a worker sends back, small beside the file)."""
+
+    best: pd.Series  # max(rank * 8 + technology preference) per imb_id over the counted technologies
+    families: pd.Series  # max rank per (imb_id, family)
+    thd_operators: pd.DataFrame | None  # distinct (imb_id, operateur) offering THD; None without the column
+    no_operator_ids: np.ndarray | None  # buildings of a file without operators
+    row_hashes: np.ndarray  # distinct row hashes, to count duplicated rows over all files
+    report: ImportReport
+
+
+def _eligibility_file(path, counted: np.ndarray, sorted_ids: np.ndarray) -> _EligibilityPart:
+    """One actuel file reduced per building (in a worker process)."""
+    report = ImportReport()
+    layout = sniff(path, ";", report)
+    mapping = resolve_columns(layout, ELIG_REQUIRED, ELIG_OPTIONAL)
+    if "operateur" not in mapping:
+        report.warnings.append(tr("{0} : pas de colonne code_operateur (fichier ancien) : nb_operateurs_thd "
+                                  "non renseigné pour ses immeubles.").format(layout.path.name))
+    report.counts["elig_files"] += 1
+    best_parts, family_parts, thd_parts, row_hashes, no_operator_ids = [], [], [], [], []
+    for chunk in read_chunks(layout, mapping, text_columns=("techno", "classe", "operateur"), chunksize=1_000_000):
+        report.counts["elig_rows_read"] += len(chunk)
+        row_hashes.append(pd.util.hash_pandas_object(chunk, index=False).to_numpy())
+        ids = to_number(chunk["imb_id"])
+        readable = ~np.isnan(ids)
+        report.counts["bad_imb_id"] += int((~readable).sum())
+        ids = np.where(readable, ids, -1).astype(np.int64)
+        position = np.searchsorted(sorted_ids, ids).clip(max=len(sorted_ids) - 1)
+        known = readable & (sorted_ids[position] == ids) if len(sorted_ids) else np.zeros(len(ids), bool)
+        report.counts["unknown_buildings"] += int((readable & ~known).sum())
+        # a handful of distinct codes in millions of rows: normalise the distinct values only
+        class_at, classes = distinct(chunk["classe"])
+        class_names = classes.str.strip().str.upper()
+        rank = pd.Categorical(class_names, categories=CLASSES).codes.astype(np.int64)[class_at]
+        report.counts["unknown_classes"] += int((known & (rank < 0)).sum())
+        techno_at, technos = distinct(chunk["techno"])
+        techno_names = technos.str.strip().str.upper()
+        preference = techno_names.map(_TECHNO_PREFERENCE).fillna(-1).to_numpy(dtype=np.int64)[techno_at]
+        unknown_techno = known & (preference < 0)
+        report.counts["unknown_technos"] += int(unknown_techno.sum())
+        if unknown_techno.any():
+            report.unknown_values["techno"].update(techno_names.iloc[np.unique(techno_at[unknown_techno])][:20])
+        if (known & (rank < 0)).any():
+            report.unknown_values["classe"].update(classes.iloc[np.unique(class_at[known & (rank < 0)])][:20])
+        usable = known & (rank >= 0) & (preference >= 0)
+        is_counted = usable & np.isin(preference, counted)
+        # best class and its technology in one max: rank first, then technology preference
+        best_parts.append(pd.DataFrame({"imb_id": ids[is_counted],
+                                        "key": rank[is_counted] * 8 + preference[is_counted]}))
+        family = techno_names.map(_FAMILY_OF).fillna(-1).to_numpy(dtype=np.int64)[techno_at]
+        family_parts.append(pd.DataFrame({"imb_id": ids[usable], "family": family[usable], "rank": rank[usable]}))
+        if "operateur" in chunk:
+            thd = is_counted & (rank >= _THD_RANK)
+            thd_parts.append(pd.DataFrame({"imb_id": ids[thd], "operateur": chunk["operateur"].to_numpy()[thd]}))
+        else:
+            no_operator_ids.append(ids[known])
+    if not report.counts["elig_rows_read"]:
+        raise ScoranError(tr("Le fichier {0} ne contient aucune ligne d'éligibilité (en-tête seul).").format(
+            layout.path.name))
+    return _EligibilityPart(
+        best=pd.concat(best_parts, ignore_index=True).groupby("imb_id")["key"].max(),
+        families=pd.concat(family_parts, ignore_index=True).groupby(["imb_id", "family"])["rank"].max(),
+        thd_operators=pd.concat(thd_parts, ignore_index=True).drop_duplicates() if thd_parts else None,
+        no_operator_ids=np.concatenate(no_operator_ids) if no_operator_ids else None,
+        row_hashes=np.unique(np.concatenate(row_hashes)),
+        report=report,
+    )
 
 
 def _refuse_unusable_eligibility(report: ImportReport, technologies) -> None:
@@ -257,8 +317,11 @@ class Premises:
 
 
 def import_premises(base_paths, eligibility_paths, technologies=WIRED_TECHNOLOGIES, target_epsg: int | None = None,
-                    feedback=None, progress=None) -> Premises:
-    """Read, combine and reproject; `progress(step, fraction)` reports the three steps."""
+                    feedback=None, progress=None, workers: int | None = None) -> Premises:
+    """Read, combine and reproject; `progress(step, fraction)` reports the three steps.
+
+    `workers`: processes parsing the files (default: every core this process may use; 1: no worker).
+    """
     feedback = feedback or SilentFeedback()
     technologies = [t.strip().upper() for t in technologies]
     unknown = sorted(set(technologies) - set(TECHNOLOGIES))
@@ -271,7 +334,7 @@ def import_premises(base_paths, eligibility_paths, technologies=WIRED_TECHNOLOGI
         raise ScoranError(tr("Aucun fichier d'éligibilité (actuel) fourni."))
     report = ImportReport()
     step = progress or (lambda name, fraction: None)
-    buildings = read_buildings(base_paths, report, feedback, lambda f: step("base", f))
+    buildings = read_buildings(base_paths, report, feedback, lambda f: step("base", f), workers)
     if buildings.empty:
         c = report.counts
         raise ScoranError(tr("Aucun immeuble utilisable parmi les {0} lu(s) dans les fichiers base_imb : {1} sans "
@@ -279,7 +342,7 @@ def import_premises(base_paths, eligibility_paths, technologies=WIRED_TECHNOLOGI
                              "l'imb_id illisible.").format(c["buildings_read"], c["no_coordinates"],
                                                            c["absurd_coordinates"], c["bad_insee"], c["bad_imb_id"]))
     classes = best_classes(eligibility_paths, technologies, buildings["imb_id"].to_numpy(), report, feedback,
-                           lambda f: step("eligibilite", f))
+                           lambda f: step("eligibilite", f), workers)
     check_canceled(feedback)
     frame = buildings.join(classes, on="imb_id")
     no_row = frame["rank"].isna().to_numpy()
