@@ -2,9 +2,13 @@
 
     /usr/bin/python3 sample_project/generate.py --size demo   # ~110 k buildings, < 1 min
     /usr/bin/python3 sample_project/generate.py --size full   # ~1.1 M buildings, 4–6 M eligibility rows
+    /usr/bin/python3 sample_project/generate.py --size full --pattern scattered  # many small white areas
 
-Deterministic: the same seed and size give byte-identical files. Writes into
-sample_project/generated/<size>/ (never committed) and a manifest.json of what it wrote.
+Deterministic: the same seed, size and pattern give byte-identical files. Writes into
+sample_project/generated/<size>/ (pattern `clustered`, the default) or generated/<size>-<pattern>/
+(never committed) and a manifest.json of what it wrote. The `scattered` pattern moves part of the
+houses of the rural and mountain communes into small hamlets on long copper lines (synth/arcep.py,
+`scatter`): only the ARCEP files differ from the default pattern's.
 """
 
 from __future__ import annotations
@@ -26,12 +30,21 @@ from synth.writers import write_csv  # noqa: E402
 
 SIZES = {"demo": 0.1, "medium": 0.3, "full": 1.0, "tiny": 0.01}
 DEFAULT_SEED = 2015
+PATTERNS = arcep.PATTERNS  # the first is the default
 TERRITORY = HERE / "data" / "territory_bfc.gpkg"
 
 
-def generate(size: str = "demo", seed: int = DEFAULT_SEED, out: Path | None = None, quiet: bool = False) -> Path:
+def default_folder(size: str, pattern: str = PATTERNS[0]) -> Path:
+    """generated/<size>/ for the default pattern, generated/<size>-<pattern>/ for the others."""
+    return HERE / "generated" / (size if pattern == PATTERNS[0] else f"{size}-{pattern}")
+
+
+def generate(size: str = "demo", seed: int = DEFAULT_SEED, out: Path | None = None, quiet: bool = False,
+             pattern: str = PATTERNS[0]) -> Path:
     """Write every source file; returns the output folder."""
-    out = Path(out or HERE / "generated" / size)
+    if pattern not in PATTERNS:
+        raise ValueError(f"unknown pattern {pattern!r}: {', '.join(PATTERNS)}")
+    out = Path(out or default_folder(size, pattern))
     scale = SIZES[size]
     started = time.time()
 
@@ -48,10 +61,19 @@ def generate(size: str = "demo", seed: int = DEFAULT_SEED, out: Path | None = No
     amii_codes = set(territory.communes.loc[territory.communes["siren_epci"].isin(plans.AMII_EPCI), "insee_com"])
 
     buildings = arcep.buildings(territory, scale, amii_codes, rng_arcep)
+    hamlets = None
+    if pattern == "scattered":  # a generator of its own: the default pattern's draws stay as they were
+        rng_pattern = np.random.default_rng(np.random.SeedSequence([seed, int(scale * 1000)]).spawn(7)[6])
+        mountain = set(plans.mountain_communes(territory)["insee_com"])
+        hamlets = arcep.scatter(buildings, territory, mountain, rng_pattern)
+        step(f"motif dispersé : {int(hamlets.sum())} immeubles en hameaux")
     arcep.assign_ids(buildings, rng_arcep)
     elig = arcep.eligibility(buildings, territory, rng_arcep)
     step(f"ARCEP : {len(buildings)} immeubles, {int(buildings['nb_logloc'].sum())} locaux, {len(elig)} lignes")
     manifest = {"size": size, "seed": seed, "scale": scale, "files": {}, "counts": {}}
+    if hamlets is not None:  # the default pattern's manifest stays as it was
+        manifest.update(pattern=pattern)
+        manifest["counts"].update(hamlet_buildings=int(hamlets.sum()))
     for dep in sorted(territory.communes["insee_dep"].unique()):
         for path in arcep.write_department(dep, buildings, elig, territory, rng_arcep, out / "arcep"):
             manifest["files"][path.relative_to(out).as_posix()] = "arcep"
@@ -102,9 +124,11 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", choices=sorted(SIZES), default="demo")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument("--pattern", choices=PATTERNS, default=PATTERNS[0],
+                        help="clustered: few grouped white areas (default); scattered: many small ones (hamlets)")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
-    generate(args.size, args.seed, args.out)
+    generate(args.size, args.seed, args.out, pattern=args.pattern)
     return 0
 
 

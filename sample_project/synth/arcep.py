@@ -4,6 +4,11 @@ Plausible geography: DSL speed falls with the line length to the nearest exchang
 villages far from a town get < 3 Mbit/s; towns have cable and early FTTH (AMII communes); a few
 remote hamlets get nothing wired at all. Radio, fixed 4G and satellite rows exist as in the real
 files (satellite everywhere), so that the technology filter matters.
+
+Two territory patterns: `clustered` (the default) leaves the white areas few and grouped around the
+villages far from an exchange; `scattered` (`scatter`) also moves part of the houses of the rural
+communes, and many more in the mountain communes, into small hamlets on long copper lines, so that
+the white areas are many small patches (tens of thousands of white 200 m-cell zones at full size).
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ import numpy as np
 import pandas as pd
 from osgeo import osr
 
-from .territory import Territory, sample_points
+from .territory import CELL, Territory, sample_points
 from .writers import write_csv
 
 BASE_IMB_COLUMNS = [
@@ -24,6 +29,13 @@ ACTUEL_COLUMNS = [
     "imb_id", "addr_code", "imb_code", "code_operateur", "code_techno", "classe_debit_montant",
     "classe_debit_descendant", "limitation", "saturation",
 ]
+PATTERNS = ("clustered", "scattered")
+# The scattered pattern: share of the houses moved into hamlets, hamlet size, copper line length there.
+HAMLET_SHARE_MOUNTAIN = 0.45
+HAMLET_SHARE_RURAL = 0.12
+RURAL_POPULATION = 3500  # communes below this population are rural (hamlets all over the region)
+HAMLET_MEAN_SIZE = 3.0  # buildings: 1 + Poisson(2)
+HAMLET_LINE_KM = (4.6, 8.0)  # HD05 or ineligible on copper: below 3 Mbit/s
 BUSINESS_SHARE = 0.10  # business premises on top of dwellings
 FLATS_PER_BUILDING = 8
 STREETS = np.array([
@@ -72,6 +84,43 @@ def buildings(territory: Territory, scale: float, amii: set, rng: np.random.Gene
     return frame
 
 
+def scatter(frame: pd.DataFrame, territory: Territory, mountain: set, rng: np.random.Generator) -> np.ndarray:
+    """The scattered pattern: move houses of rural and mountain communes into small hamlets (in place).
+
+    In each mountain commune HAMLET_SHARE_MOUNTAIN of the houses, in each other commune under
+    RURAL_POPULATION inhabitants HAMLET_SHARE_RURAL of them, leave the village for hamlets of
+    1 + Poisson(2) buildings, each inside one 100 m cell of the commune picked at random; their
+    copper line is long (`line_min_km`, HAMLET_LINE_KM), so they get less than 3 Mbit/s. Communes
+    and premises are unchanged. Returns the mask of the moved buildings.
+    """
+    communes = territory.communes
+    in_mountain = communes["insee_com"].isin(mountain).to_numpy()
+    rural = communes["population"].to_numpy() < RURAL_POPULATION
+    share = np.where(in_mountain, HAMLET_SHARE_MOUNTAIN, np.where(rural, HAMLET_SHARE_RURAL, 0.0))
+    commune = frame["commune"].to_numpy()
+    house = frame["imb_type"].to_numpy() == "pav"
+    order = np.flatnonzero(house)[np.argsort(commune[house], kind="stable")]
+    bounds = np.searchsorted(commune[order], np.arange(len(communes) + 1))
+    x, y = frame["x"].to_numpy().copy(), frame["y"].to_numpy().copy()
+    moved = np.zeros(len(frame), dtype=bool)
+    for index in np.flatnonzero(share > 0):
+        houses = order[bounds[index]:bounds[index + 1]]
+        cells = territory.cells_by_commune[index]
+        k = rng.binomial(len(houses), share[index]) if len(houses) else 0
+        if k == 0 or len(cells) == 0:
+            continue
+        sizes = 1 + rng.poisson(HAMLET_MEAN_SIZE - 1, k)  # at least k buildings in k hamlets: trimmed below
+        hamlet = np.repeat(np.arange(k), sizes)[:k]
+        cx, cy = territory.cell_centres(cells[rng.integers(0, len(cells), hamlet[-1] + 1)])
+        picked = rng.choice(houses, k, replace=False)
+        x[picked] = cx[hamlet] + rng.uniform(-0.45 * CELL, 0.45 * CELL, k)
+        y[picked] = cy[hamlet] + rng.uniform(-0.45 * CELL, 0.45 * CELL, k)
+        moved[picked] = True
+    frame["x"], frame["y"] = x, y
+    frame["line_min_km"] = np.where(moved, rng.uniform(*HAMLET_LINE_KM, len(frame)), 0.0)
+    return moved
+
+
 def _nearest_distance(x, y, px, py, chunk=20000) -> np.ndarray:
     """Distance from each (x, y) to the nearest of the points (px, py): brute force by chunks."""
     result = np.empty(len(x))
@@ -91,6 +140,8 @@ def eligibility(frame: pd.DataFrame, territory: Territory, rng: np.random.Genera
     nra_y = communes.loc[is_nra, "mairie_y"].to_numpy()
     x, y = frame["x"].to_numpy(), frame["y"].to_numpy()
     line_km = 1.3 * _nearest_distance(x, y, nra_x, nra_y) / 1000 * rng.lognormal(0, 0.15, len(frame))
+    if "line_min_km" in frame:  # the scattered pattern's hamlets (`scatter`)
+        line_km = np.maximum(line_km, frame["line_min_km"].to_numpy())
     population = communes["population"].to_numpy()[frame["commune"].to_numpy()]
     town = population >= 8000
     n = len(frame)

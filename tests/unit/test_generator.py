@@ -127,3 +127,48 @@ def test_plans_and_register(tiny_sources):
     assert len(set(projects["domaine"])) >= 7
     milestones = read("usages", "jalons.csv")
     assert set(milestones["projet_id"]) == set(projects["projet_id"])
+
+
+def white_cells(sources, size=200.0) -> int:
+    """Cells (size m, on the files' EPSG:3857 plane) where ≥ 50 % of the premises have < 3 Mbit/s on wire."""
+    base = pd.concat(pd.read_csv(p, sep=";", usecols=["imb_id", "imb_longitude", "imb_latitude", "imb_nbr_logloc"])
+                     for p in sorted((sources / "arcep").glob("base_imb_*.csv.gz")))
+    elig = pd.concat(pd.read_csv(p, sep=";", usecols=["imb_id", "code_techno", "classe_debit_descendant"])
+                     for p in sorted((sources / "arcep").glob("actuel_*.csv.gz")))
+    good = elig[elig["code_techno"].isin(["CU", "COAX", "FO"])
+                & ~elig["classe_debit_descendant"].isin(["HD05", "HD3"])]["imb_id"].unique()
+    base = base.dropna(subset=["imb_longitude", "imb_latitude"])  # some rows are published without
+    base["below"] = np.where(base["imb_id"].isin(good), 0, base["imb_nbr_logloc"])
+    base["cx"] = (base["imb_longitude"] // size).astype(int)
+    base["cy"] = (base["imb_latitude"] // size).astype(int)
+    cells = base.groupby(["cx", "cy"])[["imb_nbr_logloc", "below"]].sum()
+    return int((cells["below"] * 2 >= cells["imb_nbr_logloc"]).sum())
+
+
+@pytest.mark.slow
+def test_the_scattered_pattern_makes_many_small_white_areas(tiny_sources, tmp_path):
+    import json
+
+    from generate import generate
+
+    scattered = generate("tiny", out=tmp_path / "scattered", quiet=True, pattern="scattered")
+    again = generate("tiny", out=tmp_path / "again", quiet=True, pattern="scattered")
+    files = sorted(p.relative_to(scattered) for p in scattered.rglob("*") if p.is_file())
+    for relative in files:  # deterministic, and only the ARCEP files differ from the default pattern's
+        assert (scattered / relative).read_bytes() == (again / relative).read_bytes(), relative
+        if relative.parts[0] not in ("arcep", "manifest.json"):
+            assert (scattered / relative).read_bytes() == (tiny_sources / relative).read_bytes(), relative
+    manifest = json.loads((scattered / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["pattern"] == "scattered" and manifest["counts"]["hamlet_buildings"] > 0
+    # the same buildings and premises per commune, moved into hamlets: many more white cells
+    per_commune = [read_base(s).astype({"imb_nbr_logloc": int}).groupby("imb_code_insee")["imb_nbr_logloc"].agg(
+        ["size", "sum"]) for s in (tiny_sources, scattered)]
+    pd.testing.assert_frame_equal(*per_commune)
+    assert white_cells(scattered) > 1.2 * white_cells(tiny_sources)  # 3 174 against 2 519 at this size
+
+
+def test_an_unknown_pattern_is_refused(tmp_path):
+    from generate import generate
+
+    with pytest.raises(ValueError, match="unknown pattern"):
+        generate("tiny", out=tmp_path, quiet=True, pattern="spiral")
