@@ -1,8 +1,12 @@
 """One benchmark chain in its own process (so that its peak memory is its own).
 
-    python scripts/bench_chain.py plugin|native SOURCES_DIR WORK_DIR
+    python scripts/bench_chain.py plugin|native|floor SOURCES_DIR WORK_DIR
 
-Prints one JSON object: the wall time of each step, the peak memory, the counts produced.
+Prints one JSON object: the wall time and the peak memory of each step, the counts produced.
+`floor` is the least any import + white-zones chain must do with the same files: parse the CSVs
+with pandas' C reader, write the points with the plugin's GeoPackage writer, read them back.
+Peak memory of a step: the largest proportional set size (PSS) of this process and its worker
+processes together, sampled every 50 ms while the step runs.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ import json
 import os
 import resource
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -19,7 +24,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.append("/usr/share/qgis/python/plugins")
 TERRITORY = ROOT / "sample_project" / "data" / "territory_bfc.gpkg"
 COMMUNES = f"{TERRITORY}|layername=communes"
-MAIRIES = f"{TERRITORY}|layername=mairies"  # every town hall of the region (~3,700)
+MAIRIES = f"{TERRITORY}|layername=mairies"  # every town hall of the region (~3,700), not the store's 60 centres
+MILLESIME = "2015-S1"
 STORE = ROOT / "sample_project" / "scoran_bfc.gpkg"  # `make sample`: the plans (RIP, AMII) of the region
 RANK_EXPRESSION = ("CASE WHEN \"code_techno\" NOT IN ('CU','COAX','FO') THEN 0 "
                    + " ".join(f"WHEN \"classe_debit_descendant\" = '{c}' THEN {r}"
@@ -27,46 +33,78 @@ RANK_EXPRESSION = ("CASE WHEN \"code_techno\" NOT IN ('CU','COAX','FO') THEN 0 "
                    + " ELSE 0 END")
 
 
-def plugin_chain(sources: Path, work: Path, timer) -> dict:
-    from qgis import processing
+STEP_OF = {  # algorithm of the chain (scoran_qgis/algorithms/chain.py, as `make demo`) → step of the tables
+    "scoran:importmci": "import", "scoran:whitezones": "white zones", "scoran:importbpe": "priority sites",
+    "scoran:prioritysites": "priority sites", "scoran:thdcoverage": "thd coverage",
+    "scoran:thdtrajectory": "trajectory + finance", "scoran:financialneeds": "trajectory + finance",
+    "scoran:mobilewhitezones": "mobile", "scoran:mobiledemand": "mobile demand",
+}
 
-    arcep = sources / "arcep"
-    with timer("import"):
-        processing.run("scoran:importmci", {
-            "BASE_IMB": [str(p) for p in sorted(arcep.glob("base_imb_*.csv.gz"))],
-            "ELIGIBILITE": [str(p) for p in sorted(arcep.glob("actuel_*.csv.gz"))],
-            "OUTPUT": str(work / "locaux.gpkg")})
-    with timer("white zones"):
-        processing.run("scoran:whitezones", {
-            "INPUT": str(work / "locaux.gpkg"), "AREAS": COMMUNES, "OUTPUT": str(work / "zb.gpkg"),
-            "OUTPUT_ZONES": str(work / "carreaux.gpkg"), "OUTPUT_SUMMARY": str(work / "dep.csv")})
-    with timer("priority sites"):
-        processing.run("scoran:importbpe", {"BPE": [str(sources / "insee" / "bpe_equipements.csv")],
-                                            "OUTPUT": str(work / "sites.gpkg")})
-        processing.run("scoran:prioritysites", {
-            "INPUT": str(work / "locaux.gpkg"), "SITES": str(work / "sites.gpkg"), "OUTPUT": str(work / "ps.gpkg"),
-            "OUTPUT_SUMMARY": str(work / "ps.csv")})
-    plans = {"RIP_PROJECTS": f"{STORE}|layername=rip_projets", "RIP_PHASES": f"{STORE}|layername=rip_phases",
-             "AMII": f"{STORE}|layername=amii_communes", "AMII_CALENDAR": f"{STORE}|layername=amii_calendrier"}
-    with timer("thd coverage"):
-        processing.run("scoran:thdcoverage", {
-            "INPUT": str(work / "locaux.gpkg"), **plans, "OUTPUT": str(work / "couverture.gpkg"),
-            "OUTPUT_SUMMARY": str(work / "couverture.csv"), "OUTPUT_CHECKS": str(work / "controles.csv")})
-    with timer("trajectory + finance"):
-        processing.run("scoran:thdtrajectory", {
-            "INPUT": str(work / "couverture.gpkg"), "RIP_PHASES": plans["RIP_PHASES"], "MILLESIME": "2015-S1",
-            "OUTPUT": str(work / "trajectoire.csv"), "OUTPUT_PHASING": str(work / "phasage.csv"),
-            "OUTPUT_CHART": str(work / "trajectoire.png")})
-        processing.run("scoran:financialneeds", {
-            "INPUT": str(work / "couverture.gpkg"), "RIP_PHASES": plans["RIP_PHASES"],
-            "OUTPUT": str(work / "besoins.csv")})
-    with timer("mobile"):
-        processing.run("scoran:mobilewhitezones", {
-            "INPUT": MAIRIES, "COVERAGE": [str(p) for p in sorted((sources / "mobile").glob("*.gpkg"))],
-            "OUTPUT": str(work / "centres.gpkg"), "OUTPUT_SUMMARY": str(work / "centres.csv")})
+
+def plugin_chain(sources: Path, work: Path, timer) -> dict:
+    """The chain `make demo` runs (a copy of the sample store), then the semester's deliverables."""
+    import shutil
+    import sqlite3
+
+    from qgis import processing
     from qgis.core import QgsVectorLayer
 
-    return {"white_communes": sum(1 for f in QgsVectorLayer(str(work / "zb.gpkg")).getFeatures() if f["zone_blanche"])}
+    from scoran_qgis.algorithms.chain import steps
+
+    store, out = work / "scoran.gpkg", work / "analyses"
+    shutil.copyfile(STORE, store)
+    out.mkdir()
+    chain = steps(sources, store, out, MILLESIME)
+    for algorithm, parameters in chain:  # the mobile step on every town hall, as the native chain
+        if algorithm == "scoran:mobilewhitezones":
+            parameters["INPUT"] = MAIRIES
+    for name in dict.fromkeys(STEP_OF.values()):
+        with timer(name):
+            for algorithm, parameters in chain:
+                if STEP_OF[algorithm] == name:
+                    processing.run(algorithm, parameters)
+    with timer("deliverables"):
+        processing.run("scoran:deliverables", {"STORE": str(store), "MILLESIME": MILLESIME, "ANALYSES": str(out),
+                                               "OUTPUT": str(work / "livrables")})
+    with sqlite3.connect(out / "zones_blanches_carreaux.gpkg") as connection:
+        zones = connection.execute("SELECT count(*) FROM zones_blanches_carreaux").fetchone()[0]
+    communes = QgsVectorLayer(str(out / "zones_blanches_communes.gpkg"))
+    return {"white_communes": sum(1 for f in communes.getFeatures() if f["zone_blanche"]), "white_cell_zones": zones}
+
+
+def floor_chain(sources: Path, work: Path, timer) -> dict:
+    """Parse both CSV sets (pandas' C reader), write the points as the import does, read them back."""
+    import numpy as np
+    import pandas as pd
+
+    from scoran_qgis.core import gpkg
+
+    arcep = sources / "arcep"
+    with timer("parse"):
+        base = pd.concat([pd.read_csv(p, sep=";", usecols=["imb_id", "imb_longitude", "imb_latitude",
+                                                          "imb_code_insee", "imb_nbr_logloc", "addr_code"],
+                                      dtype={"imb_code_insee": str, "addr_code": str})
+                          for p in sorted(arcep.glob("base_imb_*.csv.gz"))], ignore_index=True)
+        eligibility = [pd.read_csv(p, sep=";", usecols=["imb_id", "code_operateur", "code_techno",
+                                                         "classe_debit_descendant"], dtype=str)
+                       for p in sorted(arcep.glob("actuel_*.csv.gz"))]
+        rows = sum(len(frame) for frame in eligibility)
+        del eligibility
+    base = base.dropna(subset=["imb_longitude", "imb_latitude"])
+    text = base["imb_code_insee"].to_numpy(dtype=object)
+    with timer("write"):  # the import's 16 columns, filled with values of the same kinds
+        columns = {"imb_id": ("TEXT", base["imb_id"].astype(str).to_numpy(dtype=object)),
+                   "code_insee": ("TEXT", text), "code_dep": ("TEXT", text),
+                   "nb_locaux": ("MEDIUMINT", base["imb_nbr_logloc"].to_numpy()),
+                   "classe": ("TEXT", text), "debit_mbps": ("REAL", base["imb_nbr_logloc"].to_numpy(dtype=float)),
+                   "techno": ("TEXT", text), "addr_code": ("TEXT", base["addr_code"].to_numpy(dtype=object)),
+                   **{f"classe_{name}": ("TEXT", text) for name in ("cu", "coax", "fo", "radio", "sat")},
+                   "nb_operateurs_thd": ("MEDIUMINT", np.zeros(len(base), dtype=np.int64))}
+        gpkg.write_points(work / "floor.gpkg", "locaux", columns, base["imb_longitude"].to_numpy(),
+                          base["imb_latitude"].to_numpy(), 3857)
+    with timer("read"):
+        gpkg.read_points(work / "floor.gpkg", "locaux", ["code_insee", "nb_locaux", "debit_mbps"])
+    return {"buildings": len(base), "eligibility_rows": rows}
 
 
 def native(name: str) -> str:
@@ -214,23 +252,65 @@ def main() -> int:
 
     provider = ScoranProvider()
     QgsApplication.processingRegistry().addProvider(provider)
-    times = {}
+    times, peaks = {}, {}
+    sampler = MemorySampler()
 
     class timer:  # noqa: N801 — used as a context manager
         def __init__(self, name):
             self.name = name
 
         def __enter__(self):
+            sampler.reset()
             self.start = time.perf_counter()
 
         def __exit__(self, *exc):
             times[self.name] = round(time.perf_counter() - self.start, 2)
-            print(f"{chain} {self.name}: {times[self.name]} s", file=sys.stderr, flush=True)
+            peaks[self.name] = round(sampler.peak() / 1024 ** 3, 2)
+            print(f"{chain} {self.name}: {times[self.name]} s, {peaks[self.name]} GB", file=sys.stderr, flush=True)
 
-    extra = (plugin_chain if chain == "plugin" else native_chain)(sources, work, timer)
-    peak_gb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / 1024
-    print(json.dumps({"chain": chain, "times": times, "peak_gb": round(peak_gb, 2), **extra}))
+    chains = {"plugin": plugin_chain, "native": native_chain, "floor": floor_chain}
+    extra = chains[chain](sources, work, timer)
+    sampler.stop()
+    peak_gb = max([resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 ** 2, *peaks.values()])
+    print(json.dumps({"chain": chain, "times": times, "peaks_gb": peaks, "peak_gb": round(peak_gb, 2), **extra}))
     return 0
+
+
+class MemorySampler:
+    """The largest PSS of this process and its descendants (worker processes) since the last reset."""
+
+    def __init__(self, interval: float = 0.05):
+        self._peak, self._stop = 0, threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(interval,), daemon=True)
+        self._thread.start()
+
+    def reset(self) -> None:
+        self._peak = self._sample()
+
+    def peak(self) -> int:
+        self._peak = max(self._peak, self._sample())
+        return self._peak
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def _run(self, interval: float) -> None:
+        while not self._stop.wait(interval):
+            self._peak = max(self._peak, self._sample())
+
+    @staticmethod
+    def _sample() -> int:
+        total, pending = 0, [os.getpid()]
+        while pending:
+            pid = pending.pop()
+            try:
+                with open(f"/proc/{pid}/smaps_rollup") as rollup:
+                    total += next(int(line.split()[1]) * 1024 for line in rollup if line.startswith("Pss:"))
+                with open(f"/proc/{pid}/task/{pid}/children") as children:
+                    pending += [int(child) for child in children.read().split()]
+            except (OSError, StopIteration, ValueError):  # a worker that just ended
+                continue
+        return total
 
 
 if __name__ == "__main__":
