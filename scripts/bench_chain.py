@@ -86,7 +86,8 @@ def floor_chain(sources: Path, work: Path, timer) -> dict:
                                       dtype={"imb_code_insee": str, "addr_code": str})
                           for p in sorted(arcep.glob("base_imb_*.csv.gz"))], ignore_index=True)
         eligibility = [pd.read_csv(p, sep=";", usecols=["imb_id", "code_operateur", "code_techno",
-                                                         "classe_debit_descendant"], dtype=str)
+                                                         "classe_debit_descendant"],
+                                   dtype={"code_operateur": str, "code_techno": str, "classe_debit_descendant": str})
                        for p in sorted(arcep.glob("actuel_*.csv.gz"))]
         rows = sum(len(frame) for frame in eligibility)
         del eligibility

@@ -3,8 +3,10 @@
     /usr/bin/python3 scripts/compare_outputs.py BEFORE_DIR AFTER_DIR
 
 GeoPackages are compared table by table, row by row (geometry blobs included), leaving out the
-timestamps SQLite and GDAL write (`gpkg_contents.last_change`, `gpkg_metadata*`); every other file
-byte for byte. Prints one line per file and exits 1 if any differs.
+timestamps SQLite and GDAL write (`gpkg_contents.last_change`, `gpkg_metadata*`) and GDAL's
+feature-count cache; workbooks cell by cell (openpyxl), PDFs by their pages' text (pdftotext),
+which leaves out their dates of creation; every other file byte for byte. Prints one line per
+file and exits 1 if any differs.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ import sqlite3
 import sys
 from pathlib import Path
 
-SKIPPED_TABLES = {"gpkg_metadata", "gpkg_metadata_reference", "sqlite_sequence"}
+# timestamps, and GDAL's cache of feature counts (our own writers leave it to GDAL to count)
+SKIPPED_TABLES = {"gpkg_metadata", "gpkg_metadata_reference", "sqlite_sequence", "gpkg_ogr_contents"}
 
 
 def gpkg_digest(path: Path) -> dict:
@@ -37,9 +40,35 @@ def gpkg_digest(path: Path) -> dict:
     return digests
 
 
+def xlsx_digest(path: Path) -> dict:
+    """{sheet: sha1 of its cell values, row by row}."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True)
+    digests = {}
+    for sheet in book.worksheets:
+        digest = hashlib.sha1()
+        for row in sheet.iter_rows(values_only=True):
+            digest.update(repr(row).encode())
+        digests[sheet.title] = digest.hexdigest()
+    return digests
+
+
+def pdf_digest(path: Path) -> str:
+    import subprocess
+
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True).stdout
+    return hashlib.sha1(text).hexdigest()
+
+
 def file_digest(path: Path):
-    if path.suffix.lower() == ".gpkg":
+    suffix = path.suffix.lower()
+    if suffix == ".gpkg":
         return gpkg_digest(path)
+    if suffix == ".xlsx":
+        return xlsx_digest(path)
+    if suffix == ".pdf":
+        return pdf_digest(path)
     return hashlib.sha1(path.read_bytes()).hexdigest()
 
 

@@ -26,6 +26,7 @@ from qgis.core import (
     QgsFields,
     QgsProcessingException,
     QgsProcessingOutputLayerDefinition,
+    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterVectorDestination,
@@ -258,7 +259,7 @@ class Outputs:
         definition = self._definition(name)
         staged = self._stage(name)
         parameters = self._staged_parameters(staged) if staged else self.parameters
-        if isinstance(definition, QgsProcessingParameterVectorDestination):
+        if isinstance(definition, (QgsProcessingParameterVectorDestination, QgsProcessingParameterFeatureSink)):
             path = self.algorithm.parameterAsOutputLayer(parameters, name, self.context)  # registers the loading
             self._loaded[name] = path
         else:
@@ -308,21 +309,39 @@ class Outputs:
 
     def points(self, name: str, columns: dict, x, y, epsg: int, description: str = "") -> str:
         """Write a point table at GDAL speed to a vector destination (GeoPackage directly, else converted)."""
-        from osgeo import gdal
-
         from ..core import gpkg
+
+        return self._write_file(name, lambda path, table: gpkg.write_points(path, table, columns, x, y, epsg,
+                                                                            description, self.feedback))
+
+    def polygons(self, name: str, columns: dict, wkbs, boxes, epsg: int, description: str = "") -> str | None:
+        """Write a MultiPolygon table at GDAL speed to a file destination (`gpkg.write_polygons`).
+
+        None when the destination is not a file (a temporary or memory layer, a database): the
+        caller then writes through `sink`.
+        """
+        from ..core import gpkg
+
+        if self._destination(name) is None:
+            return None
+        return self._write_file(name, lambda path, table: gpkg.write_polygons(path, table, columns, wkbs, boxes,
+                                                                              epsg, description, self.feedback))
+
+    def _write_file(self, name: str, write) -> str:
+        """`write(path, table)` a GeoPackage for output `name`: in place, or converted to the destination's format."""
+        from osgeo import gdal
 
         path, destination = self.path(name)
         path, _ = split_destination(path)
         final, layer = split_destination(destination)
         table = layer or Path(final).stem
         if path.lower().endswith(".gpkg"):
-            gpkg.write_points(path, table, columns, x, y, epsg, description, self.feedback)
+            write(path, table)
             return destination
         driver = QgsVectorFileWriter.driverForExtension(os.path.splitext(path)[1])
         with tempfile.TemporaryDirectory(prefix="scoran_") as folder:
-            temporary = os.path.join(folder, "points.gpkg")
-            gpkg.write_points(temporary, table, columns, x, y, epsg, description, self.feedback)
+            temporary = os.path.join(folder, "sortie.gpkg")
+            write(temporary, table)
             gdal.UseExceptions()
             try:
                 gdal.VectorTranslate(path, temporary, format=driver, layerName=table)

@@ -58,6 +58,7 @@ _FIELD_TYPES = {"zone_id": QVariant.Int, "code_dep": QVariant.String, "nb_carrea
                 "nb_locaux": QVariant.Int, "nb_sous_seuil": QVariant.Int, "nb_inel": QVariant.Int,
                 "pct_sous_seuil": QVariant.Double, "pct_inel": QVariant.Double, "surface_km2": QVariant.Double,
                 "categorie": QVariant.String, "seuil": QVariant.String, "part_pct": QVariant.Double}
+_SQL_TYPES = {QVariant.Int: "MEDIUMINT", QVariant.String: "TEXT", QVariant.Double: "REAL"}  # as GDAL declares them
 
 
 class WhiteZonesAlgorithm(ScoranAlgorithm):
@@ -232,17 +233,24 @@ class WhiteZonesAlgorithm(ScoranAlgorithm):
         return outputs.features(self.OUTPUT, areas, features, attribute_frame(areas, features), computed)
 
     def _write_zones(self, outputs, name, zones, names):
-        """Grid zones of one category (EPSG:3035), fields `names` in that order."""
+        """Grid zones of one category (EPSG:3035), fields `names` in that order: in one batch to a file,
+        feature by feature to a memory layer or a database."""
+        columns = {field_name: (_SQL_TYPES[_FIELD_TYPES[field_name]], zones[field_name].to_numpy())
+                   for field_name in names}
+        boxes = tuple(zones[c].to_numpy(dtype=float) for c in ("minx", "maxx", "miny", "maxy"))
+        destination = outputs.polygons(name, columns, zones["geom"].to_numpy(), boxes, LAEA)
+        if destination is not None:
+            return destination
         fields = QgsFields()
         for field_name in names:
             fields.append(QgsField(field_name, _FIELD_TYPES[field_name]))
         sink, dest = outputs.sink(name, fields, WKB_MULTIPOLYGON, QgsCoordinateReferenceSystem(f"EPSG:{LAEA}"))
-        for zone in zones:
+        for values, wkb in zip(zones[names].astype(object).to_numpy().tolist(), zones["geom"]):
             feature = QgsFeature(fields)
             geometry = QgsGeometry()
-            geometry.fromWkb(zone["geom"])
+            geometry.fromWkb(wkb)
             geometry.convertToMultiType()
             feature.setGeometry(geometry)
-            feature.setAttributes([plain(zone[field_name]) for field_name in names])
+            feature.setAttributes([plain(value) for value in values])
             add_feature(sink, feature)
         return dest

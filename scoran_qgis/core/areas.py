@@ -32,6 +32,9 @@ def match_areas_by_insee(area_codes: list, premise_codes: pd.Series) -> np.ndarr
     return None
 
 
+DENSE_PAIRS = 20_000_000  # areas × départements counted in one table (160 MB); more: sorted pairs
+
+
 def main_department(group: np.ndarray, code_dep: np.ndarray, n_areas: int) -> np.ndarray:
     """Department holding most premise rows of each area ("" for an area with none).
 
@@ -47,11 +50,34 @@ def main_department(group: np.ndarray, code_dep: np.ndarray, n_areas: int) -> np
         return result
     group = group[keep]
     dep_index, dep_names = pd.factorize(deps[keep].astype(str))
-    pairs = group * len(dep_names) + dep_index
+    names = np.asarray(dep_names, dtype=object)
+    pairs = group * len(names) + dep_index
+    if n_areas * len(names) > DENSE_PAIRS:  # too many areas × départements for a table: sort the pairs
+        return _main_department_sorted(result, pairs, len(names), names)
+    counts = np.bincount(pairs, minlength=n_areas * len(names)).reshape(n_areas, len(names))
+    best = counts.max(axis=1)
+    winner = counts.argmax(axis=1)
+    tied = (best > 0) & ((counts == best[:, None]).sum(axis=1) > 1)
+    if tied.any():  # among the départements of equal count, the first met in the area's premises
+        in_tie = tied[group]
+        pair, first = np.unique(pairs[in_tie], return_index=True)
+        area, dep = pair // len(names), pair % len(names)
+        is_best = counts[area, dep] == best[area]
+        area, dep, first = area[is_best], dep[is_best], first[is_best]
+        order = np.lexsort((first, area))
+        areas, index = np.unique(area[order], return_index=True)
+        winner[areas] = dep[order][index]
+    populated = best > 0
+    result[populated] = names[winner[populated]]
+    return result
+
+
+def _main_department_sorted(result: np.ndarray, pairs: np.ndarray, n_deps: int, names: np.ndarray) -> np.ndarray:
+    """`main_department` by sorting (area, département) pairs, when a dense table would be too large."""
     pair, first, count = np.unique(pairs, return_index=True, return_counts=True)
-    pair_group = pair // len(dep_names)
+    pair_group = pair // n_deps
     # best pair first within each area: most rows, then the one met first
     order = np.lexsort((first, -count, pair_group))
     areas, best = np.unique(pair_group[order], return_index=True)
-    result[areas] = np.asarray(dep_names, dtype=object)[pair[order][best] % len(dep_names)]
+    result[areas] = names[pair[order][best] % n_deps]
     return result

@@ -224,14 +224,46 @@ def write_points(path, table: str, columns: dict, x: np.ndarray, y: np.ndarray, 
     failure or a cancel never leaves a half-written output. Rows are stored in spatial order,
     which also makes the R-tree cheap to fill.
     """
+    order = np.lexsort((np.floor(x / 1000), np.floor(y / 1000)))
+    x, y = np.asarray(x)[order], np.asarray(y)[order]
+    _write_features(path, table, columns, order, point_blobs(x, y, epsg), (x, x, y, y), "POINT", epsg, description,
+                    feedback)
+
+
+def write_polygons(path, table: str, columns: dict, wkbs, boxes, epsg: int, description: str = "",
+                   feedback=None) -> None:
+    """Write a new GeoPackage holding one MultiPolygon table, as write_points does for points.
+
+    `wkbs`: each row's Polygon or MultiPolygon (little-endian ISO WKB, 2D); `boxes`: their
+    envelopes (minx, maxx, miny, maxy arrays), stored in the blobs' headers and the R-tree as GDAL
+    does. Rows keep their order.
+    """
+    order = np.arange(len(wkbs))
+    _write_features(path, table, columns, order, multipolygon_blobs(wkbs, boxes, epsg),
+                    tuple(np.asarray(b, dtype=np.float64) for b in boxes), "MULTIPOLYGON", epsg, description, feedback)
+
+
+def multipolygon_blobs(wkbs, boxes, srs_id: int) -> list[bytes]:
+    """GeoPackage blobs (header with envelope) of MultiPolygons; a Polygon's WKB is wrapped in one."""
+    header = np.zeros(len(wkbs), dtype=[("magic", "S2"), ("version", "u1"), ("flags", "u1"), ("srs", "<i4"),
+                                        ("minx", "<f8"), ("maxx", "<f8"), ("miny", "<f8"), ("maxy", "<f8")])
+    header["magic"], header["flags"], header["srs"] = b"GP", _LITTLE_ENDIAN | _ENVELOPE_XY, srs_id
+    header["minx"], header["maxx"], header["miny"], header["maxy"] = boxes
+    raw, size = header.tobytes(), header.dtype.itemsize
+    one_polygon = b"\x01" + (6).to_bytes(4, "little") + (1).to_bytes(4, "little")
+    return [raw[i * size:(i + 1) * size] + (wkb if wkb[1] == 6 else one_polygon + wkb)
+            for i, wkb in enumerate(wkbs)]
+
+
+def _write_features(path, table: str, columns: dict, order: np.ndarray, blobs: list, boxes: tuple,
+                    geometry_type: str, epsg: int, description: str, feedback) -> None:
+    """The writer of write_points and write_polygons: rows `order` of the columns, with their blobs and boxes."""
     import os
     from pathlib import Path
 
     path = Path(path)
     partial = path.with_name(path.stem + ".partiel.gpkg")
     partial.unlink(missing_ok=True)
-    order = np.lexsort((np.floor(x / 1000), np.floor(y / 1000)))
-    x, y = np.asarray(x)[order], np.asarray(y)[order]
     try:
         create_empty(partial)
         conn = sqlite3.connect(str(partial), isolation_level=None)
@@ -239,22 +271,24 @@ def write_points(path, table: str, columns: dict, x: np.ndarray, y: np.ndarray, 
             conn.execute("PRAGMA journal_mode = OFF")  # a new file, renamed only once complete
             conn.execute("PRAGMA synchronous = OFF")
             conn.execute("BEGIN")
-            definitions = ", ".join(f'{_q(name)} {kind}' for name, (kind, _) in columns.items())
-            conn.execute(f'CREATE TABLE {_q(table)} (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom POINT, {definitions})')
-            register_features_table(conn, table, description, "POINT", epsg)
-            values = [point_blobs(x, y, epsg)]
+            definitions = "".join(f', {_q(name)} {kind}' for name, (kind, _) in columns.items())
+            conn.execute(f'CREATE TABLE {_q(table)} (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom {geometry_type}'
+                         f'{definitions})')
+            register_features_table(conn, table, description, geometry_type, epsg)
+            values = [blobs]
             for _, column in columns.values():
                 values.append(_python_values(np.asarray(column, dtype=object if _is_text(column) else None)[order]))
             if feedback is not None:
                 check_canceled(feedback)
-            names = ", ".join(f'{_q(name)}' for name in columns)
+            names = "".join(f', {_q(name)}' for name in columns)
             marks = ", ".join("?" for _ in range(len(columns) + 1))
-            conn.executemany(f'INSERT INTO {_q(table)} (geom, {names}) VALUES ({marks})', zip(*values))
-            _fill_point_rtree(conn, table, x, y)
+            conn.executemany(f'INSERT INTO {_q(table)} (geom{names}) VALUES ({marks})', zip(*values))
+            _fill_rtree(conn, table, *boxes)
+            minx, maxx, miny, maxy = boxes
             conn.execute(
                 "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?",
-                (float(x.min()), float(y.min()), float(x.max()), float(y.max()), table) if len(x) else
-                (None, None, None, None, table),
+                (float(minx.min()), float(miny.min()), float(maxx.max()), float(maxy.max()), table) if len(minx)
+                else (None, None, None, None, table),
             )
             conn.execute("COMMIT")
         finally:
@@ -270,8 +304,8 @@ def _is_text(column) -> bool:
     return array.dtype.kind in "OUS"
 
 
-def _fill_point_rtree(conn: sqlite3.Connection, table: str, x: np.ndarray, y: np.ndarray) -> None:
-    """The spatial index of a point table written with fids 1..n in the order of x, y.
+def _fill_rtree(conn: sqlite3.Connection, table: str, minx, maxx, miny, maxy) -> None:
+    """The spatial index of a table written with fids 1..n in the order of the boxes given.
 
     Inserting a million rows one by one into an SQLite R-tree costs ~12 s; the tree is built
     here in one pass instead (sort-tile-recursive packing), written straight into the R-tree's
@@ -279,8 +313,8 @@ def _fill_point_rtree(conn: sqlite3.Connection, table: str, x: np.ndarray, y: np
     """
     rtree = f"rtree_{table}_geom"
     conn.execute(f'CREATE VIRTUAL TABLE {_q(rtree)} USING rtree(id, minx, maxx, miny, maxy)')
-    if len(x):
-        nodes, rowids, parents = _pack_rtree(np.arange(1, len(x) + 1, dtype=np.int64), x, y)
+    if len(minx):
+        nodes, rowids, parents = _pack_rtree(np.arange(1, len(minx) + 1, dtype=np.int64), minx, maxx, miny, maxy)
         conn.execute(f'DELETE FROM {_q(rtree + "_node")}')
         conn.executemany(f'INSERT INTO {_q(rtree + "_node")} (nodeno, data) VALUES (?, ?)', nodes)
         conn.executemany(f'INSERT INTO {_q(rtree + "_rowid")} (rowid, nodeno) VALUES (?, ?)', rowids)
@@ -373,10 +407,10 @@ def _str_order(cx: np.ndarray, cy: np.ndarray, per_node: int) -> np.ndarray:
     return np.lexsort((cy, slice_of))
 
 
-def _pack_rtree(ids: np.ndarray, x: np.ndarray, y: np.ndarray):
-    """Nodes (nodeno, blob), rowid → leaf and node → parent rows of a packed R-tree of points."""
-    minx, maxx, miny, maxy = _down(x), _up(x), _down(y), _up(y)
-    order = _str_order(x, y, _RTREE_FILL)
+def _pack_rtree(ids: np.ndarray, box_minx, box_maxx, box_miny, box_maxy):
+    """Nodes (nodeno, blob), rowid → leaf and node → parent rows of a packed R-tree of boxes (points: x, x, y, y)."""
+    minx, maxx, miny, maxy = _down(box_minx), _up(box_maxx), _down(box_miny), _up(box_maxy)
+    order = _str_order((box_minx + box_maxx) / 2, (box_miny + box_maxy) / 2, _RTREE_FILL)
     entries = (ids[order], minx[order], maxx[order], miny[order], maxy[order])
     levels = []
     while True:

@@ -100,15 +100,20 @@ class ImportReport:
         return lines + self.warnings
 
 
-def read_buildings(paths, report: ImportReport, feedback=None, progress=None, workers=None) -> pd.DataFrame:
-    """All buildings of the base files: imb_id, x, y (EPSG:3857), code_insee, nb_locaux, addr_code.
+def read_buildings(paths, report: ImportReport, feedback=None, progress=None, workers=None,
+                   target_epsg: int | None = None) -> pd.DataFrame:
+    """All buildings of the base files: imb_id, x, y (EPSG:3857), code_insee, nb_locaux, addr_code,
+    and px, py: the coordinates projected in `proj_epsg` (`target_epsg`, else the CRS of the file's
+    départements when they share one; 0: not projected).
 
-    The files are parsed in parallel (`parallel.map_in_order`) and merged in their order.
+    The files are parsed, cleaned and projected in parallel (`parallel.map_in_order`), merged in
+    their order.
     """
     feedback = feedback or SilentFeedback()
     paths = list(paths)
     frames = []
-    for index, (frame, part) in enumerate(map_in_order(_read_base_file, paths, workers, feedback)):
+    read_file = partial(_read_base_file, target_epsg=target_epsg)
+    for index, (frame, part) in enumerate(map_in_order(read_file, paths, workers, feedback)):
         report.merge(part, feedback)
         frames.append(frame)
         if progress:
@@ -119,8 +124,8 @@ def read_buildings(paths, report: ImportReport, feedback=None, progress=None, wo
     return buildings.loc[~duplicated].reset_index(drop=True)
 
 
-def _read_base_file(path) -> tuple[pd.DataFrame, ImportReport]:
-    """One base_imb file, cleaned (in a worker process): its buildings and its own counters."""
+def _read_base_file(path, target_epsg: int | None = None) -> tuple[pd.DataFrame, ImportReport]:
+    """One base_imb file, cleaned and projected (in a worker process): its buildings and its own counters."""
     report = ImportReport()
     layout = sniff(path, ";", report)
     mapping = resolve_columns(layout, BASE_REQUIRED, BASE_OPTIONAL)
@@ -131,7 +136,25 @@ def _read_base_file(path) -> tuple[pd.DataFrame, ImportReport]:
         frames.append(_clean_buildings(chunk, report))
     if not report.counts["buildings_read"]:
         raise ScoranError(tr("Le fichier {0} ne contient aucun immeuble (en-tête seul).").format(layout.path.name))
-    return pd.concat(frames, ignore_index=True), report
+    frame = pd.concat(frames, ignore_index=True)
+    epsg = target_epsg
+    if epsg is None:
+        crs = {crs_for_departement(dep) for dep in _departments(frame["code_insee"])[1]}
+        epsg = crs.pop() if len(crs) == 1 else 0
+    frame["proj_epsg"] = np.int32(epsg)
+    if epsg:
+        frame["px"], frame["py"] = projection.transform(frame["x"], frame["y"], WEB_MERCATOR, epsg)
+    else:
+        frame["px"], frame["py"] = np.nan, np.nan
+    return frame, report
+
+
+def _departments(codes: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(position of each row's département among the distinct ones, the distinct départements)."""
+    commune_at, communes = distinct(codes)
+    deps = np.where(communes.str.startswith("97"), communes.str[:3], communes.str[:2])
+    dep_at, dep_names = pd.factorize(deps)
+    return dep_at[commune_at], np.asarray(dep_names, dtype=object)
 
 
 def _mercator_coordinates(x: np.ndarray, y: np.ndarray, report: ImportReport):
@@ -205,7 +228,7 @@ def best_classes(paths, technologies, building_ids: np.ndarray, report: ImportRe
     _refuse_unusable_eligibility(report, technologies)
     best = pd.concat([part.best for part in parts]).groupby(level=0).max()
     result = pd.DataFrame({"rank": best // 8, "techno": (best % 8).map(_TECHNO_BY_PREFERENCE)})
-    families = pd.concat([part.families for part in parts]).groupby(level=[0, 1]).max().unstack()
+    families = pd.concat([part.families for part in parts]).groupby(level=0).max()
     for number, name in enumerate(FAMILIES):
         result = result.join(families[number].rename(f"rank_{name}") if number in families else
                              pd.Series(dtype=float, name=f"rank_{name}"), how="outer")
@@ -225,7 +248,7 @@ class _EligibilityPart:
     """One eligibility file reduced (what a worker sends back, small beside the file)."""
 
     best: pd.Series  # max(rank * 8 + technology preference) per imb_id over the counted technologies
-    families: pd.Series  # max rank per (imb_id, family)
+    families: pd.DataFrame  # max rank per imb_id (rows) and family number (columns)
     thd_operators: pd.DataFrame | None  # distinct (imb_id, operateur) offering THD; None without the column
     no_operator_ids: np.ndarray | None  # buildings of a file without operators
     row_hashes: np.ndarray  # distinct row hashes, to count duplicated rows over all files
@@ -283,7 +306,7 @@ def _eligibility_file(path, counted: np.ndarray, sorted_ids: np.ndarray) -> _Eli
             layout.path.name))
     return _EligibilityPart(
         best=pd.concat(best_parts, ignore_index=True).groupby("imb_id")["key"].max(),
-        families=pd.concat(family_parts, ignore_index=True).groupby(["imb_id", "family"])["rank"].max(),
+        families=pd.concat(family_parts, ignore_index=True).groupby(["imb_id", "family"])["rank"].max().unstack(),
         thd_operators=pd.concat(thd_parts, ignore_index=True).drop_duplicates() if thd_parts else None,
         no_operator_ids=np.concatenate(no_operator_ids) if no_operator_ids else None,
         row_hashes=np.unique(np.concatenate(row_hashes)),
@@ -334,7 +357,7 @@ def import_premises(base_paths, eligibility_paths, technologies=WIRED_TECHNOLOGI
         raise ScoranError(tr("Aucun fichier d'éligibilité (actuel) fourni."))
     report = ImportReport()
     step = progress or (lambda name, fraction: None)
-    buildings = read_buildings(base_paths, report, feedback, lambda f: step("base", f), workers)
+    buildings = read_buildings(base_paths, report, feedback, lambda f: step("base", f), workers, target_epsg)
     if buildings.empty:
         c = report.counts
         raise ScoranError(tr("Aucun immeuble utilisable parmi les {0} lu(s) dans les fichiers base_imb : {1} sans "
@@ -356,8 +379,8 @@ def import_premises(base_paths, eligibility_paths, technologies=WIRED_TECHNOLOGI
         family_rank = frame[f"rank_{name}"].to_numpy()
         frame[f"classe_{name}"] = np.where(np.isnan(family_rank), None,
                                            classes_array[np.nan_to_num(family_rank, nan=0).astype(np.int64)])
-    commune_at, communes = distinct(frame["code_insee"])
-    frame["code_dep"] = np.where(communes.str.startswith("97"), communes.str[:3], communes.str[:2])[commune_at]
+    dep_at, dep_names = _departments(frame["code_insee"])
+    frame["code_dep"] = dep_names[dep_at]
 
     if target_epsg is None:
         # each territory has its projection: mainland and overseas files are not mixed without a choice
@@ -368,6 +391,13 @@ def import_premises(base_paths, eligibility_paths, technologies=WIRED_TECHNOLOGI
                 ", ".join(sorted(crs_of))))
         target_epsg = next(iter(crs_of.values()))
     step("projection", 0.1)
-    frame["x"], frame["y"] = projection.transform(frame["x"], frame["y"], WEB_MERCATOR, target_epsg)
+    # projected in the workers when the file's CRS is the target; the others here
+    elsewhere = (frame["proj_epsg"] != target_epsg).to_numpy()
+    x, y = frame["px"].to_numpy(copy=True), frame["py"].to_numpy(copy=True)
+    if elsewhere.any():
+        x[elsewhere], y[elsewhere] = projection.transform(frame["x"].to_numpy()[elsewhere],
+                                                          frame["y"].to_numpy()[elsewhere], WEB_MERCATOR, target_epsg)
+    frame["x"], frame["y"] = x, y
+    frame = frame.drop(columns=["px", "py", "proj_epsg"])
     step("projection", 1.0)
     return Premises(frame, int(target_epsg), report)

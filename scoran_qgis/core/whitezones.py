@@ -17,7 +17,7 @@ output records the THRESHOLD (`seuil`) and SHARE (`part_pct`) it was computed wi
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -26,9 +26,10 @@ from osgeo import gdal, ogr, osr
 from . import projection
 from .areas import main_department
 from .errors import ScoranError
-from .grid import CELL, LAEA, cell_ids, cell_indices
+from .grid import CELL, LAEA, cell_indices
 from .i18n import tr
 from .speed_classes import CLASSES, RANK
+from .tables import distinct
 
 gdal.UseExceptions()
 COUNT_FIELDS = ["nb_locaux", "nb_inel", "nb_hd05", "nb_hd3", "nb_bhd8", "nb_thd30", "nb_thd100", "nb_thd1g",
@@ -43,6 +44,7 @@ ZONE_FIELDS = ["zone_id", "code_dep", "nb_carreaux", "nb_locaux", "nb_sous_seuil
                "categorie", "seuil", "part_pct"]
 INEL_ZONE_FIELDS = ["zone_id", "code_dep", "nb_carreaux", "nb_locaux", "nb_inel", "pct_inel", "surface_km2",
                     "categorie", "seuil", "part_pct"]
+ZONE_GEOMETRY = ["geom", "minx", "maxx", "miny", "maxy"]  # polygon WKB (EPSG:3035) and its envelope
 SUMMARY_FIELDS = ["code", "niveau", "nb_locaux", "nb_inel", "nb_sous_seuil", "nb_bhd", "nb_thd", "nb_zones_blanches",
                   "locaux_zones_blanches", "carreaux_blancs", "locaux_carreaux_blancs", "pct_sous_seuil",
                   "pct_inel", "nb_zb_haut_debit", "locaux_zb_haut_debit", "carreaux_inel", "locaux_carreaux_inel",
@@ -84,7 +86,8 @@ def percent(count, nb_locaux):
 
 def premise_ranks(classes) -> np.ndarray:
     """Class codes → ranks (unknown → INEL)."""
-    return pd.Categorical(pd.Series(classes).astype(str).str.upper(), categories=CLASSES).codes.clip(min=0)
+    at, names = distinct(pd.Series(classes))  # a few codes in a million rows: normalise those only
+    return pd.Categorical(names.str.upper(), categories=CLASSES).codes.clip(min=0)[at]
 
 
 def count_by_group(group: np.ndarray, nb_locaux: np.ndarray, ranks: np.ndarray, n_groups: int,
@@ -114,9 +117,9 @@ def count_by_group(group: np.ndarray, nb_locaux: np.ndarray, ranks: np.ndarray, 
 class GridZones:
     """The 200 m cells of each category dissolved into zones (EPSG:3035)."""
 
-    cells: pd.DataFrame  # every populated cell: ix, iy, id_carreau, counts, flags `blanc` (sous_seuil), `inel`
-    zones: list  # below THRESHOLD (`sous_seuil`): dicts of ZONE_FIELDS + geom (WKB, EPSG:3035)
-    zones_inel: list = field(default_factory=list)  # no broadband (`sans_haut_debit`): INEL_ZONE_FIELDS + geom
+    cells: pd.DataFrame  # every populated cell: ix, iy (grid.cell_ids names them), counts, flags `blanc`, `inel`
+    zones: pd.DataFrame  # below THRESHOLD (`sous_seuil`): ZONE_FIELDS + ZONE_GEOMETRY, a row per zone
+    zones_inel: pd.DataFrame | None = None  # no broadband (`sans_haut_debit`): INEL_ZONE_FIELDS + ZONE_GEOMETRY
 
 
 class _Labels:
@@ -134,10 +137,12 @@ class _Labels:
         return result
 
 
-def _dissolve(ix: np.ndarray, iy: np.ndarray) -> tuple[list, _Labels]:
+def _dissolve(ix: np.ndarray, iy: np.ndarray) -> tuple[np.ndarray, _Labels]:
     """Polygons (WKB, EPSG:3035) of the cells given, dissolved, and the zone number of any cell.
 
-    The cells are burnt on a raster, so the polygons' edges are exactly the cells' edges.
+    The cells are burnt on a raster, so the polygons' edges are exactly the cells' edges. Zone n is
+    the polygon of feature id n - 1; the polygons are read in one batch (GDAL's Arrow stream) and
+    the zone numbers burnt back on the grid by GDAL, with no loop over the zones here.
     """
     col0, row_top = int(ix.min()), int(iy.max())
     width, height = int(ix.max()) - col0 + 1, row_top - int(iy.min()) + 1
@@ -154,43 +159,59 @@ def _dissolve(ix: np.ndarray, iy: np.ndarray) -> tuple[list, _Labels]:
     layer = memory.CreateLayer("zones", srs, ogr.wkbPolygon)
     layer.CreateField(ogr.FieldDefn("value", ogr.OFTInteger))
     gdal.Polygonize(band, band, layer, 0, [])
-    # Number the zones, then burn the numbers back on the grid to find the zone of each cell.
-    layer.CreateField(ogr.FieldDefn("zone", ogr.OFTInteger))
-    zone_field = layer.GetLayerDefn().GetFieldIndex("zone")
-    geometries = []
-    for number, feature in enumerate(layer, start=1):
-        feature.SetField(zone_field, number)
-        layer.SetFeature(feature)
-        geometries.append(bytes(feature.GetGeometryRef().ExportToIsoWkb()))
+    geometries = _polygons_wkb(layer)
+    # burn each polygon's feature id on the grid (-1 elsewhere): zone = fid + 1, 0 = in no zone
+    numbered = memory.ExecuteSQL("SELECT FID AS zone FROM zones")
     labels = gdal.GetDriverByName("MEM").Create("", width, height, 1, gdal.GDT_Int32)
     labels.SetGeoTransform(raster.GetGeoTransform())
     labels.SetProjection(raster.GetProjection())
-    gdal.RasterizeLayer(labels, [1], layer, options=["ATTRIBUTE=zone"])
-    return geometries, _Labels(labels.ReadAsArray(), col0, row_top)
+    labels.GetRasterBand(1).Fill(-1)
+    gdal.RasterizeLayer(labels, [1], numbered, options=["ATTRIBUTE=zone"])
+    memory.ReleaseResultSet(numbered)
+    return geometries, _Labels(labels.ReadAsArray() + 1, col0, row_top)
+
+
+def _polygons_wkb(layer) -> np.ndarray:
+    """The layer's geometries as WKB, in feature id order (an object array of bytes)."""
+    if hasattr(layer, "GetArrowStreamAsNumPy"):  # GDAL ≥ 3.6: one batch of arrays, no Python loop
+        batches = list(layer.GetArrowStreamAsNumPy(options=["USE_MASKED_ARRAYS=NO"]))
+        if not batches:
+            return np.array([], dtype=object)
+        fids = np.concatenate([batch["OGC_FID"] for batch in batches])
+        wkbs = np.concatenate([np.asarray(batch["wkb_geometry"], dtype=object) for batch in batches])
+        return wkbs[np.argsort(fids, kind="stable")]
+    return np.array([bytes(feature.GetGeometryRef().ExportToIsoWkb()) for feature in layer], dtype=object)
 
 
 def _zones_of(cells: pd.DataFrame, flag: str, count: str, pct: str, premise_ix: np.ndarray, premise_iy: np.ndarray,
-              code_dep: np.ndarray, category: str, seuil: str, share: float) -> list:
-    """The flagged cells dissolved into zones: one dict per zone (counts, main department, geometry)."""
+              code_dep: np.ndarray, category: str, seuil: str, share: float) -> pd.DataFrame:
+    """The flagged cells dissolved into zones: one row per zone (fields, main department, geometry, envelope)."""
+    names = ZONE_FIELDS if count == "nb_sous_seuil" else INEL_ZONE_FIELDS
     flagged = cells[cells[flag]]
     if flagged.empty:
-        return []
-    geometries, labels = _dissolve(flagged["ix"].to_numpy(), flagged["iy"].to_numpy())
-    zone = labels.of(flagged["ix"].to_numpy(), flagged["iy"].to_numpy())
-    # the department of most premise rows of the zone (a tie: the first met), as for the areas
-    main_dep = main_department(labels.of(premise_ix, premise_iy) - 1, code_dep, len(geometries))
+        return pd.DataFrame(columns=[*names, *ZONE_GEOMETRY])
+    cell_x, cell_y = flagged["ix"].to_numpy(), flagged["iy"].to_numpy()
+    geometries, labels = _dissolve(cell_x, cell_y)
+    zone = labels.of(cell_x, cell_y)
     n_zones = len(geometries)
+    # the department of most premise rows of the zone (a tie: the first met), as for the areas
+    main_dep = main_department(labels.of(premise_ix, premise_iy) - 1, code_dep, n_zones)
     sums = flagged.assign(zone=zone).groupby("zone").agg(
-        nb_carreaux=("zone", "size"), nb_locaux=("nb_locaux", "sum"), count=(count, "sum")
+        nb_carreaux=("zone", "size"), nb_locaux=("nb_locaux", "sum"), count=(count, "sum"),
+        minx=("ix", "min"), maxx=("ix", "max"), miny=("iy", "min"), maxy=("iy", "max"),
     ).reindex(range(1, n_zones + 1), fill_value=0)
-    nb_carreaux, nb_locaux, counted = (sums[c].to_numpy(dtype=np.int64).tolist()
-                                       for c in ("nb_carreaux", "nb_locaux", "count"))
-    pcts = percent(sums["count"], sums["nb_locaux"]).tolist()
-    surfaces = np.round(sums["nb_carreaux"].to_numpy() * (CELL * CELL / 1e6), 2).tolist()
-    return [{"zone_id": number + 1, "code_dep": main_dep[number], "nb_carreaux": nb_carreaux[number],
-             "nb_locaux": nb_locaux[number], count: counted[number], pct: pcts[number],
-             "surface_km2": surfaces[number], "categorie": category, "seuil": seuil, "part_pct": share,
-             "geom": geometries[number]} for number in range(n_zones)]
+    zones = pd.DataFrame({
+        "zone_id": np.arange(1, n_zones + 1), "code_dep": main_dep,
+        "nb_carreaux": sums["nb_carreaux"].to_numpy(dtype=np.int64),
+        "nb_locaux": sums["nb_locaux"].to_numpy(dtype=np.int64), count: sums["count"].to_numpy(dtype=np.int64),
+        pct: percent(sums["count"], sums["nb_locaux"]),
+        "surface_km2": np.round(sums["nb_carreaux"].to_numpy() * (CELL * CELL / 1e6), 2),
+        "categorie": category, "seuil": seuil, "part_pct": float(share), "geom": geometries,
+        # a zone's envelope is its cells' (the polygon's edges are the cells' edges)
+        "minx": sums["minx"].to_numpy() * float(CELL), "maxx": (sums["maxx"].to_numpy() + 1) * float(CELL),
+        "miny": sums["miny"].to_numpy() * float(CELL), "maxy": (sums["maxy"].to_numpy() + 1) * float(CELL),
+    })
+    return zones[[*names, *ZONE_GEOMETRY]]
 
 
 def grid_white_zones(x: np.ndarray, y: np.ndarray, epsg: int, nb_locaux: np.ndarray, ranks: np.ndarray,
@@ -211,7 +232,6 @@ def grid_white_zones(x: np.ndarray, y: np.ndarray, epsg: int, nb_locaux: np.ndar
         nb_inel=("nb_inel", "sum")).reset_index()
     cells["blanc"] = reaches_share(cells["nb_sous_seuil"], cells["nb_locaux"], share)
     cells["inel"] = reaches_share(cells["nb_inel"], cells["nb_locaux"], share)
-    cells["id_carreau"] = cell_ids(cells["ix"].to_numpy(), cells["iy"].to_numpy())
     code_dep = np.asarray(code_dep, dtype=object)
     zones = _zones_of(cells, "blanc", "nb_sous_seuil", "pct_sous_seuil", ix, iy, code_dep,
                       CATEGORY_BELOW_THRESHOLD, seuil, share)
@@ -219,10 +239,10 @@ def grid_white_zones(x: np.ndarray, y: np.ndarray, epsg: int, nb_locaux: np.ndar
     return GridZones(cells, zones, zones_inel)
 
 
-def _zone_sums(zones: list, count_name: str, locaux_name: str) -> pd.DataFrame:
-    if not zones:
+def _zone_sums(zones: pd.DataFrame | None, count_name: str, locaux_name: str) -> pd.DataFrame:
+    if zones is None or zones.empty:
         return pd.DataFrame({count_name: pd.Series(dtype=np.int64), locaux_name: pd.Series(dtype=np.int64)})
-    sums = pd.DataFrame(zones).groupby("code_dep")[["nb_carreaux", "nb_locaux"]].sum()
+    sums = zones.groupby("code_dep")[["nb_carreaux", "nb_locaux"]].sum()
     return sums.rename(columns={"nb_carreaux": count_name, "nb_locaux": locaux_name})
 
 

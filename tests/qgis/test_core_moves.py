@@ -53,7 +53,17 @@ def test_phase_unit_costs_refuses_a_technology_without_cost():
         phase_unit_costs(coverage, phases.iloc[:1], UNIT_COSTS.assign(cout_par_local=["-1", "1", "1", "1"]))
 
 
-def test_main_department():
+@pytest.fixture(params=["dense", "sorted"])
+def counting(request, monkeypatch):
+    """main_department counts with a dense table, or by sorting pairs when the table would be too large."""
+    from scoran_qgis.core import areas
+
+    if request.param == "sorted":
+        monkeypatch.setattr(areas, "DENSE_PAIRS", 0)
+    return request.param
+
+
+def test_main_department(counting):
     group = np.array([0, 0, 0, 1, 1, 2, 2, 2, 2, -1, 4, 4])
     deps = np.array(["25", "21", "21", "25", "21", "39", None, "39", "21", "70", "21", "25"], dtype=object)
     # area 0: 21 ×2; area 1: tie, 25 met first; area 2: 39 ×2 (None not counted); area 3: no premise;
@@ -62,11 +72,12 @@ def test_main_department():
     assert main_department(np.array([], dtype=int), np.array([], dtype=object), 2).tolist() == ["", ""]
 
 
-def test_main_department_matches_the_previous_rule():
+@pytest.mark.parametrize("rows", [3000, 90])  # 90 rows in 40 areas: ties in most of them
+def test_main_department_matches_the_previous_rule(counting, rows):
     """Against the formula the algorithm used (pandas value_counts per area), on random data."""
     rng = np.random.default_rng(3)
-    group = rng.integers(-1, 40, 3000)
-    deps = rng.choice(np.array(["21", "25", "39", "2A"], dtype=object), 3000)
+    group = rng.integers(-1, 40, rows)
+    deps = rng.choice(np.array(["21", "25", "39", "2A"], dtype=object), rows)
     frame = pd.DataFrame({"g": group, "d": deps})
     frame = frame[frame["g"] >= 0]
     previous = frame.groupby("g")["d"].agg(lambda s: s.value_counts().index[0])
