@@ -177,9 +177,12 @@ def _polygons_wkb(layer) -> np.ndarray:
         batches = list(layer.GetArrowStreamAsNumPy(options=["USE_MASKED_ARRAYS=NO"]))
         if not batches:
             return np.array([], dtype=object)
-        fids = np.concatenate([batch["OGC_FID"] for batch in batches])
-        wkbs = np.concatenate([np.asarray(batch["wkb_geometry"], dtype=object) for batch in batches])
-        return wkbs[np.argsort(fids, kind="stable")]
+        fid, geometry = layer.GetFIDColumn() or "OGC_FID", layer.GetGeometryColumn() or "wkb_geometry"
+        if fid in batches[0] and geometry in batches[0]:
+            fids = np.concatenate([batch[fid] for batch in batches])
+            wkbs = np.concatenate([np.asarray(batch[geometry], dtype=object) for batch in batches])
+            return wkbs[np.argsort(fids, kind="stable")]
+        layer.ResetReading()
     return np.array([bytes(feature.GetGeometryRef().ExportToIsoWkb()) for feature in layer], dtype=object)
 
 

@@ -49,3 +49,24 @@ def test_file_memory_and_shapefile_zones_are_the_same(premises, tmp_path):
         assert shapefile.featureCount() == written.featureCount()
         assert sorted(f.geometry().area() for f in shapefile.getFeatures()) == \
             sorted(f.geometry().area() for f in written.getFeatures())
+
+
+def test_polygons_read_in_one_batch_are_the_features_in_order():
+    """The Arrow batch read of the dissolved cells gives each feature's WKB, in feature id order."""
+    import numpy as np
+    from osgeo import gdal, ogr
+
+    from scoran_qgis.core.whitezones import _polygons_wkb
+
+    mask = (np.random.default_rng(5).random((120, 140)) < 0.35).astype(np.uint8)
+    raster = gdal.GetDriverByName("MEM").Create("", 140, 120, 1, gdal.GDT_Byte)
+    raster.SetGeoTransform((0, 200, 0, 24_000, 0, -200))
+    raster.GetRasterBand(1).WriteArray(mask)
+    memory = ogr.GetDriverByName("Memory").CreateDataSource("")
+    layer = memory.CreateLayer("zones", None, ogr.wkbPolygon)
+    layer.CreateField(ogr.FieldDefn("value", ogr.OFTInteger))
+    gdal.Polygonize(raster.GetRasterBand(1), raster.GetRasterBand(1), layer, 0, [])
+    one_by_one = [bytes(layer.GetFeature(fid).GetGeometryRef().ExportToIsoWkb())
+                  for fid in range(layer.GetFeatureCount())]
+    assert len(one_by_one) > 500
+    assert _polygons_wkb(layer).tolist() == one_by_one
