@@ -66,7 +66,9 @@ def test_polygons_read_in_one_batch_are_the_features_in_order():
     layer = memory.CreateLayer("zones", None, ogr.wkbPolygon)
     layer.CreateField(ogr.FieldDefn("value", ogr.OFTInteger))
     gdal.Polygonize(raster.GetRasterBand(1), raster.GetRasterBand(1), layer, 0, [])
-    one_by_one = [bytes(layer.GetFeature(fid).GetGeometryRef().ExportToIsoWkb())
-                  for fid in range(layer.GetFeatureCount())]
+    one_by_one = []
+    for fid in range(layer.GetFeatureCount()):
+        feature = layer.GetFeature(fid)  # kept alive while its geometry is read
+        one_by_one.append(bytes(feature.GetGeometryRef().ExportToIsoWkb()))
     assert len(one_by_one) > 500
     assert _polygons_wkb(layer).tolist() == one_by_one
