@@ -162,3 +162,60 @@ def nearest_within(site_x: np.ndarray, site_y: np.ndarray, x: np.ndarray, y: np.
         nearest[pair_site[first]] = pair_point[first]
         distance[pair_site[first]] = d[first]
     return nearest, distance
+
+
+def distance_to_edges(x: np.ndarray, y: np.ndarray, edges: np.ndarray, pairs: int = 1_000_000) -> np.ndarray | None:
+    """Distance from each point to the nearest of the segments `edges` (n, 4: x1, y1, x2, y2), exactly.
+
+    Points outside a polygon are at its distance from its edges. The edges are cut into pieces no
+    longer than their median length, whose midpoints go into a k-d tree (scipy); each point gets
+    the exact distance to the edges of its k nearest pieces, with k raised for the points where a
+    piece not examined could still be nearer (a piece's points lie within half its length of its
+    midpoint). The distance is GEOS's formula (Distance::pointToSegment) on the original edges.
+    None when scipy is not installed: the caller measures otherwise.
+    """
+    try:
+        from scipy.spatial import cKDTree
+    except ImportError:
+        return None
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    result = np.full(len(x), np.inf)
+    if not len(x) or not len(edges):
+        return result
+    lengths = np.hypot(edges[:, 2] - edges[:, 0], edges[:, 3] - edges[:, 1])
+    piece = max(float(np.median(lengths)), 1e-9)
+    cuts = np.maximum(np.ceil(lengths / piece), 1).astype(np.int64)
+    edge_of = np.repeat(np.arange(len(edges)), cuts)
+    position = (np.arange(len(edge_of)) - np.repeat(np.cumsum(cuts) - cuts, cuts) + 0.5) / cuts[edge_of]
+    mid_x = edges[edge_of, 0] + position * (edges[edge_of, 2] - edges[edge_of, 0])
+    mid_y = edges[edge_of, 1] + position * (edges[edge_of, 3] - edges[edge_of, 1])
+    half = float((lengths / cuts).max()) / 2
+    tree = cKDTree(np.column_stack([mid_x, mid_y]))
+    pending, k = np.arange(len(x)), min(16, len(edge_of))
+    while len(pending):
+        unsure = []
+        for start in range(0, len(pending), max(pairs // k, 1)):  # bounded memory: ≤ `pairs` candidates at once
+            points = pending[start:start + max(pairs // k, 1)]
+            gaps, nearest = tree.query(np.column_stack([x[points], y[points]]), k=k)
+            gaps, nearest = gaps.reshape(len(points), -1), nearest.reshape(len(points), -1)
+            best = _segment_distance(x[points, None], y[points, None], edges[edge_of[nearest]]).min(axis=1)
+            result[points] = best
+            # settled when every piece not examined is farther than the best edge found
+            unsure.append(points[(gaps[:, -1] - half < best) & (k < len(edge_of))])
+        pending, k = np.concatenate(unsure), min(k * 4, len(edge_of))
+    return result
+
+
+def _segment_distance(px: np.ndarray, py: np.ndarray, segments: np.ndarray) -> np.ndarray:
+    """GEOS's point-to-segment distance, broadcast (segments: (..., 4))."""
+    ax, ay, bx, by = (segments[..., i] for i in range(4))
+    dx, dy = bx - ax, by - ay
+    length2 = dx * dx + dy * dy
+    with np.errstate(divide="ignore", invalid="ignore"):
+        r = ((px - ax) * dx + (py - ay) * dy) / length2
+        s = ((ay - py) * dx - (ax - px) * dy) / length2
+        inner = np.abs(s) * np.sqrt(length2)
+    to_a = np.sqrt((px - ax) ** 2 + (py - ay) ** 2)
+    to_b = np.sqrt((px - bx) ** 2 + (py - by) ** 2)
+    return np.where((length2 == 0) | (r <= 0), to_a, np.where(r >= 1, to_b, inner))
+

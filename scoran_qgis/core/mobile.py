@@ -17,7 +17,7 @@ import pandas as pd
 from osgeo import ogr
 
 from .errors import ScoranError
-from .geometry import locate_points, polygon_edges
+from .geometry import distance_to_edges, locate_points, polygon_edges
 from .i18n import tr
 
 LEVELS = ("CL", "BC", "TBC")  # worst to best
@@ -356,6 +356,22 @@ def demand_4g(x: np.ndarray, y: np.ndarray, coverage: Coverage, feedback=None, s
         return inside, distance
     inside = locate_points(x, y, list(frame["wkb"]), feedback, use_grid=True) >= 0
     distance[inside] = 0.0
+    outside = np.flatnonzero(~inside)
+    best = np.full(len(outside), np.inf)
+    for wkb, minx, maxx, miny, maxy in zip(frame["wkb"], frame["minx"], frame["maxx"], frame["miny"], frame["maxy"]):
+        px, py = x[outside], y[outside]
+        gap = np.maximum.reduce([minx - px, np.zeros(len(px)), px - maxx, miny - py, py - maxy])
+        near = np.flatnonzero(gap < search)  # a coverage farther than `search` is not looked at
+        found = distance_to_edges(px[near], py[near], polygon_edges(wkb))
+        if found is None:  # no scipy: GEOS, point by point
+            return inside, _demand_distances_one_by_one(x, y, frame, inside, distance, feedback, search)
+        best[near] = np.minimum(best[near], found)
+    distance[outside] = np.where(np.isfinite(best), np.round(best, 1), np.nan)
+    return inside, distance
+
+
+def _demand_distances_one_by_one(x, y, frame, inside, distance, feedback, search):
+    """demand_4g's distances without scipy: GEOS for each point outside the coverage."""
     geometries = [(ogr.CreateGeometryFromWkb(w), a, b, c, d) for w, a, b, c, d in zip(
         frame["wkb"], frame["minx"], frame["maxx"], frame["miny"], frame["maxy"])]
     for count, index in enumerate(np.flatnonzero(~inside)):
@@ -370,7 +386,7 @@ def demand_4g(x: np.ndarray, y: np.ndarray, coverage: Coverage, feedback=None, s
             if gap < min(best, search):
                 best = min(best, geometry.Distance(point))
         distance[index] = round(best, 1) if np.isfinite(best) else np.nan
-    return inside, distance
+    return distance
 
 
 def demand_by_commune(codes: pd.Series, distance: np.ndarray) -> pd.DataFrame:

@@ -18,6 +18,7 @@ from typing import Callable, Iterable, Iterator
 
 from .feedback import check_canceled
 
+_in_worker = False  # set in the worker processes: what they run stays in them (no nested pools)
 WORKERS_VARIABLE = "SCORAN_WORKERS"  # an administrator's cap on the worker processes (1: none)
 
 
@@ -40,13 +41,14 @@ def map_in_order(function: Callable, items: Iterable, workers: int | None = None
     """
     items = list(items)
     workers = min(available_cores() if workers is None else max(int(workers), 1), len(items))
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers <= 1 or _in_worker or "fork" not in multiprocessing.get_all_start_methods():
         for item in items:
             if feedback is not None:
                 check_canceled(feedback)
             yield function(item)
         return
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_mark_worker)
     try:
         with warnings.catch_warnings():
             # Python ≥ 3.12 warns about fork in a threaded process: the workers touch no thread's state
@@ -56,6 +58,11 @@ def map_in_order(function: Callable, items: Iterable, workers: int | None = None
             yield _wait(future, feedback)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _mark_worker() -> None:
+    global _in_worker
+    _in_worker = True
 
 
 def _wait(future, feedback):

@@ -8,6 +8,7 @@ from osgeo import osr
 from .codes import CRS_BY_OVERSEAS_DEPARTMENT, LAMBERT_93
 from .errors import ScoranError
 from .i18n import tr
+from .parallel import available_cores, map_in_order
 
 osr.UseExceptions()
 
@@ -35,12 +36,30 @@ def _srs(epsg: int) -> osr.SpatialReference:
     return srs
 
 
+PARALLEL_POINTS = 400_000  # from this many points, both halves are projected at once (core.parallel)
+
+
 def transform(x: np.ndarray, y: np.ndarray, source_epsg: int, target_epsg: int, chunk: int = 500_000):
-    """(x, y) arrays from one EPSG to another; returns new float64 arrays."""
+    """(x, y) arrays from one EPSG to another; returns new float64 arrays.
+
+    PROJ holds Python's lock while it works: a million points take a second on one core, so large
+    arrays are cut in parts projected by worker processes (each point's result is the same).
+    """
     x = np.asarray(x, dtype=np.float64)
     y = np.asarray(y, dtype=np.float64)
     if int(source_epsg) == int(target_epsg) or len(x) == 0:
         return x.copy(), y.copy()
+    parts = min(available_cores(), len(x) // (PARALLEL_POINTS // 2)) if len(x) >= PARALLEL_POINTS else 1
+    if parts > 1:
+        bounds = np.linspace(0, len(x), parts + 1).astype(np.int64)
+        pieces = [(x[a:b], y[a:b], int(source_epsg), int(target_epsg), chunk) for a, b in zip(bounds, bounds[1:])]
+        results = list(map_in_order(_transform_part, pieces, parts))
+        return np.concatenate([r[0] for r in results]), np.concatenate([r[1] for r in results])
+    return _transform_part((x, y, source_epsg, target_epsg, chunk))
+
+
+def _transform_part(piece) -> tuple[np.ndarray, np.ndarray]:
+    x, y, source_epsg, target_epsg, chunk = piece
     operation = osr.CoordinateTransformation(_srs(source_epsg), _srs(target_epsg))
     out_x, out_y = np.empty_like(x), np.empty_like(y)
     for start in range(0, len(x), chunk):
