@@ -205,8 +205,9 @@ def _clean_buildings(chunk: pd.DataFrame, report: ImportReport) -> pd.DataFrame:
 
 def best_classes(paths, technologies, building_ids: np.ndarray, report: ImportReport, feedback=None,
                  progress=None, workers=None) -> pd.DataFrame:
-    """Per building (index imb_id): best rank and its technology over `technologies`, best rank per
-    family, number of distinct operators offering THD (≥ 30 Mbit/s) over `technologies`.
+    """Per building, in the order of `building_ids` (unique): best rank and its technology over
+    `technologies`, best rank per family, number of distinct operators offering THD (≥ 30 Mbit/s)
+    over `technologies` (NaN where unknown).
 
     Each file is reduced in a worker process (`_eligibility_file`: maxima per building, distinct
     operators and row hashes); the reductions are merged here in the files' order. A building
@@ -214,8 +215,9 @@ def best_classes(paths, technologies, building_ids: np.ndarray, report: ImportRe
     """
     feedback = feedback or SilentFeedback()
     paths = list(paths)
+    sorted_ids = np.sort(building_ids)
     reduce_file = partial(_eligibility_file, counted=np.array([_TECHNO_PREFERENCE.get(t, -1) for t in technologies]),
-                          sorted_ids=np.sort(building_ids))
+                          sorted_ids=sorted_ids)
     parts = []
     for index, part in enumerate(map_in_order(reduce_file, paths, workers, feedback)):
         report.merge(part.report, feedback)
@@ -226,31 +228,44 @@ def best_classes(paths, technologies, building_ids: np.ndarray, report: ImportRe
     report.counts["duplicate_rows"] += int(report.counts["elig_rows_read"] - len(np.unique(hashes)))
 
     _refuse_unusable_eligibility(report, technologies)
-    best = pd.concat([part.best for part in parts]).groupby(level=0).max()
-    result = pd.DataFrame({"rank": best // 8, "techno": (best % 8).map(_TECHNO_BY_PREFERENCE)})
-    families = pd.concat([part.families for part in parts]).groupby(level=0).max()
-    for number, name in enumerate(FAMILIES):
-        result = result.join(families[number].rename(f"rank_{name}") if number in families else
-                             pd.Series(dtype=float, name=f"rank_{name}"), how="outer")
+    # merged on arrays indexed like the sorted building ids: a building in two files keeps the max
+    best = np.full(len(sorted_ids), -1, dtype=np.int64)
+    families = np.full((len(sorted_ids), len(FAMILIES)), -1, dtype=np.int64)
+    operators = np.zeros(len(sorted_ids), dtype=np.int64)
+    no_operator = np.zeros(len(sorted_ids), dtype=bool)
+    for part in parts:
+        best[part.best_at] = np.maximum(best[part.best_at], part.best)
+        families[part.families_at] = np.maximum(families[part.families_at], part.families)
+        if part.no_operator_at is not None:
+            no_operator[part.no_operator_at] = True
     thd = [part.thd_operators for part in parts if part.thd_operators is not None]
-    operators = (pd.concat(thd, ignore_index=True).drop_duplicates().groupby("imb_id").size() if thd
-                 else pd.Series(dtype=float))
-    result["nb_operateurs_thd"] = operators.reindex(result.index).fillna(0)
-    no_operator_ids = [part.no_operator_ids for part in parts if part.no_operator_ids is not None]
-    if no_operator_ids:  # unknown, not zero, for buildings described by files without operators
-        unknown = result.index.isin(np.concatenate(no_operator_ids))
-        result.loc[unknown, "nb_operateurs_thd"] = np.nan
-    return result
+    if thd:  # distinct operators per building over every file
+        pairs = pd.concat(thd, ignore_index=True).drop_duplicates()
+        operators = np.bincount(pairs["at"].to_numpy(), minlength=len(sorted_ids))
+    described = (families >= 0).any(axis=1)  # a usable row: in the result, else every field unknown
+    counted = best >= 0
+    result = pd.DataFrame({
+        "rank": np.where(counted, best // 8, np.nan),
+        "techno": pd.Series(best % 8).map(_TECHNO_BY_PREFERENCE).where(counted, np.nan).to_numpy(dtype=object),
+        **{f"rank_{name}": np.where(families[:, number] >= 0, families[:, number], np.nan)
+           for number, name in enumerate(FAMILIES)},
+        # unknown, not zero, for buildings described by files without operators
+        "nb_operateurs_thd": np.where(described & ~no_operator, operators, np.nan),
+    })
+    return result.iloc[np.searchsorted(sorted_ids, building_ids)].reset_index(drop=True)
 
 
 @dataclass
 class _EligibilityPart:
-    """One eligibility file reduced (what a worker sends back, small beside the file)."""
+    """One eligibility file reduced (what a worker sends back, small beside the file); `*_at` are
+    positions among the sorted building ids."""
 
-    best: pd.Series  # max(rank * 8 + technology preference) per imb_id over the counted technologies
-    families: pd.DataFrame  # max rank per imb_id (rows) and family number (columns)
-    thd_operators: pd.DataFrame | None  # distinct (imb_id, operateur) offering THD; None without the column
-    no_operator_ids: np.ndarray | None  # buildings of a file without operators
+    best_at: np.ndarray
+    best: np.ndarray  # max(rank * 8 + technology preference) over the counted technologies
+    families_at: np.ndarray
+    families: np.ndarray  # (n, families): max rank per family, -1 for none
+    thd_operators: pd.DataFrame | None  # distinct (at, operateur) offering THD; None without the column
+    no_operator_at: np.ndarray | None  # buildings of a file without operators
     row_hashes: np.ndarray  # distinct row hashes, to count duplicated rows over all files
     report: ImportReport
 
@@ -304,11 +319,19 @@ def _eligibility_file(path, counted: np.ndarray, sorted_ids: np.ndarray) -> _Eli
     if not report.counts["elig_rows_read"]:
         raise ScoranError(tr("Le fichier {0} ne contient aucune ligne d'éligibilité (en-tête seul).").format(
             layout.path.name))
+    best = pd.concat(best_parts, ignore_index=True).groupby("imb_id")["key"].max()
+    ranks = pd.concat(family_parts, ignore_index=True)
+    families = pd.crosstab(ranks["imb_id"], ranks["family"], values=ranks["rank"], aggfunc="max") if len(ranks) \
+        else pd.DataFrame(index=pd.Index([], dtype=np.int64))
+    families = families.reindex(columns=range(len(FAMILIES)))
+    thd = pd.concat(thd_parts, ignore_index=True).drop_duplicates() if thd_parts else None
     return _EligibilityPart(
-        best=pd.concat(best_parts, ignore_index=True).groupby("imb_id")["key"].max(),
-        families=pd.concat(family_parts, ignore_index=True).groupby(["imb_id", "family"])["rank"].max().unstack(),
-        thd_operators=pd.concat(thd_parts, ignore_index=True).drop_duplicates() if thd_parts else None,
-        no_operator_ids=np.concatenate(no_operator_ids) if no_operator_ids else None,
+        best_at=np.searchsorted(sorted_ids, best.index.to_numpy()), best=best.to_numpy(),
+        families_at=np.searchsorted(sorted_ids, families.index.to_numpy()),
+        families=families.fillna(-1).to_numpy(dtype=np.int64),
+        thd_operators=None if thd is None else pd.DataFrame({"at": np.searchsorted(sorted_ids, thd["imb_id"]),
+                                                             "operateur": thd["operateur"].to_numpy()}),
+        no_operator_at=np.searchsorted(sorted_ids, np.concatenate(no_operator_ids)) if no_operator_ids else None,
         row_hashes=np.unique(np.concatenate(row_hashes)),
         report=report,
     )
@@ -367,7 +390,7 @@ def import_premises(base_paths, eligibility_paths, technologies=WIRED_TECHNOLOGI
     classes = best_classes(eligibility_paths, technologies, buildings["imb_id"].to_numpy(), report, feedback,
                            lambda f: step("eligibilite", f), workers)
     check_canceled(feedback)
-    frame = buildings.join(classes, on="imb_id")
+    frame = pd.concat([buildings, classes], axis=1)
     no_row = frame["rank"].isna().to_numpy()
     report.counts["no_eligibility"] += int(no_row.sum())
     rank = frame["rank"].fillna(0).to_numpy(dtype=np.int64)
