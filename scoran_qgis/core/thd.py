@@ -171,7 +171,10 @@ def assign_coverage(premises: pd.DataFrame, x: np.ndarray, y: np.ndarray, plan: 
     zone = np.where(in_amii, amii_zone, np.where(pd.notna(rip_id), "RIP", "aucun")).astype(object)
     technology = np.where(in_phase, phases["technologie"].to_numpy(object)[phase_of.clip(min=0)], None)
     phase_ok = in_phase & usable[phase_of.clip(min=0)] if len(phases) else in_phase
-    upper = pd.Series(technology, dtype=object).fillna("").astype(str).str.strip().str.upper().to_numpy(object)
+    # the phases' technologies normalised once, then taken by phase (not a text operation per premise)
+    phase_upper = phases["technologie"].fillna("").astype(str).str.strip().str.upper().to_numpy(object) \
+        if len(phases) else np.array([""], dtype=object)
+    upper = np.where(in_phase, phase_upper[phase_of.clip(min=0)], "")
     rip_semester = np.where(phase_ok & np.isin(upper, THD_TECHNOLOGIES),
                             phases["semestre_fin"].to_numpy(object)[phase_of.clip(min=0)], None)
 
@@ -217,9 +220,9 @@ def _amii_semesters(premises: pd.DataFrame, waiting: np.ndarray, plan: Plan) -> 
         position = np.searchsorted(limits, group["cumulative"].to_numpy(), side="left")
         fallback = end_year.get(code)
         fallback = int(fallback) if fallback is not None and fallback == fallback else None
-        labels = [f"{int(years['annee'].iat[p])}-S2" if p < len(years) else
-                  (f"{fallback}-S2" if fallback else None) for p in position]
-        result[group["row"].to_numpy()] = labels
+        labels = np.array([f"{int(year)}-S2" for year in years["annee"]] + [f"{fallback}-S2" if fallback else None],
+                          dtype=object)  # by year of the calendar, then past its end
+        result[group["row"].to_numpy()] = labels[np.minimum(position, len(years))]
     return result
 
 
