@@ -223,12 +223,49 @@ def render(results: dict, args) -> str:
     lines += ["", "Each chain runs in its own process, after the others, on an otherwise idle machine. Targets of "
               "the whole chain (2 cores, full sample): import ≤ 60 s, white zones ≤ 30 s, priority sites ≤ 10 s, THD "
               "coverage ≤ 30 s, trajectory + financial needs ≤ 10 s, mobile ≤ 20 s.", ""]
+    lines += goals(results, samples)
     if samples:
         lines += ["White communes (THRESHOLD flag) and white-cell zones found by the plugin: " + "; ".join(
             f"{pattern}/{size}: {number(results[(pattern, size, 'plugin')].get('white_communes', 0))} communes, "
             f"{number(results[(pattern, size, 'plugin')].get('white_cell_zones', 0))} zones"
             for pattern, size, _ in samples) + ".", ""]
     return "\n".join(lines) + "\n"
+
+
+def goals(results: dict, samples: list) -> list[str]:
+    """The issue's goals checked on the largest sample of each pattern: met (✔) or not (✘), with the figures."""
+    lines = ["## Goals", "", "| pattern | sample | fixed chain ≥ 10× native | ≤ 1.5× the floor | peak memory ≤ 1.5 GB "
+             "| linear: s/100 k at this size ≤ 1.25× the smaller sample's, step by step |", "|---|---|---|---|---|---|"]
+    by_pattern = {}
+    for pattern, size, counts in samples:
+        by_pattern.setdefault(pattern, []).append((size, counts))
+    for pattern, sizes in by_pattern.items():
+        (size, counts), smaller = sizes[-1], sizes[:-1]
+        plugin = results[(pattern, size, "plugin")]
+        native, floor = results.get((pattern, size, "native")), results.get((pattern, size, "floor"))
+        fixed = sum(plugin["times"][s] for s in FIXED)
+        speed = "—"
+        if native and native.get("timeout"):
+            speed = f"✔ > {native['timeout'] / fixed:.0f}×"
+        elif native and all(s in native["times"] for s in FIXED):
+            ratio = sum(native["times"][s] for s in FIXED) / fixed
+            speed = f"{'✔' if ratio >= 10 else '✘'} {ratio:.1f}×"
+        to_floor = "—"
+        if floor:
+            ratio = fixed / sum(floor["times"][s] for s in FLOOR)
+            to_floor = f"{'✔' if ratio <= 1.5 else '✘'} {ratio:.2f}×"
+        peak = plugin["peak_gb"]
+        linear = "—"
+        if smaller:
+            small_size, small_counts = smaller[-1]
+            small = results[(pattern, small_size, "plugin")]
+            per_building = {s: (plugin["times"][s] / counts["buildings"], small["times"][s] / small_counts["buildings"])
+                            for s in STEPS if s in plugin["times"] and s in small["times"]}
+            worse = [s for s, (large, little) in per_building.items() if large > 1.25 * little]
+            linear = "✔ every step" if not worse else "✘ " + ", ".join(worse)
+        lines.append(f"| {pattern} | {size} | {speed} | {to_floor} | {'✔' if peak <= 1.5 else '✘'} {peak:.2f} GB "
+                     f"| {linear} |")
+    return lines + [""]
 
 
 def qgis_version() -> str:
