@@ -11,7 +11,7 @@ FULL := sample_project/generated/full/manifest.json
 # Headless: Qt renders offscreen, no display needed.
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: help setup demo test test-unit lint format sample sample-full bench package install uninstall i18n clean
+.PHONY: help setup demo test test-unit test-debian13 lint format sample sample-full bench package install uninstall i18n clean
 
 help:
 	@echo "make demo         installe ce qui manque, construit le projet exemple et lance la chaîne SCORAN"
@@ -19,6 +19,7 @@ help:
 	@echo "make sample       génère les données exemple (taille demo) et le projet QGIS"
 	@echo "make sample-full  génère la région complète (~1,1 M immeubles) pour les mesures de performance"
 	@echo "make bench        mesure la chaîne de l'extension contre la chaîne d'algorithmes natifs QGIS"
+	@echo "make test-debian13 lance les tests sous Debian 13 (QGIS 3.40), dans une racine debootstrap en cache"
 	@echo "make lint         vérifie le code (ruff)"
 	@echo "make package      construit dist/$(PLUGIN)-$(VERSION).zip (format plugins.qgis.org)"
 	@echo "make install      lie l'extension dans le profil QGIS ($(QGIS_PROFILE))"
@@ -57,6 +58,10 @@ test: setup
 
 test-unit: setup
 	$(PY) -m pytest tests/unit
+
+# The whole suite on Debian 13 / QGIS 3.40 from a Debian 12 machine (root: debootstrap + chroot).
+test-debian13:
+	scripts/test_debian13.sh
 
 lint: setup
 	$(VENV)/bin/ruff check $(PLUGIN) sample_project tests scripts

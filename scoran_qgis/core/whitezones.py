@@ -96,8 +96,9 @@ def count_by_group(group: np.ndarray, nb_locaux: np.ndarray, ranks: np.ndarray, 
     limit, share, seuil = threshold_rank(threshold), _check_share(share), threshold_code(threshold)
     keep = group >= 0
     group, nb, ranks = group[keep], nb_locaux[keep].astype(np.int64), ranks[keep]
-    by_class = np.zeros((n_groups, len(CLASSES)), dtype=np.int64)
-    np.add.at(by_class, (group, ranks), nb)
+    # premises per (group, class) in one weighted count (exact: sums far below 2**53)
+    by_class = np.bincount(group * len(CLASSES) + ranks, weights=nb, minlength=n_groups * len(CLASSES))
+    by_class = by_class.reshape(n_groups, len(CLASSES)).round().astype(np.int64)
     table = pd.DataFrame(by_class, columns=[f"nb_{c.lower()}" for c in CLASSES])
     table.insert(0, "nb_locaux", by_class.sum(axis=1))
     table["nb_sous_seuil"] = by_class[:, :limit].sum(axis=1)
@@ -228,11 +229,18 @@ def grid_white_zones(x: np.ndarray, y: np.ndarray, epsg: int, nb_locaux: np.ndar
     gx, gy = projection.transform(x, y, epsg, LAEA)
     ix, iy = cell_indices(gx, gy)
     nb = nb_locaux.astype(np.int64)
-    frame = pd.DataFrame({"ix": ix, "iy": iy, "nb_locaux": nb, "nb_sous_seuil": np.where(ranks < limit, nb, 0),
-                          "nb_inel": np.where(ranks == RANK["INEL"], nb, 0)})
-    cells = frame.groupby(["ix", "iy"], sort=True).agg(
-        nb_locaux=("nb_locaux", "sum"), nb_sous_seuil=("nb_sous_seuil", "sum"),
-        nb_inel=("nb_inel", "sum")).reset_index()
+    # one integer key per cell, in (ix, iy) order: a sort and three weighted counts, no groupby
+    height = int(iy.max() - iy.min()) + 1 if len(iy) else 1
+    key = (ix - (ix.min() if len(ix) else 0)) * height + (iy - (iy.min() if len(iy) else 0))
+    keys, cell_of = np.unique(key, return_inverse=True)
+    cells = pd.DataFrame({
+        "ix": keys // height + (ix.min() if len(ix) else 0), "iy": keys % height + (iy.min() if len(iy) else 0),
+        "nb_locaux": np.bincount(cell_of, weights=nb, minlength=len(keys)).round().astype(np.int64),
+        "nb_sous_seuil": np.bincount(cell_of, weights=np.where(ranks < limit, nb, 0),
+                                     minlength=len(keys)).round().astype(np.int64),
+        "nb_inel": np.bincount(cell_of, weights=np.where(ranks == RANK["INEL"], nb, 0),
+                               minlength=len(keys)).round().astype(np.int64),
+    })
     cells["blanc"] = reaches_share(cells["nb_sous_seuil"], cells["nb_locaux"], share)
     cells["inel"] = reaches_share(cells["nb_inel"], cells["nb_locaux"], share)
     code_dep = np.asarray(code_dep, dtype=object)
