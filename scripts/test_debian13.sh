@@ -29,8 +29,12 @@ if [ ! -f "$ROOT/.scoran-root-ready" ]; then
   $SUDO touch "$ROOT/.scoran-root-ready"
 fi
 
-# what the machine trusts and how it reaches the registries (certificates, pip index, DNS)
-for file in /etc/ssl/certs/ca-certificates.crt /etc/pip.conf /etc/resolv.conf; do
+# what the machine trusts and how it reaches the registries (certificates, pip index, DNS); the
+# certificates under a name of their own: Debian's ca-certificates rewrites its bundle when installed
+if [ -f /etc/ssl/certs/ca-certificates.crt ]; then
+  $SUDO cp -L /etc/ssl/certs/ca-certificates.crt "$ROOT/etc/scoran-host-ca.crt"
+fi
+for file in /etc/pip.conf /etc/resolv.conf; do
   if [ -f "$file" ]; then
     $SUDO mkdir -p "$ROOT$(dirname "$file")"
     $SUDO cp -L "$file" "$ROOT$file"
@@ -56,7 +60,9 @@ $SUDO mkdir -p "$ROOT/dev/shm"
 $SUDO mount -t tmpfs tmpfs "$ROOT/dev/shm"  # multiprocessing's semaphores
 
 $SUDO chroot "$ROOT" /usr/bin/env -i HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 \
-  DEBIAN_FRONTEND=noninteractive QT_QPA_PLATFORM=offscreen CI="${CI:-}" /bin/bash -euo pipefail -c '
+  DEBIAN_FRONTEND=noninteractive QT_QPA_PLATFORM=offscreen CI="${CI:-}" \
+  PIP_CERT=/etc/scoran-host-ca.crt SSL_CERT_FILE=/etc/scoran-host-ca.crt REQUESTS_CA_BUNDLE=/etc/scoran-host-ca.crt \
+  PIP_DEFAULT_TIMEOUT="${PIP_DEFAULT_TIMEOUT:-60}" /bin/bash -euo pipefail -c '
     if ! command -v make >/dev/null; then
       apt-get update -qq && apt-get install -y -qq --no-install-recommends make git ca-certificates >/dev/null
     fi

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import sqlite3
 import struct
+from pathlib import Path
 
 import numpy as np
 from osgeo import ogr, osr
 
+from .errors import ScoranError
 from .feedback import check_canceled
+from .i18n import tr
 
 ogr.UseExceptions()
 osr.UseExceptions()
@@ -259,7 +262,6 @@ def _write_features(path, table: str, columns: dict, order: np.ndarray, blobs: l
                     geometry_type: str, epsg: int, description: str, feedback) -> None:
     """The writer of write_points and write_polygons: rows `order` of the columns, with their blobs and boxes."""
     import os
-    from pathlib import Path
 
     path = Path(path)
     partial = path.with_name(path.stem + ".partiel.gpkg")
@@ -325,12 +327,136 @@ def _fill_rtree(conn: sqlite3.Connection, table: str, minx, maxx, miny, maxy) ->
 def read_points(path, table: str, columns: list, with_geometry: bool = True):
     """x, y and attribute columns (a DataFrame) of a GeoPackage point table, read in bulk.
 
-    Without geometry, x and y are None (tables computed from attributes only read less).
+    Without geometry, x and y are None (tables computed from attributes only read less). Read by
+    GDAL's Arrow stream (column arrays, no Python row), else through SQLite: same frame either way
+    (texts as str or None, integers as int64 — float64 with NaN where some are NULL —, reals float64).
     """
+    arrays = _read_arrow(path, table, columns, with_geometry)
+    if arrays is None:
+        return _read_points_sql(path, table, columns, with_geometry)
+    frame, blobs = arrays
+    if not with_geometry:
+        return None, None, frame
+    return (*_point_coordinates(blobs, wkb=True), frame)
+
+
+def _read_arrow(path, table: str, columns: list, with_geometry: bool):
+    """(frame, WKB array) read by GDAL ≥ 3.6's Arrow stream; None when this path does not apply."""
+    import pandas as pd
+
+    try:
+        dataset = ogr.Open(str(path), 0)
+        layer = dataset.GetLayerByName(table) if dataset is not None else None
+        if layer is None or not hasattr(layer, "GetArrowStreamAsNumPy"):
+            return None
+        definition = layer.GetLayerDefn()
+        names = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
+        if any(c not in names for c in columns) or len(set(columns)) != len(columns):
+            return None
+        ignored = [n for n in names if n not in columns]
+        layer.SetIgnoredFields(ignored)  # the geometry is always read: rows without one are left out
+        geometry_name = layer.GetGeometryColumn() or "wkb_geometry"
+        batches = list(layer.GetArrowStreamAsNumPy(options=["MAX_FEATURES_IN_BATCH=1000000"]))
+    except (RuntimeError, TypeError, ValueError):
+        return None
+    frame_columns = {}
+    for name in columns:
+        parts = [_plain_column(batch[name]) for batch in batches] if batches else []
+        if any(p is None for p in parts):
+            return None
+        frame_columns[name] = _concatenate(parts)
+    geometry = (np.concatenate([np.ma.getdata(b[geometry_name]) for b in batches]) if batches
+                else np.array([], dtype=object))
+    keep = ~np.concatenate([np.ma.getmaskarray(b[geometry_name]) for b in batches]) if batches else \
+        np.zeros(0, dtype=bool)
+    frame = pd.DataFrame({name: values[keep] for name, values in frame_columns.items()}, columns=list(columns))
+    return frame.reset_index(drop=True), geometry[keep]
+
+
+def _plain_column(values):
+    """An Arrow column as the SQLite path gives it; None for a type read otherwise (booleans, dates…)."""
+    mask = np.ma.getmaskarray(values)
+    data = np.ma.getdata(values)
+    if data.dtype.kind == "S":
+        try:  # ASCII (codes, classes): numpy converts in C
+            text = data.astype("U").astype(object)
+        except UnicodeDecodeError:  # accents: decode each distinct value once
+            codes, uniques = np.unique(data, return_inverse=True)[1], np.unique(data)
+            text = np.array([u.decode("utf-8", "replace") for u in uniques], dtype=object)[codes]
+        text[mask] = None
+        return text
+    if data.dtype.kind == "O":
+        if not all(isinstance(v, (str, bytes)) for v in data[~mask][:100]):
+            return None
+        text = np.array([v.decode("utf-8") if isinstance(v, bytes) else v for v in data], dtype=object)
+        text[mask] = None
+        return text
+    if data.dtype.kind == "b":  # GDAL 3.6 unpacks Arrow's booleans wrongly: SQLite reads them
+        return None
+    if data.dtype.kind in "iu":
+        if mask.any():
+            return np.where(mask, np.nan, data.astype(np.float64))
+        return data.astype(np.int64)
+    if data.dtype.kind == "f":
+        return np.where(mask, np.nan, data.astype(np.float64))
+    return None
+
+
+def _concatenate(parts: list) -> np.ndarray:
+    if not parts:
+        return np.array([], dtype=object)
+    kinds = {p.dtype.kind for p in parts}
+    if kinds == {"i"} or "O" in kinds:
+        return np.concatenate(parts)
+    return np.concatenate([p.astype(np.float64) for p in parts])  # some batch had NULLs: floats for all
+
+
+def _point_coordinates(geometries, wkb: bool):
+    """x, y of point geometries (GeoPackage blobs, or WKB when `wkb`); NaN where there is none."""
+    blobs = pd_series(geometries)
+    x, y = np.full(len(blobs), np.nan), np.full(len(blobs), np.nan)
+    size = 21 if wkb else 29  # WKB point; blob = header 8 bytes (no envelope) + WKB
+    joined = b"".join(blobs.tolist())
+    if len(joined) == size * len(blobs):  # the usual case, every row a 2D point: no length per row
+        plain = np.ones(len(blobs), dtype=bool)
+    else:
+        joined = None
+        plain = np.fromiter((len(b) for b in blobs), dtype=np.int64, count=len(blobs)) == size
+    if plain.any():
+        fields = [("order", "u1"), ("type", "<u4"), ("x", "<f8"), ("y", "<f8")]
+        raw = np.frombuffer(joined if joined is not None else b"".join(blobs[plain].tolist()),
+                            dtype=fields if wkb else [("head", "S8"), *fields])
+        little_point = (raw["order"] == 1) & (raw["type"] == 1)
+        rows_plain = np.flatnonzero(plain)
+        x[rows_plain[little_point]], y[rows_plain[little_point]] = raw["x"][little_point], raw["y"][little_point]
+        plain[rows_plain[~little_point]] = False
+    for index in np.flatnonzero(~plain):  # envelopes, big-endian WKB, Z/M, multipoints: GDAL reads them
+        geometry = ogr.CreateGeometryFromWkb(blobs.iat[index] if wkb else blob_to_wkb(blobs.iat[index]))
+        if geometry is None or geometry.IsEmpty():
+            continue
+        # a multipoint: its first point, as the feature reader does (the part lives while `geometry` does)
+        point = geometry.GetGeometryRef(0) if geometry.GetGeometryCount() > 0 else geometry
+        x[index], y[index] = point.GetX(), point.GetY()
+    return x, y
+
+
+def pd_series(values):
+    import pandas as pd
+
+    return values if isinstance(values, pd.Series) else pd.Series(values, dtype=object)
+
+
+def _read_points_sql(path, table: str, columns: list, with_geometry: bool):
+    """read_points through SQLite (GeoPackage blobs decoded here)."""
     import pandas as pd
 
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
+        present = {row[1] for row in conn.execute(f"PRAGMA table_info({_q(table)})")}
+        missing = [c for c in columns if c not in present]
+        if missing:  # SQLite would read a double-quoted unknown name as a text constant
+            raise ScoranError(tr("La table {0} de {1} n'a pas de champ {2}.").format(
+                table, Path(path).name, ", ".join(missing)))
         row = conn.execute("SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?", (table,)).fetchone()
         geometry = row[0] if row else "geom"  # GDAL writes `geom`, GeoPandas `geometry`
         selected = ", ".join(_q(c) for c in ([geometry] if with_geometry else []) + list(columns))
@@ -342,25 +468,7 @@ def read_points(path, table: str, columns: list, with_geometry: bool = True):
     frame = pd.DataFrame.from_records(rows, columns=names)
     if not with_geometry:
         return None, None, frame
-    blobs = frame.pop("geom")
-    x, y = np.full(len(blobs), np.nan), np.full(len(blobs), np.nan)
-    lengths = blobs.str.len().to_numpy()
-    plain = lengths == 29  # no envelope: header 8 bytes + WKB point 21 bytes
-    if plain.any():
-        raw = np.frombuffer(b"".join(blobs[plain].tolist()), dtype=[("head", "S8"), ("order", "u1"), ("type", "<u4"),
-                                                                    ("x", "<f8"), ("y", "<f8")])
-        little_point = (raw["order"] == 1) & (raw["type"] == 1)
-        rows_plain = np.flatnonzero(plain)
-        x[rows_plain[little_point]], y[rows_plain[little_point]] = raw["x"][little_point], raw["y"][little_point]
-        plain[rows_plain[~little_point]] = False
-    for index in np.flatnonzero(~plain):  # envelopes, big-endian WKB, Z/M, multipoints: GDAL reads them
-        geometry = ogr.CreateGeometryFromWkb(blob_to_wkb(blobs.iat[index]))
-        if geometry is None or geometry.IsEmpty():
-            continue
-        # a multipoint: its first point, as the feature reader does (the part lives while `geometry` does)
-        point = geometry.GetGeometryRef(0) if geometry.GetGeometryCount() > 0 else geometry
-        x[index], y[index] = point.GetX(), point.GetY()
-    return x, y, frame
+    return (*_point_coordinates(frame.pop("geom"), wkb=False), frame)
 
 
 def single_feature_table(path) -> str | None:
