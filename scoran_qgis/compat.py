@@ -97,3 +97,11 @@ else:
     GEOMETRY_POINT = QgsWkbTypes.PointGeometry
     GEOMETRY_POLYGON = QgsWkbTypes.PolygonGeometry
     GEOMETRY_NULL = QgsWkbTypes.NullGeometry
+
+# Text in PDF layouts: `Qgis.TextRenderFormat` from 3.28, `QgsRenderContext.TextFormat*` before.
+if hasattr(Qgis, "TextRenderFormat"):
+    TEXT_ALWAYS_TEXT = Qgis.TextRenderFormat.AlwaysText
+else:
+    from qgis.core import QgsRenderContext
+
+    TEXT_ALWAYS_TEXT = QgsRenderContext.TextFormatAlwaysText

@@ -37,6 +37,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QMarginsF
 from qgis.PyQt.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 
+from ..compat import TEXT_ALWAYS_TEXT
 from ..core import palettes, register
 from ..core.calendar import PHASE, PROJECT, initiative_rows
 from ..core.errors import ScoranError
@@ -475,7 +476,7 @@ class Atlas:
                 if feedback is not None and feedback.isCanceled():
                     break
                 self._fill(code)
-                exporter = QgsLayoutExporter(self.layout)
+                exporter = _exporter(self.layout)
                 for page in range(self.layout.pageCollection().pageCount()):
                     if pages:
                         writer.newPage()
@@ -510,7 +511,7 @@ class Atlas:
         lines = [f"• {detail}" for detail in changes["detail"].fillna("").head(40)]
         _label(page, "\n".join(lines), 20, 32, 257, 160, 9)
         _label(page, CREDIT + "  —  " + tr("Millésime {0}").format(self.millesime), 10, 200, 277, 6, 7)
-        QgsLayoutExporter(page).renderPage(painter, 0)
+        _exporter(page).renderPage(painter, 0)
         return True
 
     def _render_cover(self, painter) -> None:
@@ -520,7 +521,14 @@ class Atlas:
         _item(cover, "millesime").setText(tr("Millésime {0}").format(self.millesime))
         _item(cover, "date").setText(tr("Atlas produit le {0}").format(date.today().strftime("%d/%m/%Y")))
         _item(cover, "sources").setText(CREDIT)
-        QgsLayoutExporter(cover).renderPage(painter, 0)
+        _exporter(cover).renderPage(painter, 0)
+
+
+def _exporter(layout) -> QgsLayoutExporter:
+    """An exporter that keeps text as text in the PDF (searchable, read by screen readers): QGIS ≥ 3.28
+    would otherwise draw it as curves."""
+    layout.renderContext().setTextRenderFormat(TEXT_ALWAYS_TEXT)
+    return QgsLayoutExporter(layout)
 
 
 def export_atlas(store, analyses: Path, out: Path, millesime: str, departments: list | None = None,
