@@ -105,3 +105,25 @@ else:
     from qgis.core import QgsRenderContext
 
     TEXT_ALWAYS_TEXT = QgsRenderContext.TextFormatAlwaysText
+
+# Field types: QgsField takes `QMetaType.Type` from 3.38 (the only kind with Qt6 / QGIS 4), `QVariant.Type` before.
+if Qgis.QGIS_VERSION_INT >= 33800:
+    from qgis.PyQt.QtCore import QMetaType
+
+    FIELD_BOOL, FIELD_INT, FIELD_LONG = QMetaType.Type.Bool, QMetaType.Type.Int, QMetaType.Type.LongLong
+    FIELD_DOUBLE, FIELD_STRING = QMetaType.Type.Double, QMetaType.Type.QString
+else:
+    from qgis.PyQt.QtCore import QVariant
+
+    FIELD_BOOL, FIELD_INT, FIELD_LONG = QVariant.Bool, QVariant.Int, QVariant.LongLong
+    FIELD_DOUBLE, FIELD_STRING = QVariant.Double, QVariant.String
+
+# Layout and distance units: `Qgis.LayoutUnit` / `Qgis.DistanceUnit` from 3.30, `QgsUnitTypes.*` before.
+if hasattr(Qgis, "LayoutUnit"):
+    LAYOUT_MILLIMETERS = Qgis.LayoutUnit.Millimeters
+    DISTANCE_KILOMETERS = Qgis.DistanceUnit.Kilometers
+else:
+    from qgis.core import QgsUnitTypes
+
+    LAYOUT_MILLIMETERS = QgsUnitTypes.LayoutMillimeters
+    DISTANCE_KILOMETERS = QgsUnitTypes.DistanceKilometers

@@ -34,9 +34,9 @@ from qgis.core import (
     QgsProperty,
     QgsVectorFileWriter,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QCoreApplication
 
-from ..compat import PARAMETER_OPTIONAL, WKB_NO_GEOMETRY
+from ..compat import FIELD_BOOL, FIELD_DOUBLE, FIELD_INT, FIELD_LONG, FIELD_STRING, PARAMETER_OPTIONAL, WKB_NO_GEOMETRY
 from ..core.errors import ScoranError
 from ..core.store import geopackage_tables
 
@@ -288,7 +288,7 @@ class Outputs:
 
         A source field named like a computed column keeps its place and type but takes the computed
         value (an earlier run's result is replaced; the officer's other fields are kept). `types`
-        gives the QVariant type of columns whose dtype does not say it (booleans with NULLs…).
+        gives the field type (compat.FIELD_*) of columns whose dtype does not say it (booleans with NULLs…).
         """
         types = types or {}
         fields = QgsFields(source.fields())
@@ -526,16 +526,16 @@ def _layer_index(dataset, name: str) -> int:
 
 
 def variant_of(dtype):
-    """QVariant type of a pandas column (3.22 takes QVariant types, not QMetaType)."""
+    """Field type of a pandas column (compat: QVariant types on 3.22, QMetaType from 3.38)."""
     import pandas as pd
 
     if pd.api.types.is_bool_dtype(dtype):
-        return QVariant.Bool
+        return FIELD_BOOL
     if pd.api.types.is_integer_dtype(dtype):
-        return QVariant.Int if getattr(dtype, "itemsize", 8) <= 4 else QVariant.LongLong
+        return FIELD_INT if getattr(dtype, "itemsize", 8) <= 4 else FIELD_LONG
     if pd.api.types.is_float_dtype(dtype):
-        return QVariant.Double
-    return QVariant.String
+        return FIELD_DOUBLE
+    return FIELD_STRING
 
 
 def plain(value):

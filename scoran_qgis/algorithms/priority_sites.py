@@ -10,9 +10,8 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QVariant
 
-from ..compat import NUMBER_DOUBLE, SOURCE_POINT, SOURCE_VECTOR
+from ..compat import FIELD_BOOL, FIELD_DOUBLE, FIELD_STRING, NUMBER_DOUBLE, SOURCE_POINT, SOURCE_VECTOR
 from ..core.errors import ScoranError
 from ..core.facilities import categorise, load_mapping
 from ..core.feedback import Steps
@@ -24,8 +23,8 @@ from .base import ScoranAlgorithm, preferences
 from .io import attribute_frame, field_parameter, read_features_with_points, read_point_source, require_source
 
 # Computed fields (a site's own field of the same name takes the computed value).
-ADDED_FIELDS = {"classe": QVariant.String, "distance_m": QVariant.Double, "categorie": QVariant.String,
-                "insee_com": QVariant.String, "sans_haut_debit": QVariant.Bool, "sous_seuil": QVariant.Bool}
+ADDED_FIELDS = {"classe": FIELD_STRING, "distance_m": FIELD_DOUBLE, "categorie": FIELD_STRING,
+                "insee_com": FIELD_STRING, "sans_haut_debit": FIELD_BOOL, "sous_seuil": FIELD_BOOL}
 
 
 class PrioritySitesAlgorithm(ScoranAlgorithm):

@@ -21,9 +21,11 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..compat import (
+    FIELD_DOUBLE,
+    FIELD_INT,
+    FIELD_STRING,
     GEOMETRY_POLYGON,
     NUMBER_DOUBLE,
     SKIP_GEOMETRY_CHECKS,
@@ -54,11 +56,11 @@ from .io import attribute_frame, field_parameter, read_point_source, require_sou
 from .outputs import add_feature, plain
 
 PREMISE_FIELDS = ["code_insee", "code_dep", "nb_locaux", "classe"]
-_FIELD_TYPES = {"zone_id": QVariant.Int, "code_dep": QVariant.String, "nb_carreaux": QVariant.Int,
-                "nb_locaux": QVariant.Int, "nb_sous_seuil": QVariant.Int, "nb_inel": QVariant.Int,
-                "pct_sous_seuil": QVariant.Double, "pct_inel": QVariant.Double, "surface_km2": QVariant.Double,
-                "categorie": QVariant.String, "seuil": QVariant.String, "part_pct": QVariant.Double}
-_SQL_TYPES = {QVariant.Int: "MEDIUMINT", QVariant.String: "TEXT", QVariant.Double: "REAL"}  # as GDAL declares them
+_FIELD_TYPES = {"zone_id": FIELD_INT, "code_dep": FIELD_STRING, "nb_carreaux": FIELD_INT,
+                "nb_locaux": FIELD_INT, "nb_sous_seuil": FIELD_INT, "nb_inel": FIELD_INT,
+                "pct_sous_seuil": FIELD_DOUBLE, "pct_inel": FIELD_DOUBLE, "surface_km2": FIELD_DOUBLE,
+                "categorie": FIELD_STRING, "seuil": FIELD_STRING, "part_pct": FIELD_DOUBLE}
+_SQL_TYPES = {FIELD_INT: "MEDIUMINT", FIELD_STRING: "TEXT", FIELD_DOUBLE: "REAL"}  # as GDAL declares them
 
 
 class WhiteZonesAlgorithm(ScoranAlgorithm):

@@ -31,13 +31,12 @@ from qgis.core import (
     QgsProject,
     QgsRectangle,
     QgsRendererRange,
-    QgsUnitTypes,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QMarginsF
 from qgis.PyQt.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 
-from ..compat import TEXT_ALWAYS_TEXT
+from ..compat import DISTANCE_KILOMETERS, LAYOUT_MILLIMETERS, TEXT_ALWAYS_TEXT
 from ..core import palettes, register
 from ..core.calendar import PHASE, PROJECT, initiative_rows
 from ..core.errors import ScoranError
@@ -69,8 +68,8 @@ def _label(layout, text, x, y, w, h, size=10, bold=False, item_id=None) -> QgsLa
     label = QgsLayoutItemLabel(layout)
     label.setText(text)
     label.setFont(_font(size, bold))
-    label.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters))
-    label.attemptResize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutMillimeters))
+    label.attemptMove(QgsLayoutPoint(x, y, LAYOUT_MILLIMETERS))
+    label.attemptResize(QgsLayoutSize(w, h, LAYOUT_MILLIMETERS))
     if item_id:
         label.setId(item_id)
     layout.addLayoutItem(label)
@@ -91,7 +90,7 @@ def _fit(extent: QgsRectangle, ratio: float) -> QgsRectangle:
 
 def _page(layout) -> None:
     page = QgsLayoutItemPage(layout)
-    page.setPageSize(QgsLayoutSize(WIDTH, HEIGHT, QgsUnitTypes.LayoutMillimeters))
+    page.setPageSize(QgsLayoutSize(WIDTH, HEIGHT, LAYOUT_MILLIMETERS))
     layout.pageCollection().addPage(page)
 
 
@@ -127,7 +126,7 @@ def build_atlas_template(project) -> QgsPrintLayout:
     """The four pages of a territory, every item named (`scripts/build_templates.py` saves it as .qpt)."""
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()
-    layout.pageCollection().page(0).setPageSize(QgsLayoutSize(WIDTH, HEIGHT, QgsUnitTypes.LayoutMillimeters))
+    layout.pageCollection().page(0).setPageSize(QgsLayoutSize(WIDTH, HEIGHT, LAYOUT_MILLIMETERS))
     for _ in SECTIONS[1:]:
         _page(layout)
     gap = layout.pageCollection().spaceBetweenPages()
@@ -142,33 +141,33 @@ def build_atlas_template(project) -> QgsPrintLayout:
         _label(layout, "", 205, top + 28, 82, 90, 10, item_id=f"chiffres_{section}")
         item = QgsLayoutItemMap(layout)
         item.setId(f"carte_{section}")
-        item.attemptMove(QgsLayoutPoint(10, top + 27, QgsUnitTypes.LayoutMillimeters))
-        item.attemptResize(QgsLayoutSize(190, 168, QgsUnitTypes.LayoutMillimeters))
+        item.attemptMove(QgsLayoutPoint(10, top + 27, LAYOUT_MILLIMETERS))
+        item.attemptResize(QgsLayoutSize(190, 168, LAYOUT_MILLIMETERS))
         item.setFrameEnabled(True)
         layout.addLayoutItem(item)
         legend = QgsLayoutItemLegend(layout)
         legend.setId(f"legende_{section}")
         legend.setTitle(tr("Légende"))
-        legend.attemptMove(QgsLayoutPoint(205, top + 120, QgsUnitTypes.LayoutMillimeters))
+        legend.attemptMove(QgsLayoutPoint(205, top + 120, LAYOUT_MILLIMETERS))
         layout.addLayoutItem(legend)
         scale = QgsLayoutItemScaleBar(layout)
         scale.setId(f"echelle_{section}")
         scale.setLinkedMap(item)
-        scale.applyDefaultSize(QgsUnitTypes.DistanceKilometers)
-        scale.attemptMove(QgsLayoutPoint(14, top + 182, QgsUnitTypes.LayoutMillimeters))
+        scale.applyDefaultSize(DISTANCE_KILOMETERS)
+        scale.attemptMove(QgsLayoutPoint(14, top + 182, LAYOUT_MILLIMETERS))
         layout.addLayoutItem(scale)
         north = QgsLayoutItemPicture(layout)
         north.setId(f"nord_{section}")
         north.setPicturePath(":/images/north_arrows/layout_default_north_arrow.svg")
-        north.attemptMove(QgsLayoutPoint(185, top + 30, QgsUnitTypes.LayoutMillimeters))
-        north.attemptResize(QgsLayoutSize(12, 12, QgsUnitTypes.LayoutMillimeters))
+        north.attemptMove(QgsLayoutPoint(185, top + 30, LAYOUT_MILLIMETERS))
+        north.attemptResize(QgsLayoutSize(12, 12, LAYOUT_MILLIMETERS))
         layout.addLayoutItem(north)
     for item_id, x, y, w, h in (("calendrier", 100, 3 * (HEIGHT + gap) + 27, 187, 170),
                                 ("graphique_trajectoire", 205, HEIGHT + gap + 153, 82, 44)):
         picture = QgsLayoutItemPicture(layout)
         picture.setId(item_id)
-        picture.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters))
-        picture.attemptResize(QgsLayoutSize(w, h, QgsUnitTypes.LayoutMillimeters))
+        picture.attemptMove(QgsLayoutPoint(x, y, LAYOUT_MILLIMETERS))
+        picture.attemptResize(QgsLayoutSize(w, h, LAYOUT_MILLIMETERS))
         layout.addLayoutItem(picture)
     return layout
 
@@ -176,7 +175,7 @@ def build_atlas_template(project) -> QgsPrintLayout:
 def build_cover_template(project) -> QgsPrintLayout:
     cover = QgsPrintLayout(project)
     cover.initializeDefaults()
-    cover.pageCollection().page(0).setPageSize(QgsLayoutSize(WIDTH, HEIGHT, QgsUnitTypes.LayoutMillimeters))
+    cover.pageCollection().page(0).setPageSize(QgsLayoutSize(WIDTH, HEIGHT, LAYOUT_MILLIMETERS))
     _label(cover, tr("SCORAN 2.0 — Stratégie de cohérence régionale d'aménagement numérique"), 20, 40, 257, 20, 22,
            True, "titre_couverture")
     _label(cover, "", 20, 70, 257, 14, 18, item_id="region")
@@ -363,7 +362,7 @@ class Atlas:
         extent.scale(1.05)
         for section, item in self.maps.items():
             item.setExtent(_fit(extent, item.rect().width() / item.rect().height()))
-            self.scales[section].applyDefaultSize(QgsUnitTypes.DistanceKilometers)  # segments fit the new scale
+            self.scales[section].applyDefaultSize(DISTANCE_KILOMETERS)  # segments fit the new scale
         name = f"{f['nom']} ({code})" if f["niveau"] == "département" else f["nom"]
         number = lambda v: f"{v:,}".replace(",", " ")  # noqa: E731
         for section, _ in SECTIONS:
@@ -506,7 +505,7 @@ class Atlas:
         writer.newPage()
         page = QgsPrintLayout(self.project)
         page.initializeDefaults()
-        page.pageCollection().page(0).setPageSize(QgsLayoutSize(WIDTH, HEIGHT, QgsUnitTypes.LayoutMillimeters))
+        page.pageCollection().page(0).setPageSize(QgsLayoutSize(WIDTH, HEIGHT, LAYOUT_MILLIMETERS))
         _label(page, tr("Évolutions depuis le millésime précédent"), 20, 15, 257, 12, 16, True)
         lines = [f"• {detail}" for detail in changes["detail"].fillna("").head(40)]
         _label(page, "\n".join(lines), 20, 32, 257, 160, 9)
