@@ -121,7 +121,7 @@ def read_buildings(paths, report: ImportReport, feedback=None, progress=None, wo
     buildings = pd.concat(frames, ignore_index=True)
     duplicated = buildings["imb_id"].duplicated().to_numpy()
     report.counts["duplicate_buildings"] += int(duplicated.sum())
-    return buildings.loc[~duplicated].reset_index(drop=True)
+    return buildings.loc[~duplicated].reset_index(drop=True) if duplicated.any() else buildings
 
 
 def _read_base_file(path, target_epsg: int | None = None) -> tuple[pd.DataFrame, ImportReport]:
@@ -224,24 +224,19 @@ def best_classes(paths, technologies, building_ids: np.ndarray, report: ImportRe
         parts.append(part)
         if progress:
             progress((index + 1) / len(paths))
-    hashes = np.concatenate([part.row_hashes for part in parts])
-    report.counts["duplicate_rows"] += int(report.counts["elig_rows_read"] - len(np.unique(hashes)))
+    report.counts["duplicate_rows"] += _duplicate_rows(parts)
 
     _refuse_unusable_eligibility(report, technologies)
     # merged on arrays indexed like the sorted building ids: a building in two files keeps the max
     best = np.full(len(sorted_ids), -1, dtype=np.int64)
     families = np.full((len(sorted_ids), len(FAMILIES)), -1, dtype=np.int64)
-    operators = np.zeros(len(sorted_ids), dtype=np.int64)
     no_operator = np.zeros(len(sorted_ids), dtype=bool)
     for part in parts:
         best[part.best_at] = np.maximum(best[part.best_at], part.best)
         families[part.families_at] = np.maximum(families[part.families_at], part.families)
         if part.no_operator_at is not None:
             no_operator[part.no_operator_at] = True
-    thd = [part.thd_operators for part in parts if part.thd_operators is not None]
-    if thd:  # distinct operators per building over every file
-        pairs = pd.concat(thd, ignore_index=True).drop_duplicates()
-        operators = np.bincount(pairs["at"].to_numpy(), minlength=len(sorted_ids))
+    operators = _thd_operators(parts, len(sorted_ids))
     described = (families >= 0).any(axis=1)  # a usable row: in the result, else every field unknown
     counted = best >= 0
     result = pd.DataFrame({
@@ -255,6 +250,35 @@ def best_classes(paths, technologies, building_ids: np.ndarray, report: ImportRe
     return result.iloc[np.searchsorted(sorted_ids, building_ids)].reset_index(drop=True)
 
 
+def _duplicate_rows(parts) -> int:
+    """Rows written twice or more over all files: each file's own duplicates, then the rows repeated
+    across files — which can only be rows of an imb_id found in several files (or unreadable)."""
+    within = sum(part.rows - len(part.row_hashes) for part in parts)
+    ids, counts = np.unique(np.concatenate([np.unique(part.hash_ids) for part in parts]), return_counts=True)
+    shared = np.append(ids[counts > 1], -1)
+    across = np.concatenate([part.row_hashes[np.isin(part.hash_ids, shared)] for part in parts])
+    return int(within + len(across) - len(np.unique(across)))
+
+
+def _thd_operators(parts, size: int) -> np.ndarray:
+    """Distinct operators offering THD per building over all files: each file's count, recounted
+    from the operators' names for the buildings found in several files."""
+    operators = np.zeros(size, dtype=np.int64)
+    with_operators = [part for part in parts if part.thd_at is not None]
+    files = np.zeros(size, dtype=np.int64)
+    for part in with_operators:
+        at, count = np.unique(part.thd_at, return_counts=True)
+        operators[at] += count
+        files[at] += 1
+    shared = files > 1
+    if shared.any():
+        pairs = pd.concat([pd.DataFrame({"at": part.thd_at, "operateur": part.thd_names[part.thd_codes]})
+                           for part in with_operators], ignore_index=True)
+        pairs = pairs[shared[pairs["at"].to_numpy()]].drop_duplicates()
+        operators[shared] = np.bincount(pairs["at"].to_numpy(), minlength=size)[shared]
+    return operators
+
+
 @dataclass
 class _EligibilityPart:
     """One eligibility file reduced (what a worker sends back, small beside the file); `*_at` are
@@ -264,9 +288,13 @@ class _EligibilityPart:
     best: np.ndarray  # max(rank * 8 + technology preference) over the counted technologies
     families_at: np.ndarray
     families: np.ndarray  # (n, families): max rank per family, -1 for none
-    thd_operators: pd.DataFrame | None  # distinct (at, operateur) offering THD; None without the column
+    thd_at: np.ndarray | None  # distinct (building, operator) pairs offering THD; None without the column
+    thd_codes: np.ndarray | None  # the operator of each pair, by its position in thd_names
+    thd_names: np.ndarray | None
     no_operator_at: np.ndarray | None  # buildings of a file without operators
-    row_hashes: np.ndarray  # distinct row hashes, to count duplicated rows over all files
+    rows: int
+    row_hashes: np.ndarray  # distinct row hashes (of the file's own rows)
+    hash_ids: np.ndarray  # imb_id of the row of each hash (-1 unreadable): rows repeated across files share it
     report: ImportReport
 
 
@@ -279,7 +307,7 @@ def _eligibility_file(path, counted: np.ndarray, sorted_ids: np.ndarray) -> _Eli
         report.warnings.append(tr("{0} : pas de colonne code_operateur (fichier ancien) : nb_operateurs_thd "
                                   "non renseigné pour ses immeubles.").format(layout.path.name))
     report.counts["elig_files"] += 1
-    best_parts, family_parts, thd_parts, row_hashes, no_operator_ids = [], [], [], [], []
+    best_parts, family_parts, thd_parts, row_hashes, hash_ids, no_operator_ids = [], [], [], [], [], []
     for chunk in read_chunks(layout, mapping, text_columns=("techno", "classe", "operateur"), chunksize=1_000_000):
         report.counts["elig_rows_read"] += len(chunk)
         row_hashes.append(pd.util.hash_pandas_object(chunk, index=False).to_numpy())
@@ -287,6 +315,7 @@ def _eligibility_file(path, counted: np.ndarray, sorted_ids: np.ndarray) -> _Eli
         readable = ~np.isnan(ids)
         report.counts["bad_imb_id"] += int((~readable).sum())
         ids = np.where(readable, ids, -1).astype(np.int64)
+        hash_ids.append(ids)
         position = np.searchsorted(sorted_ids, ids).clip(max=len(sorted_ids) - 1)
         known = readable & (sorted_ids[position] == ids) if len(sorted_ids) else np.zeros(len(ids), bool)
         report.counts["unknown_buildings"] += int((readable & ~known).sum())
@@ -325,14 +354,16 @@ def _eligibility_file(path, counted: np.ndarray, sorted_ids: np.ndarray) -> _Eli
         else pd.DataFrame(index=pd.Index([], dtype=np.int64))
     families = families.reindex(columns=range(len(FAMILIES)))
     thd = pd.concat(thd_parts, ignore_index=True).drop_duplicates() if thd_parts else None
+    thd_codes, thd_names = pd.factorize(thd["operateur"], use_na_sentinel=False) if thd is not None else (None, None)
+    hashes, first = np.unique(np.concatenate(row_hashes), return_index=True)
     return _EligibilityPart(
         best_at=np.searchsorted(sorted_ids, best.index.to_numpy()), best=best.to_numpy(),
         families_at=np.searchsorted(sorted_ids, families.index.to_numpy()),
         families=families.fillna(-1).to_numpy(dtype=np.int64),
-        thd_operators=None if thd is None else pd.DataFrame({"at": np.searchsorted(sorted_ids, thd["imb_id"]),
-                                                             "operateur": thd["operateur"].to_numpy()}),
+        thd_at=None if thd is None else np.searchsorted(sorted_ids, thd["imb_id"].to_numpy()),
+        thd_codes=thd_codes, thd_names=None if thd is None else np.asarray(thd_names, dtype=object),
         no_operator_at=np.searchsorted(sorted_ids, np.concatenate(no_operator_ids)) if no_operator_ids else None,
-        row_hashes=np.unique(np.concatenate(row_hashes)),
+        rows=report.counts["elig_rows_read"], row_hashes=hashes, hash_ids=np.concatenate(hash_ids)[first],
         report=report,
     )
 

@@ -118,3 +118,19 @@ def test_the_workers_follow_the_administrators_cap(monkeypatch):
     assert available_cores() == 1
     monkeypatch.setenv(WORKERS_VARIABLE, "not a number")
     assert available_cores() >= 1
+
+
+def test_operators_and_duplicates_across_files(tmp_path):
+    """A building in two files: its THD operators counted once each over both files, and a row repeated
+    in the two files counted as a duplicate; the same with one process or two."""
+    base = tmp_path / "base_imb_21.csv.gz"
+    write_csv(base, BASE_HEADER, ["1;560000;5990000;21231;4", "2;561000;5991000;21231;1"])
+    one, two = tmp_path / "actuel_21.csv.gz", tmp_path / "actuel_58.csv.gz"
+    write_csv(one, ELIG_HEADER, ["1;OPA;FO;THD1G", "1;OPB;COAX;THD100", "2;OPA;FO;THD1G", "2;;CU;BHD8"])
+    write_csv(two, ELIG_HEADER, ["1;OPA;FO;THD1G", "1;OPC;FO;THD100", "2;OPA;FO;THD1G", "2;;FO;THD30"])
+    for workers in (1, 2):
+        premises = import_premises([base], [one, two], workers=workers)
+        operators = dict(zip(premises.frame["imb_id"], premises.frame["nb_operateurs_thd"]))
+        # 1: OPA (in both files), OPB, OPC → 3; 2: OPA (both files) and one without a name (THD30 row) → 2
+        assert operators == {1: 3, 2: 2}
+        assert premises.report.counts["duplicate_rows"] == 2  # "1;OPA;FO;THD1G" and "2;OPA;FO;THD1G" repeated
