@@ -33,7 +33,7 @@ from qgis.core import (
     QgsRendererRange,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QMarginsF
+from qgis.PyQt.QtCore import QMarginsF, Qt
 from qgis.PyQt.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from ..compat import DISTANCE_KILOMETERS, LAYOUT_MILLIMETERS, TEXT_ALWAYS_TEXT
@@ -47,6 +47,7 @@ from .parameters import read_parameters
 from .scope import Scope
 
 WIDTH, HEIGHT = 297.0, 210.0  # A4 landscape, mm
+PDF_DPI = 200
 CREDIT = tr("Sources : ARCEP (Ma connexion internet, Mon réseau mobile) ; INSEE ; IGN – ADMIN EXPRESS ; DILA — "
             "Licence Ouverte 2.0. Réalisation : extension QGIS SCORAN 2.0.")
 SECTIONS = (
@@ -68,6 +69,7 @@ def _label(layout, text, x, y, w, h, size=10, bold=False, item_id=None) -> QgsLa
     label = QgsLayoutItemLabel(layout)
     label.setText(text)
     label.setFont(_font(size, bold))
+    label.setHAlign(Qt.AlignmentFlag.AlignLeft)  # QGIS's default is justified, which 3.40 honours
     label.attemptMove(QgsLayoutPoint(x, y, LAYOUT_MILLIMETERS))
     label.attemptResize(QgsLayoutSize(w, h, LAYOUT_MILLIMETERS))
     if item_id:
@@ -457,7 +459,7 @@ class Atlas:
         path = Path(path)
         partial = path.with_name(f".{path.stem}.partiel.pdf")
         writer = QPdfWriter(str(partial))
-        writer.setResolution(200)
+        writer.setResolution(PDF_DPI)
         writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
                                          QMarginsF(0, 0, 0, 0)))
         writer.setTitle(tr("Atlas SCORAN 2.0 — {0}").format(self.millesime))
@@ -525,8 +527,10 @@ class Atlas:
 
 def _exporter(layout) -> QgsLayoutExporter:
     """An exporter that keeps text as text in the PDF (searchable, read by screen readers): QGIS ≥ 3.28
-    would otherwise draw it as curves."""
+    would otherwise draw it as curves. The layout renders at the PDF writer's resolution, so that
+    texts are measured (wrapped, fitted in their boxes) as they are drawn."""
     layout.renderContext().setTextRenderFormat(TEXT_ALWAYS_TEXT)
+    layout.renderContext().setDpi(PDF_DPI)
     return QgsLayoutExporter(layout)
 
 

@@ -149,8 +149,9 @@ def test_a_rip_is_found_by_its_departements_not_its_name(run58):
 
 
 def pdf_text(path) -> str:
+    """The PDF's words in reading order, one space apart (QGIS 3.40 places lines and words apart)."""
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    return unicodedata.normalize("NFKC", text)
+    return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
 def test_the_atlas_names_no_other_department(run58):
