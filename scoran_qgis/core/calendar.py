@@ -25,7 +25,7 @@ def _shared(deps: set, chosen: set | None) -> str | None:
     return tr("partagé avec {0}").format(", ".join(others)) if others else None
 
 
-def initiative_rows(store, department=None, kinds=(PROJECT, PHASE, AMII)) -> list[dict]:
+def initiative_rows(store, department=None, kinds=(PROJECT, PHASE, AMII), territory=None) -> list[dict]:
     """Calendar rows, projects first, then RIP phases, then AMII operators' calendars.
 
     Each row: kind, key, label, title, start, end (ISO date or `AAAA-Sn`), status, color, search,
@@ -33,13 +33,15 @@ def initiative_rows(store, department=None, kinds=(PROJECT, PHASE, AMII)) -> lis
     départements). `department` (a code or a list of codes) keeps the projects of those départements,
     the RIP phases that lie there (by the project's `departements` field, the phase's communes and
     the perimeter — never the spelling of rip_id) and the AMII calendars of their communes.
+    `territory` (optional, e.g. a deliverables run's Scope) gives `rip_departements()` and
+    `phase_departements()` already computed, for callers that draw many calendars.
     """
     chosen = _departments(department)
     rows = []
     if PROJECT in kinds:
         rows += _project_rows(store, chosen)
     if PHASE in kinds:
-        rows += _phase_rows(store, chosen)
+        rows += _phase_rows(store, chosen, territory)
     if AMII in kinds:
         rows += _amii_rows(store, chosen)
     return rows
@@ -65,13 +67,14 @@ def _project_rows(store, chosen) -> list[dict]:
     return rows
 
 
-def _phase_rows(store, chosen) -> list[dict]:
-    from .territory_filter import phase_departements, rip_departements
+def _phase_rows(store, chosen, territory=None) -> list[dict]:
+    from . import territory_filter
 
     phases = store.rip_phases().sort_values(["rip_id", "semestre_debut", "phase_id"], na_position="first",
                                             kind="stable")
     if chosen is not None:
-        by_rip, by_phase = rip_departements(store), phase_departements(store)
+        source = territory or _Departements(store, territory_filter)
+        by_rip, by_phase = source.rip_departements(), source.phase_departements()
     rows = []
     for phase in phases.to_dict("records"):
         shared = None
@@ -87,6 +90,19 @@ def _phase_rows(store, chosen) -> list[dict]:
                      "search": f"{phase['phase_id']} {phase['rip_id']} {phase['technologie']}", "milestones": [],
                      "shared": shared})
     return rows
+
+
+class _Departements:
+    """The départements of RIP projects and phases, read from the store (territory_filter)."""
+
+    def __init__(self, store, territory_filter):
+        self.store, self.filter = store, territory_filter
+
+    def rip_departements(self):
+        return self.filter.rip_departements(self.store)
+
+    def phase_departements(self):
+        return self.filter.phase_departements(self.store)
 
 
 def _amii_rows(store, chosen) -> list[dict]:

@@ -444,7 +444,7 @@ class Atlas:
 
         f = self.figures[code]
         department = code if f["niveau"] == "département" else None
-        rows = initiative_rows(self.store, department, kinds=(PROJECT, PHASE))
+        rows = initiative_rows(self.store, department, kinds=(PROJECT, PHASE), territory=self.scope)
         projects = [row for row in rows if row["kind"] == PROJECT][:30]  # a page holds about 30 projects
         rows = projects + [row for row in rows if row["kind"] == PHASE]
         return calendar_chart(rows, self._folder_path() / f"calendrier_{code}.png",

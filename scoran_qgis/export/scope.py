@@ -113,7 +113,7 @@ class Scope:
             self._rips = territory_filter.rip_departements(self.store)
         return self._rips
 
-    def _phase_departements(self) -> dict[str, set[str]]:
+    def phase_departements(self) -> dict[str, set[str]]:
         if self._phase_deps is None:
             from ..core import territory_filter
 
@@ -140,7 +140,7 @@ class Scope:
             if self.whole:
                 return 1.0, deps
             return sum(n for d, n in premises.items() if d in self.departments) / sum(premises.values()), deps
-        deps = self._phase_departements().get(str(phase_id)) or self.rip_departements().get(str(rip_id), set())
+        deps = self.phase_departements().get(str(phase_id)) or self.rip_departements().get(str(rip_id), set())
         if self.whole:
             return 1.0, deps
         mine = deps & set(self.departments)

@@ -363,7 +363,7 @@ def _needs(needs: pd.DataFrame, scope: Scope) -> pd.DataFrame:
 def _calendar_rows(store, scope: Scope | None = None) -> pd.DataFrame:
     """The initiatives calendar as a table: projects, then their milestones, RIP phases, AMII calendars."""
     departments = None if scope is None or scope.whole else scope.departments
-    initiatives = initiative_rows(store, departments)
+    initiatives = initiative_rows(store, departments, territory=scope)
     projects = [row for row in initiatives if row["kind"] not in (PHASE, AMII)]
     rows = [{"type": tr("Projet d'usages"), "objet": p["key"], "libelle": p["title"], "debut": p["start"],
              "fin": p["end"], "statut": register.STATUS_LABELS.get(p["status"]), "partage": p.get("shared")}
