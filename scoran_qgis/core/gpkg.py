@@ -369,8 +369,9 @@ def _read_arrow(path, table: str, columns: list, with_geometry: bool):
                 else np.array([], dtype=object))
     keep = ~np.concatenate([np.ma.getmaskarray(b[geometry_name]) for b in batches]) if batches else \
         np.zeros(0, dtype=bool)
-    frame = pd.DataFrame({name: values[keep] for name, values in frame_columns.items()}, columns=list(columns))
-    return frame.reset_index(drop=True), geometry[keep]
+    frame = pd.DataFrame({name: values[keep] for name, values in frame_columns.items()}, columns=list(columns),
+                         index=pd.RangeIndex(int(keep.sum())))  # one row per point, even without columns
+    return frame, geometry[keep]
 
 
 def _plain_column(values):

@@ -85,3 +85,8 @@ def test_booleans_are_read_right(tmp_path):
     source = None
     _, _, frame = gpkg.read_points(path, "flags", ["flag"])
     assert frame["flag"].astype(bool).tolist() == flags
+
+
+def test_points_without_columns_keep_one_row_each(mixed_layer):
+    x, y, frame = gpkg.read_points(mixed_layer, "sites", [])
+    assert len(frame) == len(x) == 4
