@@ -68,13 +68,13 @@ def _project_rows(store, chosen) -> list[dict]:
 
 
 def _phase_rows(store, chosen, territory=None) -> list[dict]:
-    from . import territory_filter
+    from .territory_filter import phase_departements, rip_departements
 
     phases = store.rip_phases().sort_values(["rip_id", "semestre_debut", "phase_id"], na_position="first",
                                             kind="stable")
     if chosen is not None:
-        source = territory or _Departements(store, territory_filter)
-        by_rip, by_phase = source.rip_departements(), source.phase_departements()
+        by_rip, by_phase = ((territory.rip_departements(), territory.phase_departements()) if territory is not None
+                            else (rip_departements(store), phase_departements(store)))
     rows = []
     for phase in phases.to_dict("records"):
         shared = None
@@ -90,19 +90,6 @@ def _phase_rows(store, chosen, territory=None) -> list[dict]:
                      "search": f"{phase['phase_id']} {phase['rip_id']} {phase['technologie']}", "milestones": [],
                      "shared": shared})
     return rows
-
-
-class _Departements:
-    """The départements of RIP projects and phases, read from the store (territory_filter)."""
-
-    def __init__(self, store, territory_filter):
-        self.store, self.filter = store, territory_filter
-
-    def rip_departements(self):
-        return self.filter.rip_departements(self.store)
-
-    def phase_departements(self):
-        return self.filter.phase_departements(self.store)
 
 
 def _amii_rows(store, chosen) -> list[dict]:

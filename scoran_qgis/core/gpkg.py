@@ -331,7 +331,7 @@ def read_points(path, table: str, columns: list, with_geometry: bool = True):
     GDAL's Arrow stream (column arrays, no Python row), else through SQLite: same frame either way
     (texts as str or None, integers as int64 — float64 with NaN where some are NULL —, reals float64).
     """
-    arrays = _read_arrow(path, table, columns, with_geometry)
+    arrays = _read_arrow(path, table, columns)
     if arrays is None:
         return _read_points_sql(path, table, columns, with_geometry)
     frame, blobs = arrays
@@ -340,8 +340,11 @@ def read_points(path, table: str, columns: list, with_geometry: bool = True):
     return (*_point_coordinates(blobs, wkb=True), frame)
 
 
-def _read_arrow(path, table: str, columns: list, with_geometry: bool):
-    """(frame, WKB array) read by GDAL ≥ 3.6's Arrow stream; None when this path does not apply."""
+def _read_arrow(path, table: str, columns: list):
+    """(frame, WKB array) read by GDAL ≥ 3.6's Arrow stream; None when this path does not apply.
+
+    The geometry is always read: rows without one are left out, as the SQLite path does.
+    """
     import pandas as pd
 
     try:
@@ -354,7 +357,7 @@ def _read_arrow(path, table: str, columns: list, with_geometry: bool):
         if any(c not in names for c in columns) or len(set(columns)) != len(columns):
             return None
         ignored = [n for n in names if n not in columns]
-        layer.SetIgnoredFields(ignored)  # the geometry is always read: rows without one are left out
+        layer.SetIgnoredFields(ignored)
         geometry_name = layer.GetGeometryColumn() or "wkb_geometry"
         batches = list(layer.GetArrowStreamAsNumPy(options=["MAX_FEATURES_IN_BATCH=1000000"]))
     except (RuntimeError, TypeError, ValueError):
@@ -382,14 +385,13 @@ def _plain_column(values):
         try:  # ASCII (codes, classes): numpy converts in C
             text = data.astype("U").astype(object)
         except UnicodeDecodeError:  # accents: decode each distinct value once
-            codes, uniques = np.unique(data, return_inverse=True)[1], np.unique(data)
-            text = np.array([u.decode("utf-8", "replace") for u in uniques], dtype=object)[codes]
+            text = _decoded(data)
         text[mask] = None
         return text
     if data.dtype.kind == "O":
         if not all(isinstance(v, (str, bytes)) for v in data[~mask][:100]):
             return None
-        text = np.array([v.decode("utf-8") if isinstance(v, bytes) else v for v in data], dtype=object)
+        text = _decoded(data)
         text[mask] = None
         return text
     if data.dtype.kind == "b":  # GDAL 3.6 unpacks Arrow's booleans wrongly: SQLite reads them
@@ -403,6 +405,15 @@ def _plain_column(values):
     return None
 
 
+def _decoded(values: np.ndarray) -> np.ndarray:
+    """Texts (bytes or str) as str, each distinct value decoded once."""
+    import pandas as pd
+
+    at, uniques = pd.factorize(values, use_na_sentinel=False)
+    text = [u.decode("utf-8", "replace") if isinstance(u, bytes) else u for u in uniques]
+    return np.array(text, dtype=object)[at]
+
+
 def _concatenate(parts: list) -> np.ndarray:
     if not parts:
         return np.array([], dtype=object)
@@ -414,7 +425,7 @@ def _concatenate(parts: list) -> np.ndarray:
 
 def _point_coordinates(geometries, wkb: bool):
     """x, y of point geometries (GeoPackage blobs, or WKB when `wkb`); NaN where there is none."""
-    blobs = pd_series(geometries)
+    blobs = _as_series(geometries)
     x, y = np.full(len(blobs), np.nan), np.full(len(blobs), np.nan)
     size = 21 if wkb else 29  # WKB point; blob = header 8 bytes (no envelope) + WKB
     joined = b"".join(blobs.tolist())
@@ -441,7 +452,7 @@ def _point_coordinates(geometries, wkb: bool):
     return x, y
 
 
-def pd_series(values):
+def _as_series(values):
     import pandas as pd
 
     return values if isinstance(values, pd.Series) else pd.Series(values, dtype=object)

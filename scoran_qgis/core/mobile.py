@@ -357,9 +357,9 @@ def demand_4g(x: np.ndarray, y: np.ndarray, coverage: Coverage, feedback=None, s
     inside = locate_points(x, y, list(frame["wkb"]), feedback, use_grid=True) >= 0
     distance[inside] = 0.0
     outside = np.flatnonzero(~inside)
+    px, py = x[outside], y[outside]
     best = np.full(len(outside), np.inf)
     for wkb, minx, maxx, miny, maxy in zip(frame["wkb"], frame["minx"], frame["maxx"], frame["miny"], frame["maxy"]):
-        px, py = x[outside], y[outside]
         gap = np.maximum.reduce([minx - px, np.zeros(len(px)), px - maxx, miny - py, py - maxy])
         near = np.flatnonzero(gap < search)  # a coverage farther than `search` is not looked at
         found = distance_to_edges(px[near], py[near], polygon_edges(wkb))

@@ -230,11 +230,11 @@ def grid_white_zones(x: np.ndarray, y: np.ndarray, epsg: int, nb_locaux: np.ndar
     ix, iy = cell_indices(gx, gy)
     nb = nb_locaux.astype(np.int64)
     # one integer key per cell, in (ix, iy) order: a sort and three weighted counts, no groupby
-    height = int(iy.max() - iy.min()) + 1 if len(iy) else 1
-    key = (ix - (ix.min() if len(ix) else 0)) * height + (iy - (iy.min() if len(iy) else 0))
-    keys, cell_of = np.unique(key, return_inverse=True)
+    ix0, iy0 = (int(ix.min()), int(iy.min())) if len(ix) else (0, 0)
+    height = int(iy.max()) - iy0 + 1 if len(iy) else 1
+    keys, cell_of = np.unique((ix - ix0) * height + (iy - iy0), return_inverse=True)
     cells = pd.DataFrame({
-        "ix": keys // height + (ix.min() if len(ix) else 0), "iy": keys % height + (iy.min() if len(iy) else 0),
+        "ix": keys // height + ix0, "iy": keys % height + iy0,
         "nb_locaux": np.bincount(cell_of, weights=nb, minlength=len(keys)).round().astype(np.int64),
         "nb_sous_seuil": np.bincount(cell_of, weights=np.where(ranks < limit, nb, 0),
                                      minlength=len(keys)).round().astype(np.int64),
