@@ -334,3 +334,44 @@ def read_tables(store) -> dict[str, pd.DataFrame]:
                 "SELECT * FROM projets_financements ORDER BY projet_id, financement_id", conn),
             "documents": pd.read_sql_query("SELECT * FROM documents ORDER BY projet_id, document_id", conn),
         }
+
+
+# Where the name of a linked object is read: link type → (table, key column, name column).
+LINK_NAME_SOURCES = {
+    "commune": ("communes", "insee_com", "nom"), "centre_bourg": ("centres_bourgs", "insee_com", "nom"),
+    "epci": ("epci", "siren_epci", "nom"), "departement": ("departements", "insee_dep", "nom"),
+    "site": ("sites_prioritaires", "site_id", "nom"), "rip": ("rip_projets", "rip_id", "nom"),
+    "phase": ("rip_phases", "phase_id", "nom"),
+}
+LINK_TYPE_LABELS = {"commune": tr("Commune"), "centre_bourg": tr("Centre-bourg"), "epci": tr("EPCI"),
+                    "departement": tr("Département"), "site": tr("Site prioritaire"), "rip": tr("RIP"),
+                    "phase": tr("Phase de RIP")}
+
+
+def link_names(store, links: list[dict]) -> list[dict]:
+    """The links with the names of their objects: `name` (None when the store has no such object)
+    and `label`, « Quarré-les-Tombes (89321) » (the bare key when the name is unknown)."""
+    keys: dict[str, set] = {}
+    for link in links:
+        keys.setdefault(link["type_objet"], set()).add(str(link["cle"]))
+    names: dict[tuple, str] = {}
+    with store.connection() as conn:
+        for kind, wanted in keys.items():
+            if kind not in LINK_NAME_SOURCES:
+                continue
+            table, key_column, name_column = LINK_NAME_SOURCES[kind]
+            wanted = sorted(wanted)
+            for start in range(0, len(wanted), 500):  # SQLite's limit on bound variables
+                chunk = wanted[start:start + 500]
+                marks = ", ".join("?" * len(chunk))
+                for key, name in conn.execute(f'SELECT "{key_column}", "{name_column}" FROM "{table}" '
+                                              f'WHERE "{key_column}" IN ({marks})', chunk):
+                    if name and str(name) != str(key):
+                        names.setdefault((kind, str(key)), str(name))
+    result = []
+    for link in links:
+        name = names.get((link["type_objet"], str(link["cle"])))
+        label = f"{name} ({link['cle']})" if name else str(link["cle"])
+        result.append({**link, "name": name, "label": label,
+                       "type_label": LINK_TYPE_LABELS.get(link["type_objet"], link["type_objet"])})
+    return result

@@ -4,20 +4,29 @@ with links to the map features (stable keys), undo of the last edits, counts per
 from __future__ import annotations
 
 from qgis.core import QgsProject
-from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import QCoreApplication, pyqtSignal
+from qgis.gui import QgsDateEdit, QgsDockWidget
+from qgis.PyQt.QtCore import QCoreApplication, QDate, QSize, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStyledItemDelegate,
     QTableView,
+    QTabWidget,
+    QToolBar,
     QUndoCommand,
     QUndoStack,
     QVBoxLayout,
@@ -28,7 +37,10 @@ from ..core import register
 from ..core.errors import ScoranError
 from ..core.palettes import ALERT, ERROR_TEXT
 from ..core.schema import DOMAINES, NIVEAUX, STATUTS_PROJET
-from .register_model import ProjectsFilter, ProjectsModel
+from .register_model import COLUMNS, ProjectsFilter, ProjectsModel, french_date
+
+DATE_FORMAT = "dd/MM/yyyy"  # JJ/MM/AAAA
+TITLE_COLUMN = [name for name, _ in COLUMNS].index("titre")
 
 # layer field → link type, in order of preference, for "attach the selected features"
 LINK_FIELDS = (("phase_id", "phase"), ("rip_id", "rip"), ("site_id", "site"), ("insee_com", "commune"),
@@ -80,98 +92,185 @@ class RegisterDock(QgsDockWidget):
     def _build(self):
         body = QWidget()
         layout = QVBoxLayout(body)
-        filters = QHBoxLayout()
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(_tr("Rechercher (titre, porteur, identifiant…)"))
-        self.search.textChanged.connect(self.proxy.set_text)
-        filters.addWidget(self.search)
-        self.filter_boxes = {}
-        for name, values, labels in (("domaine", DOMAINES, register.DOMAIN_LABELS),
-                                     ("niveau", NIVEAUX, register.LEVEL_LABELS),
-                                     ("statut", STATUTS_PROJET, register.STATUS_LABELS)):
-            box = QComboBox()
-            box.addItem(_tr("Tous"), None)
-            for value in values:
-                box.addItem(labels[value], value)
-            box.currentIndexChanged.connect(lambda _, n=name, b=box: self.proxy.set_filter(n, b.currentData()))
-            self.filter_boxes[name] = box
-            filters.addWidget(box)
-        self.department = QLineEdit()
-        self.department.setPlaceholderText(_tr("Dép."))
-        self.department.setMaximumWidth(50)
-        self.department.textChanged.connect(lambda text: self.proxy.set_filter("departement", text.strip().upper()))
-        filters.addWidget(self.department)
-        layout.addLayout(filters)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(self._filters())
+        layout.addWidget(self._toolbar())
 
+        # The list gets the room; the selected project's record is below, in tabs, behind a splitter.
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # headers never elided
+        header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(TITLE_COLUMN, 18 * self.table.fontMetrics().averageCharWidth() + 16)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.setMouseTracking(True)
         self.table.entered.connect(self._hovered)
         self.highlights = []
-        layout.addWidget(self.table, 3)
+        top_layout.addWidget(self.table)
         self.counts = QLabel()
         self.counts.setWordWrap(True)
-        layout.addWidget(self.counts)
+        top_layout.addWidget(self.counts)
+        self.splitter.addWidget(top)
 
-        buttons = QHBoxLayout()
-        for text, slot in ((_tr("Nouveau"), self.new_project), (_tr("Enregistrer"), self.save_form),
-                           (_tr("Dupliquer"), self.duplicate), (_tr("Supprimer"), self.delete),
-                           (_tr("Lier la sélection"), self.link_selection),
-                           (_tr("Voir les objets liés"), self.select_linked),
-                           (_tr("Exporter (XLSX)"), self.export_xlsx), (_tr("Importer (XLSX)"), self.import_xlsx),
-                           (_tr("Annuler"), self.undo_stack.undo)):
-            button = QPushButton(text)
-            button.clicked.connect(lambda _checked=False, action=slot: action())  # not clicked(bool) as argument
-            buttons.addWidget(button)
-        layout.addLayout(buttons)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._form(), _tr("Fiche"))
+        self.tabs.addTab(self._plans(), _tr("Jalons et documents"))
+        self.tabs.addTab(self._links(), _tr("Objets liés"))
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout.addWidget(self.splitter, 1)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(f"color: {ERROR_TEXT}")
+        layout.addWidget(self.message)
+        self.setWidget(body)
 
-        form = QFormLayout()
+    def _filters(self) -> QGridLayout:
+        """Free text on the first line, then domain, priority, status and department."""
+        filters = QGridLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_tr("Rechercher (titre, porteur, identifiant…)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_text)
+        filters.addWidget(self.search, 0, 0, 1, 4)
+        self.filter_boxes = {}
+        for column, (name, values, labels, everything) in enumerate((
+                ("domaine", DOMAINES, register.DOMAIN_LABELS, _tr("Tous les domaines")),
+                ("niveau", NIVEAUX, register.LEVEL_LABELS, _tr("Toutes les priorités")),
+                ("statut", STATUTS_PROJET, register.STATUS_LABELS, _tr("Tous les statuts")))):
+            box = QComboBox()
+            box.addItem(everything, None)
+            for value in values:
+                box.addItem(labels[value], value)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(8)
+            box.currentIndexChanged.connect(lambda _, n=name, b=box: self.proxy.set_filter(n, b.currentData()))
+            self.filter_boxes[name] = box
+            filters.addWidget(box, 1, column)
+        self.department = QLineEdit()
+        self.department.setPlaceholderText(_tr("Dép."))
+        self.department.setToolTip(_tr("Code du département (21, 25, 2A…)"))
+        self.department.setMaximumWidth(self.department.fontMetrics().horizontalAdvance("0000000"))
+        self.department.textChanged.connect(lambda text: self.proxy.set_filter("departement", text.strip().upper()))
+        filters.addWidget(self.department, 1, 3)
+        return filters
+
+    def _toolbar(self) -> QToolBar:
+        """The project actions as icons with tooltips (a toolbar keeps the dock narrow)."""
+        from qgis.core import QgsApplication
+
+        toolbar = QToolBar()
+        toolbar.setIconSize(QSize(20, 20))
+        self.actions_by_name = {}
+        for name, icon, text, slot in (
+                ("nouveau", "/mActionAdd.svg", _tr("Nouveau projet"), self.new_project),
+                ("enregistrer", "/mActionSaveEdits.svg", _tr("Enregistrer le projet"), self.save_form),
+                ("dupliquer", "/mActionDuplicateFeature.svg", _tr("Dupliquer le projet"), self.duplicate),
+                ("supprimer", "/mActionDeleteSelected.svg", _tr("Supprimer le projet"), self.delete),
+                (None, None, None, None),
+                ("annuler", "/mActionUndo.svg", _tr("Annuler le dernier enregistrement"), self.undo_stack.undo),
+                (None, None, None, None),
+                ("exporter", "/mActionSharingExport.svg", _tr("Exporter le registre (XLSX)"), self.export_xlsx),
+                ("importer", "/mActionSharingImport.svg", _tr("Importer un registre (XLSX)"), self.import_xlsx)):
+            if name is None:
+                toolbar.addSeparator()
+                continue
+            action = toolbar.addAction(QgsApplication.getThemeIcon(icon), text)
+            action.setToolTip(text)
+            action.triggered.connect(lambda _checked=False, slot=slot: slot())  # not triggered(bool) as argument
+            self.actions_by_name[name] = action
+        return toolbar
+
+    def _form(self) -> QScrollArea:
+        """The project's own fields; dates with a calendar, the budget in euros grouped by thousands."""
+        from .register_model import grouping_locale
+
         self.fields = {
             "projet_id": QLineEdit(), "titre": QLineEdit(), "description": QPlainTextEdit(),
             "niveau": self._combo(NIVEAUX, register.LEVEL_LABELS),
             "domaine": self._combo(DOMAINES, register.DOMAIN_LABELS),
             "statut": self._combo(STATUTS_PROJET, register.STATUS_LABELS),
             "porteur": QLineEdit(), "partenaires": QLineEdit(), "budget": QDoubleSpinBox(),
-            "appel_projets_pia": QLineEdit(), "departements": QLineEdit(), "date_debut": QLineEdit(),
-            "date_fin": QLineEdit(), "mutualisation": QCheckBox(), "zones_defavorisees": QCheckBox(),
+            "appel_projets_pia": QLineEdit(), "departements": QLineEdit(), "date_debut": date_editor(),
+            "date_fin": date_editor(), "mutualisation": QCheckBox(), "zones_defavorisees": QCheckBox(),
             "publics_eloignes": QCheckBox(),
         }
         self.fields["projet_id"].setReadOnly(True)
-        self.fields["description"].setMaximumHeight(60)
-        self.fields["budget"].setRange(0, 1e10)
-        self.fields["budget"].setSuffix(" €")
-        self.fields["budget"].setDecimals(0)
-        for widget in ("date_debut", "date_fin"):
-            self.fields[widget].setPlaceholderText("JJ/MM/AAAA")
+        self.fields["description"].setMaximumHeight(4 * self.fontMetrics().height() + 12)
+        budget = self.fields["budget"]
+        budget.setLocale(grouping_locale())
+        budget.setGroupSeparatorShown(True)
+        budget.setRange(0, 1e10)
+        budget.setSuffix(" €")
+        budget.setDecimals(0)
+        budget.setSingleStep(1000)
+        self.fields["departements"].setPlaceholderText(_tr("codes séparés par des virgules : 21, 58"))
         labels = {"projet_id": _tr("Identifiant"), "titre": _tr("Titre"), "description": _tr("Description"),
                   "niveau": _tr("Priorité"), "domaine": _tr("Domaine"), "statut": _tr("Statut"),
                   "porteur": _tr("Porteur"), "partenaires": _tr("Partenaires"), "budget": _tr("Budget"),
                   "appel_projets_pia": _tr("Appel à projets PIA"), "departements": _tr("Départements"),
                   "date_debut": _tr("Début"), "date_fin": _tr("Fin"), "mutualisation": _tr("Mutualisation"),
                   "zones_defavorisees": _tr("Zones défavorisées"), "publics_eloignes": _tr("Publics éloignés")}
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for name, widget in self.fields.items():
             form.addRow(labels[name], widget)
-        self.links_label = QLabel()
-        self.links_label.setWordWrap(True)
-        form.addRow(_tr("Objets liés"), self.links_label)
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setWidget(page)
+        return area
+
+    def _plans(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel(_tr("Jalons")))
         self.milestones = _ChildTable(("libelle", "date_jalon", "semestre", "statut"),
-                                      (_tr("Jalon"), _tr("Date (JJ/MM/AAAA)"), _tr("Semestre"), _tr("Statut")),
-                                      {"statut": "prevu"})
-        form.addRow(_tr("Jalons"), self.milestones)
+                                      (_tr("Jalon"), _tr("Date"), _tr("Semestre"), _tr("Statut")),
+                                      {"statut": "prevu"}, {"statut": register.MILESTONE_STATUS_LABELS})
+        layout.addWidget(self.milestones)
+        layout.addWidget(QLabel(_tr("Documents (comptes rendus, études, conventions)")))
         self.documents = _ChildTable(("type_document", "titre", "chemin", "date_document"),
-                                     (_tr("Type"), _tr("Titre"), _tr("Fichier ou adresse"), _tr("Date (JJ/MM/AAAA)")),
-                                     {"type_document": "compte_rendu"})
-        form.addRow(_tr("Documents"), self.documents)
-        layout.addLayout(form, 2)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet(f"color: {ERROR_TEXT}")
-        layout.addWidget(self.message)
-        self.setWidget(body)
+                                     (_tr("Type"), _tr("Titre"), _tr("Fichier ou adresse"), _tr("Date")),
+                                     {"type_document": "compte_rendu"},
+                                     {"type_document": register.DOCUMENT_LABELS})
+        layout.addWidget(self.documents)
+        return page
+
+    def _links(self) -> QWidget:
+        """The map features attached to the project, by name (« Quarré-les-Tombes (89321) »)."""
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        self.links_list = QListWidget()
+        layout.addWidget(self.links_list)
+        buttons = QHBoxLayout()
+        for text, tip, slot in (
+                (_tr("Lier la sélection"), _tr("Lier au projet les objets sélectionnés de la couche active"),
+                 self.link_selection),
+                (_tr("Retirer"), _tr("Retirer du projet les objets choisis dans la liste"), self.unlink_selected),
+                (_tr("Voir sur la carte"), _tr("Sélectionner les objets liés dans les couches et zoomer dessus"),
+                 self.select_linked)):
+            button = QPushButton(text)
+            button.setToolTip(tip)
+            button.clicked.connect(lambda _checked=False, action=slot: action())
+            buttons.addWidget(button)
+        buttons.addStretch()
+        layout.addLayout(buttons)
+        return page
 
     @staticmethod
     def _combo(values, labels) -> QComboBox:
@@ -300,8 +399,6 @@ class RegisterDock(QgsDockWidget):
         self.projectSelected.emit(project["projet_id"])
 
     def _fill_form(self, project: dict) -> None:
-        from .register_model import french_date
-
         for name, widget in self.fields.items():
             value = project.get(name)
             if isinstance(widget, QComboBox):
@@ -312,17 +409,28 @@ class RegisterDock(QgsDockWidget):
                 widget.setValue(float(value or 0))
             elif isinstance(widget, QPlainTextEdit):
                 widget.setPlainText(value or "")
+            elif isinstance(widget, QgsDateEdit):
+                set_iso_date(widget, value)
             else:
-                widget.setText(french_date(value) if name.startswith("date") else (value or ""))
+                widget.setText(value or "")
         try:
             data = register.load_project(self.store, project["projet_id"]) if self.store else None
         except ScoranError:  # a new project, not saved yet
             data = None
-        links = data["liens"] if data else []
-        self.links_label.setText(", ".join(f"{link['type_objet']} {link['cle']}" for link in links) or "—")
+        self._show_links(data["liens"] if data else [])
         self.milestones.set_rows(data.get("jalons", []) if data else [])
         self.documents.set_rows(data.get("documents", []) if data else [])
         self.message.clear()
+
+    def _show_links(self, links: list[dict]) -> None:
+        """The links by name, « Commune : Quarré-les-Tombes (89321) » (the key alone when the store lacks it)."""
+        self.links_list.clear()
+        named = register.link_names(self.store, links) if self.store is not None and links else []
+        for link in named:
+            item = QListWidgetItem(f"{link['type_label']} : {link['label']}")
+            item.setData(Qt.ItemDataRole.UserRole, {"type_objet": link["type_objet"], "cle": link["cle"]})
+            self.links_list.addItem(item)
+        self.tabs.setTabText(2, _tr("Objets liés ({0})").format(len(named)))
 
     def form_values(self) -> dict:
         values = {}
@@ -335,11 +443,10 @@ class RegisterDock(QgsDockWidget):
                 values[name] = widget.value()
             elif isinstance(widget, QPlainTextEdit):
                 values[name] = widget.toPlainText().strip() or None
+            elif isinstance(widget, QgsDateEdit):
+                values[name] = iso_date(widget)
             else:
-                text = widget.text().strip()
-                if name.startswith("date") and len(text) == 10 and text[2] == "/":
-                    text = f"{text[6:10]}-{text[3:5]}-{text[0:2]}"
-                values[name] = text or None
+                values[name] = widget.text().strip() or None
         return values
 
     # --- actions -------------------------------------------------------------------------------
@@ -411,6 +518,18 @@ class RegisterDock(QgsDockWidget):
         self._fill_form(data["projet"])
         return len(unique) - len(data["liens"])
 
+    def unlink_selected(self) -> int:
+        """Detach the links chosen in the « Objets liés » list from the current project."""
+        project_id = self.current_id()
+        chosen = [item.data(Qt.ItemDataRole.UserRole) for item in self.links_list.selectedItems()]
+        if self.store is None or project_id is None or not chosen:
+            return 0
+        data = register.load_project(self.store, project_id)
+        kept = [link for link in data["liens"] if link not in chosen]
+        register.save_project(self.store, data["projet"], links=kept)
+        self._fill_form(data["projet"])
+        return len(data["liens"]) - len(kept)
+
     def _hovered(self, index) -> None:
         if index.isValid():
             self.highlight(self.model.project(self.proxy.mapToSource(index).row())["projet_id"])
@@ -478,20 +597,101 @@ class RegisterDock(QgsDockWidget):
         return selected
 
 
-class _ChildTable(QWidget):
-    """A small editable table of a project's child rows (milestones, documents), dates as JJ/MM/AAAA."""
+def date_editor() -> QgsDateEdit:
+    """A date field JJ/MM/AAAA with a calendar, empty allowed (shown « — »)."""
+    editor = QgsDateEdit()
+    editor.setDisplayFormat(DATE_FORMAT)
+    editor.setCalendarPopup(True)
+    editor.setAllowNull(True)
+    editor.setNullRepresentation("—")
+    editor.clear()
+    return editor
 
-    def __init__(self, fields, headers, defaults):
+
+def set_iso_date(editor: QgsDateEdit, value) -> None:
+    """Show an ISO date (`AAAA-MM-JJ`) in `editor`; empty when the value is not a date."""
+    if register.is_date(value):
+        editor.setDate(QDate.fromString(value, Qt.DateFormat.ISODate))
+    else:
+        editor.clear()
+
+
+def iso_date(editor: QgsDateEdit) -> str | None:
+    """The date of `editor` as stored (`AAAA-MM-JJ`), None when empty."""
+    if editor.isNull() or not editor.date().isValid():
+        return None
+    return editor.date().toString(Qt.DateFormat.ISODate)
+
+
+class _DateDelegate(QStyledItemDelegate):
+    """Cells holding JJ/MM/AAAA dates, edited with a calendar."""
+
+    def createEditor(self, parent, _option, _index):  # noqa: N802
+        editor = date_editor()
+        editor.setParent(parent)
+        return editor
+
+    def setEditorData(self, editor, index):  # noqa: N802
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        day = QDate.fromString(text, DATE_FORMAT)
+        if day.isValid():
+            editor.setDate(day)
+        else:
+            editor.clear()
+
+    def setModelData(self, editor, model, index):  # noqa: N802
+        value = iso_date(editor)
+        model.setData(index, french_date(value) if value else "", Qt.ItemDataRole.DisplayRole)
+
+
+class _ChoiceDelegate(QStyledItemDelegate):
+    """Cells holding a code shown by its French label (statut « Atteint », type « Compte rendu »)."""
+
+    def __init__(self, labels: dict, parent=None):
+        super().__init__(parent)
+        self.labels = labels
+
+    def createEditor(self, parent, _option, _index):  # noqa: N802
+        box = QComboBox(parent)
+        for code, label in self.labels.items():
+            box.addItem(label, code)
+        return box
+
+    def setEditorData(self, editor, index):  # noqa: N802
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.UserRole))))
+
+    def setModelData(self, editor, model, index):  # noqa: N802
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.UserRole)
+        model.setData(index, editor.currentText(), Qt.ItemDataRole.DisplayRole)
+
+
+class _ChildTable(QWidget):
+    """A small editable table of a project's child rows (milestones, documents): dates with a calendar,
+    choices by their French label."""
+
+    def __init__(self, fields, headers, defaults, choices=None):
         from qgis.PyQt.QtWidgets import QTableWidget
 
         super().__init__()
-        self.fields, self.defaults = fields, defaults
+        self.fields, self.defaults, self.choices = fields, defaults, choices or {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(0, len(fields))
         self.table.setHorizontalHeaderLabels(list(headers))
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setMaximumHeight(110)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self._delegates = []  # kept alive: the view does not own its delegates
+        for column, field in enumerate(fields):
+            if field.startswith("date"):
+                delegate = _DateDelegate(self.table)
+            elif field in self.choices:
+                delegate = _ChoiceDelegate(self.choices[field], self.table)
+            else:
+                continue
+            self._delegates.append(delegate)
+            self.table.setItemDelegateForColumn(column, delegate)
         layout.addWidget(self.table)
         buttons = QHBoxLayout()
         for text, slot in ((_tr("Ajouter"), self.add_row), (_tr("Retirer"), self.remove_row)):
@@ -504,15 +704,18 @@ class _ChildTable(QWidget):
     def add_row(self, values: dict | None = None) -> None:
         from qgis.PyQt.QtWidgets import QTableWidgetItem
 
-        from .register_model import french_date
-
         values = {**self.defaults, **(values or {})}
         row = self.table.rowCount()
         self.table.insertRow(row)
         for column, field in enumerate(self.fields):
             value = values.get(field)
-            text = french_date(value) if field.startswith("date") else ("" if value is None else str(value))
-            self.table.setItem(row, column, QTableWidgetItem(text))
+            if field in self.choices:
+                item = QTableWidgetItem(self.choices[field].get(value, "" if value is None else str(value)))
+                item.setData(Qt.ItemDataRole.UserRole, value)
+            else:
+                item = QTableWidgetItem(french_date(value) if field.startswith("date") else
+                                        ("" if value is None else str(value)))
+            self.table.setItem(row, column, item)
 
     def remove_row(self) -> None:
         if self.table.currentRow() >= 0:
@@ -529,6 +732,9 @@ class _ChildTable(QWidget):
             values = {}
             for column, field in enumerate(self.fields):
                 item = self.table.item(row, column)
+                if field in self.choices:
+                    values[field] = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+                    continue
                 text = item.text().strip() if item is not None else ""
                 if field.startswith("date") and len(text) == 10 and text[2] == "/":
                     text = f"{text[6:10]}-{text[3:5]}-{text[0:2]}"

@@ -3,14 +3,15 @@ status, department), fast enough for thousands of projects."""
 
 from __future__ import annotations
 
-from qgis.PyQt.QtCore import QAbstractTableModel, QSortFilterProxyModel, Qt
+from qgis.PyQt.QtCore import QAbstractTableModel, QLocale, QSortFilterProxyModel, Qt
 
 from ..core import register
 
+# What an officer scans first comes first: which project, what, where it stands, when, how much.
 COLUMNS = (
-    ("projet_id", "Identifiant"), ("titre", "Titre"), ("niveau", "Priorité"), ("domaine", "Domaine"),
-    ("statut", "Statut"), ("departements", "Départements"), ("budget", "Budget (€)"), ("date_debut", "Début"),
-    ("date_fin", "Fin"),
+    ("projet_id", "Identifiant"), ("titre", "Titre"), ("domaine", "Domaine"), ("statut", "Statut"),
+    ("date_debut", "Début"), ("date_fin", "Fin"), ("budget", "Budget (€)"), ("departements", "Départements"),
+    ("niveau", "Priorité"),
 )
 LABELS = {"niveau": register.LEVEL_LABELS, "domaine": register.DOMAIN_LABELS, "statut": register.STATUS_LABELS}
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole project dict of a row
@@ -18,6 +19,24 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole project dict of a row
 
 def french_date(value) -> str:
     return f"{value[8:10]}/{value[5:7]}/{value[0:4]}" if register.is_date(value) else (value or "")
+
+
+def grouping_locale() -> QLocale:
+    """QGIS's locale, thousands grouped: QGIS turns grouping off by default (« Afficher le séparateur
+    des milliers »), which leaves amounts as « 1234567 »."""
+    locale = QLocale()
+    locale.setNumberOptions(QLocale.NumberOption.DefaultNumberOptions)
+    return locale
+
+
+def amount(value) -> str:
+    """Euros without decimals, grouped by thousands as the locale writes them (« 1 234 567 » in French)."""
+    if value is None or value == "":
+        return ""
+    try:
+        return grouping_locale().toString(float(value), "f", 0)
+    except (TypeError, ValueError):
+        return str(value)
 
 
 class ProjectsModel(QAbstractTableModel):
@@ -59,7 +78,7 @@ class ProjectsModel(QAbstractTableModel):
             if field in LABELS:
                 return LABELS[field].get(value, value)
             if field == "budget":
-                return "" if value is None else f"{value:,.0f}".replace(",", " ")
+                return amount(value)
             if field.startswith("date"):
                 return french_date(value)
             return "" if value is None else str(value)

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from qgis.core import QgsProject, QgsVectorLayer
-from qgis.PyQt.QtCore import QPoint, Qt
+from qgis.PyQt.QtCore import QDate, QPoint, Qt
 
 from scoran_qgis.core import register
 from scoran_qgis.core.codes import Millesime
@@ -57,7 +57,7 @@ def test_add_edit_undo_duplicate_delete(dock, store, qtbot):
     assert new_id == "PRJ-041"
     dock.fields["titre"].setText("Tiers-lieu numérique de Clamecy")
     dock.fields["domaine"].setCurrentIndex(dock.fields["domaine"].findData("developpement_economique"))
-    qtbot.keyClicks(dock.fields["date_debut"], "01/09/2016")
+    dock.fields["date_debut"].setDate(QDate(2016, 9, 1))
     qtbot.keyClicks(dock.fields["departements"], "58")
     assert dock.save_form()
     assert count_in_db(store) == 41 and dock.current_id() == new_id
@@ -70,7 +70,7 @@ def test_add_edit_undo_duplicate_delete(dock, store, qtbot):
     dock.undo_stack.undo()
     assert register.load_project(store, new_id)["projet"]["titre"] == "Tiers-lieu numérique de Clamecy"
 
-    dock.fields["date_fin"].setText("01/01/2010")  # before the start: refused with a message
+    dock.fields["date_fin"].setDate(QDate(2010, 1, 1))  # before the start: refused with a message
     assert not dock.save_form()
     assert "précède" in dock.message.text()
 
