@@ -81,12 +81,10 @@ install:
 uninstall:
 	rm -f $(QGIS_PROFILE)/python/plugins/$(PLUGIN)
 
-# Source strings are French; other languages live in resources/i18n/scoran_qgis_<lang>.ts.
+# Source strings are French; other languages live in resources/i18n/scoran_qgis_<lang>.ts (updated from
+# the code by scripts/i18n.py, which follows the plugin's tr() helpers) and are compiled to .qm by lrelease.
 i18n:
-	@if command -v pylupdate5 >/dev/null; then \
-	  pylupdate5 -noobsolete $$(find $(PLUGIN) -name '*.py') -ts $(PLUGIN)/resources/i18n/$(PLUGIN)_en.ts; fi
-	@ts=$$(ls $(PLUGIN)/resources/i18n/*.ts 2>/dev/null || true); \
-	if [ -n "$$ts" ] && command -v lrelease >/dev/null; then lrelease -silent $$ts; fi
+	$(SYS_PY) scripts/i18n.py
 
 clean:
 	rm -rf dist out .pytest_cache sample_project/scoran_bfc.qgz sample_project/scoran_bfc.gpkg

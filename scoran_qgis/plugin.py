@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsApplication, QgsProject, QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication, Qt, QTranslator
+from qgis.core import QgsApplication, QgsProject
+from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QMenu
 
-from .__about__ import PLUGIN_DIR, PLUGIN_SLUG, __icon_path__
+from .__about__ import __icon_path__
 from .algorithms.provider import ScoranProvider
 from .compat import MSG_CRITICAL, MSG_SUCCESS, QAction
 from .core.errors import ScoranError
 from .toolbelt.log import log
 from .toolbelt.preferences import Preferences
+from .toolbelt.translation import install_translator, remove_translator
 
 MENU = "SCORAN 2.0"
 
@@ -22,7 +23,7 @@ class ScoranPlugin:
 
     def __init__(self, iface):
         self.iface = iface
-        self.translator = _install_translator()
+        self.translator = install_translator()  # already there when QGIS went through classFactory()
         self.provider = None
         self.options_factory = None
         self.menu = None
@@ -139,7 +140,7 @@ class ScoranPlugin:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
         if self.translator is not None:
-            QCoreApplication.removeTranslator(self.translator)
+            remove_translator()
             self.translator = None
 
     # --- actions -------------------------------------------------------------------------------
@@ -182,16 +183,3 @@ class ScoranPlugin:
         from .ui.settings_page import PAGE_OBJECT_NAME
 
         self.iface.showOptionsDialog(self.iface.mainWindow(), currentPage=PAGE_OBJECT_NAME)
-
-
-def _install_translator():
-    """Load resources/i18n/scoran_qgis_<lang>.qm for a non-French QGIS, when shipped."""
-    locale = (QgsSettings().value("locale/userLocale", "fr") or "fr")[:2]
-    path = PLUGIN_DIR / "resources" / "i18n" / f"{PLUGIN_SLUG}_{locale}.qm"
-    if locale == "fr" or not path.is_file():
-        return None
-    translator = QTranslator()
-    if not translator.load(str(path)):
-        return None
-    QCoreApplication.installTranslator(translator)
-    return translator
