@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QMenu
 
-from .__about__ import __icon_path__
 from .algorithms.provider import ScoranProvider
 from .compat import MSG_CRITICAL, MSG_SUCCESS, QAction
 from .core.errors import ScoranError
@@ -16,6 +17,12 @@ from .toolbelt.preferences import Preferences
 from .toolbelt.translation import install_translator, remove_translator
 
 MENU = "SCORAN 2.0"
+ICONS = Path(__file__).resolve().parent / "resources" / "icons"
+
+
+def plugin_icon(name: str) -> QIcon:
+    """One of the plugin's own icons (resources/icons/<name>.svg)."""
+    return QIcon(str(ICONS / f"{name}.svg"))
 
 
 class ScoranPlugin:
@@ -56,9 +63,13 @@ class ScoranPlugin:
         menu_bar.insertMenu(existing[-1] if existing else None, self.menu)
         self.toolbar = self.iface.addToolBar(MENU)
         self.toolbar.setObjectName("ScoranToolbar")
-        icon = QIcon(str(__icon_path__))
-        self._add_action(icon, self.tr("Créer ou mettre à jour le référentiel…"), self.create_store, toolbar=True)
-        self._add_action(icon, self.tr("Charger le référentiel dans le projet"), self.load_store, toolbar=True)
+        # One icon per toolbar action, and a tooltip saying what it does.
+        self._add_action(plugin_icon("store_create"), self.tr("Créer ou mettre à jour le référentiel…"),
+                         self.create_store, toolbar=True,
+                         tooltip=self.tr("Créer le référentiel SCORAN (GeoPackage) ou le mettre à jour"))
+        self._add_action(plugin_icon("store_load"), self.tr("Charger le référentiel dans le projet"),
+                         self.load_store, toolbar=True,
+                         tooltip=self.tr("Ajouter au projet les couches du référentiel, mises en forme"))
         self._add_docks()
         self._add_action(QgsApplication.getThemeIcon("/processingAlgorithm.svg"),
                          self.tr("Algorithmes SCORAN (boîte à outils)"), self.show_toolbox)
@@ -73,11 +84,16 @@ class ScoranPlugin:
         window = self.iface.mainWindow()
         self.register_dock = RegisterDock(self.iface, window)
         self.calendar_dock = CalendarDock(window)
-        for dock in (self.register_dock, self.calendar_dock):
+        for dock, icon, tooltip in (
+                (self.register_dock, "register",
+                 self.tr("Afficher ou masquer le panneau « Projets d'usages » (registre des services et usages)")),
+                (self.calendar_dock, "calendar",
+                 self.tr("Afficher ou masquer le panneau « Calendrier » des initiatives"))):
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             dock.hide()
             action = dock.toggleViewAction()
-            action.setIcon(QIcon(str(__icon_path__)))
+            action.setIcon(plugin_icon(icon))
+            action.setToolTip(tooltip)
             self.menu.addAction(action)
             self.toolbar.addAction(action)
             dock.visibilityChanged.connect(self._dock_shown)
@@ -108,8 +124,10 @@ class ScoranPlugin:
         self.register_dock.set_store(store)
         self.calendar_dock.set_store(store)
 
-    def _add_action(self, icon, text, slot, toolbar=False) -> QAction:
+    def _add_action(self, icon, text, slot, toolbar=False, tooltip=None) -> QAction:
         action = QAction(icon, text, self.iface.mainWindow())
+        if tooltip:
+            action.setToolTip(tooltip)
         action.triggered.connect(slot)
         self.menu.addAction(action)
         if toolbar:

@@ -7,13 +7,16 @@ from datetime import date
 
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import QCoreApplication, QPointF, QRectF, Qt, pyqtSignal
-from qgis.PyQt.QtGui import QBrush, QColor, QFont, QPen, QPolygonF
+from qgis.PyQt.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen, QPixmap, QPolygonF
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsView,
+    QGridLayout,
+    QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QSlider,
     QVBoxLayout,
@@ -23,10 +26,24 @@ from qgis.PyQt.QtWidgets import (
 from ..core import register
 from ..core.calendar import PROJECT, initiative_rows
 from ..core.codes import Millesime
-from ..core.palettes import ALERT, BLACK, GRID_LINE, SEMESTER_SHADES, WHITE
+from ..core.palettes import (
+    ABANDONED_COLOR,
+    ALERT,
+    AMII_COLOR,
+    BLACK,
+    DOMAIN_COLORS,
+    GRID_LINE,
+    NEUTRAL,
+    RIP_PHASE_COLOR,
+    SEMESTER_SHADES,
+    WHITE,
+)
 
 FIRST, LAST = Millesime(2014, 1), Millesime(2022, 2)  # the SCORAN horizon; extended to today when later
 ROW_HEIGHT, LABEL_WIDTH = 18, 260
+LEGEND_COLUMNS = 3
+# Fill of a milestone's diamond by its status.
+MILESTONE_FILLS = {"atteint": BLACK, "prevu": WHITE, "retarde": ALERT, "annule": NEUTRAL}
 
 
 def _tr(text: str) -> str:
@@ -79,13 +96,19 @@ class CalendarDock(QgsDockWidget):
         self.zoom = QSlider(Qt.Orientation.Horizontal)
         self.zoom.setRange(20, 200)
         self.zoom.setValue(60)
+        self.zoom.setToolTip(_tr("Largeur d'un semestre"))
         self.zoom.valueChanged.connect(self.redraw)
         tools.addWidget(self.zoom)
         layout.addLayout(tools)
         self.scene = QGraphicsScene(self)
         self.view = QGraphicsView(self.scene)
         self.view.mousePressEvent = self._clicked
-        layout.addWidget(self.view)
+        layout.addWidget(self.view, 1)
+        self.legend = QGroupBox(_tr("Légende"))
+        self.legend_grid = QGridLayout(self.legend)
+        self.legend_grid.setContentsMargins(6, 2, 6, 2)
+        self.legend_entries: list[dict] = []
+        layout.addWidget(self.legend)
         self.setWidget(body)
 
     def set_store(self, store) -> None:
@@ -112,6 +135,7 @@ class CalendarDock(QgsDockWidget):
         last = max(LAST, Millesime.of_date(date.today()))
         semesters = last.index - FIRST.index + 1
         font = QFont("DejaVu Sans", 7)
+        metrics = QFontMetrics(font)
         for number in range(semesters):  # semester columns
             semester = Millesime.from_index(FIRST.index + number)
             x = LABEL_WIDTH + number * width
@@ -120,10 +144,13 @@ class CalendarDock(QgsDockWidget):
             text = self.scene.addSimpleText(str(semester), font)
             text.setPos(x + 2, 2)
         rows = self.visible_rows()
+        milestones = set()  # statuses of the milestones drawn, for the legend
         for line, row in enumerate(rows, start=1):
             y = line * ROW_HEIGHT
-            label = self.scene.addSimpleText(row["label"][:45], font)
+            label = self.scene.addSimpleText(metrics.elidedText(row["label"], Qt.TextElideMode.ElideRight,
+                                                                LABEL_WIDTH - 8), font)
             label.setPos(2, y + 3)
+            label.setToolTip(row["label"])
             start = semester_position(row["start"])
             end = semester_position(row["end"], end=True)
             if start is None and end is None:
@@ -147,15 +174,49 @@ class CalendarDock(QgsDockWidget):
                 diamond = QPolygonF()
                 for dx, dy in ((0, -6), (6, 0), (0, 6), (-6, 0)):
                     diamond.append(QPointF(cx + dx, cy + dy))
-                item = self.scene.addPolygon(diamond, QPen(QColor(BLACK)), QBrush(QColor(
-                    BLACK if milestone.get("statut") == "atteint" else WHITE)))
-                item.setToolTip(f"{milestone['libelle']} ({milestone.get('statut')})")
+                status = milestone.get("statut") or "prevu"
+                item = self.scene.addPolygon(diamond, QPen(QColor(BLACK)),
+                                             QBrush(QColor(MILESTONE_FILLS.get(status, WHITE))))
+                item.setToolTip(f"{milestone['libelle']} "
+                                f"({register.MILESTONE_STATUS_LABELS.get(status, status).lower()})")
+                milestones.add(status)
         today = semester_position(date.today().isoformat())
         if today is not None and 0 <= today <= semesters:
             x = LABEL_WIDTH + today * width
             self.today_line = self.scene.addLine(x, 0, x, (len(rows) + 1) * ROW_HEIGHT, QPen(QColor(ALERT), 2))
             self.today_line.setToolTip(_tr("Aujourd'hui"))
         self.scene.setSceneRect(self.scene.itemsBoundingRect())
+        self._update_legend({bar.brush().color().name() for bar in self.bars()}, milestones,
+                            today is not None and 0 <= today <= semesters)
+
+    def _update_legend(self, colors: set, milestones: set, today: bool) -> None:
+        """One entry per bar colour drawn (domains, RIP phases, AMII), per milestone mark, and today's line."""
+        names = {DOMAIN_COLORS[domain]: label for domain, label in register.DOMAIN_LABELS.items()}
+        names.update({RIP_PHASE_COLOR: _tr("Phase de RIP"), ABANDONED_COLOR: _tr("Phase de RIP abandonnée"),
+                      AMII_COLOR: _tr("Calendrier AMII (opérateurs privés)")})
+        order = list(names)
+        entries = [{"kind": "bar", "color": color, "label": names.get(color, color)}
+                   for color in sorted(colors, key=lambda c: order.index(c) if c in order else len(order))]
+        entries += [{"kind": "milestone", "color": MILESTONE_FILLS[status],
+                     "label": _tr("Jalon {0}").format(register.MILESTONE_STATUS_LABELS[status].lower())}
+                    for status in MILESTONE_FILLS if status in milestones]
+        if today:
+            entries.append({"kind": "today", "color": ALERT, "label": _tr("Aujourd'hui")})
+        while self.legend_grid.count():
+            widget = self.legend_grid.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        for number, entry in enumerate(entries):
+            swatch = QLabel()
+            swatch.setPixmap(_legend_mark(entry["kind"], entry["color"]))
+            text = QLabel(entry["label"])
+            row, column = divmod(number, LEGEND_COLUMNS)
+            self.legend_grid.addWidget(swatch, row, 2 * column)
+            self.legend_grid.addWidget(text, row, 2 * column + 1)
+        for column in range(LEGEND_COLUMNS):
+            self.legend_grid.setColumnStretch(2 * column + 1, 1)
+        self.legend_entries = entries
+        self.legend.setVisible(bool(entries))
 
     def bars(self) -> list:
         return [item for item in self.scene.items() if isinstance(item, _Bar)]
@@ -165,3 +226,22 @@ class CalendarDock(QgsDockWidget):
         if isinstance(item, _Bar):
             self.projectClicked.emit(item.key)
         QGraphicsView.mousePressEvent(self.view, event)
+
+
+def _legend_mark(kind: str, color: str) -> QPixmap:
+    """The legend's small picture: a bar, a milestone's diamond or today's line, as drawn in the chart."""
+    pixmap = QPixmap(22, 14)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    if kind == "bar":
+        painter.fillRect(QRectF(1, 3, 20, 8), QColor(color))
+    elif kind == "milestone":
+        painter.setPen(QPen(QColor(BLACK)))
+        painter.setBrush(QBrush(QColor(color)))
+        painter.drawPolygon(QPolygonF([QPointF(11, 1), QPointF(17, 7), QPointF(11, 13), QPointF(5, 7)]))
+    else:
+        painter.setPen(QPen(QColor(color), 2))
+        painter.drawLine(QPointF(11, 0), QPointF(11, 14))
+    painter.end()
+    return pixmap
