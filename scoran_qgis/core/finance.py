@@ -219,14 +219,14 @@ def financial_needs(premises: pd.DataFrame, coverage: pd.DataFrame, phases: pd.D
     for name, share in shares.items():
         rows[f"part_{name}"] = rows["reste_collectivites"] * share
     sums = AMOUNT_COLUMNS + EXTRA_AMOUNTS
-    detail = rows.assign(niveau=tr("phase"), code=rows["phase_id"])
+    detail = rows.assign(niveau="phase", code=rows["phase_id"])  # keys the deliverables read: not translated
     totals = [detail]
-    for level, key in ((tr("projet"), "rip_id"), (tr("département"), "code_dep"), (tr("semestre"), "semestre")):
+    for level, key in (("projet", "rip_id"), ("département", "code_dep"), ("semestre", "semestre")):
         grouped = rows.groupby(key)[sums].sum().reset_index().rename(columns={key: "code"})
         if key == "semestre":
             grouped["annee"] = grouped["code"].str[:4].astype(int)
         totals.append(grouped.assign(niveau=level))
-    totals.append(rows[sums].sum().to_frame().T.assign(niveau=tr("territoire"), code=tr("Ensemble")))
+    totals.append(rows[sums].sum().to_frame().T.assign(niveau="territoire", code="Ensemble"))
     table = pd.concat(totals, ignore_index=True)
     money = [c for c in sums if c not in ("locaux", "raccordables")]
     table[money] = table[money].astype(float).round(2)

@@ -333,7 +333,8 @@ def summary(centres: pd.DataFrame) -> pd.DataFrame:
     frame = frame.assign(nb_couts_agent=(frame["source_cout"] == COST_SOURCES[0]).astype(int))
     money = SUMMARY_MONEY + ["nb_couts_agent"]
     parts = []
-    for level, data in ((tr("département"), frame), (tr("territoire"), frame.assign(code=tr("Ensemble")))):
+    # niveau and code are keys the deliverables read: French words, never translated
+    for level, data in (("département", frame), ("territoire", frame.assign(code="Ensemble"))):
         counts = pd.crosstab(data["code"], data["statut"]).reindex(columns=list(STATUS_LABELS), fill_value=0)
         table = counts.join(data.groupby("code")[money].sum()).reset_index()
         table.insert(0, "niveau", level)

@@ -6,7 +6,6 @@ import numpy as np
 import pandas as pd
 
 from .geometry import nearest_within
-from .i18n import tr
 from .speed_classes import CLASSES, RANK
 from .whitezones import threshold_rank
 
@@ -47,10 +46,11 @@ def summarise(sites: pd.DataFrame) -> pd.DataFrame:
                                  frame["insee_com"].str[:2])
     counts = ["nb_sites", "nb_sans_haut_debit", "nb_sous_seuil", "nb_sans_local_proche"]
     communes = frame.groupby(["insee_com", "categorie"])[counts].sum().reset_index()
-    communes = communes.rename(columns={"insee_com": "code"}).assign(niveau=tr("commune"))
+    # niveau and code are keys the deliverables read: French words, never translated
+    communes = communes.rename(columns={"insee_com": "code"}).assign(niveau="commune")
     departments = frame.groupby(["code_dep", "categorie"])[counts].sum().reset_index()
-    departments = departments.rename(columns={"code_dep": "code"}).assign(niveau=tr("département"))
-    total = frame.groupby("categorie")[counts].sum().reset_index().assign(code=tr("Ensemble"),
-                                                                          niveau=tr("territoire"))
+    departments = departments.rename(columns={"code_dep": "code"}).assign(niveau="département")
+    total = frame.groupby("categorie")[counts].sum().reset_index().assign(code="Ensemble",
+                                                                          niveau="territoire")
     table = pd.concat([departments, total, communes], ignore_index=True)
     return table[["niveau", "code", "categorie", *counts]]

@@ -344,8 +344,9 @@ def coverage_summary(premises: pd.DataFrame, coverage: pd.DataFrame) -> pd.DataF
                                    coverage["semestre_prevu"].fillna("non_planifie")),
     })
     parts = []
-    for level, key in ((tr("commune"), "commune"), (tr("département"), "departement"), (tr("territoire"), None)):
-        grouped = frame.assign(code=tr("Ensemble") if key is None else frame[key])
+    # niveau and code are keys the deliverables read: French words, never translated
+    for level, key in (("commune", "commune"), ("département", "departement"), ("territoire", None)):
+        grouped = frame.assign(code="Ensemble" if key is None else frame[key])
         table = grouped.groupby(["code", "zone", "semestre_prevu"])["nb_locaux"].sum().reset_index()
         parts.append(table.assign(niveau=level))
     return pd.concat(parts, ignore_index=True)[["niveau", "code", "zone", "semestre_prevu", "nb_locaux"]]
@@ -362,7 +363,7 @@ def trajectory(premises_dep: np.ndarray, nb_locaux: np.ndarray, deja_thd: np.nda
     frame = pd.DataFrame({"code": premises_dep, "n": nb_locaux, "thd": np.where(deja_thd, nb_locaux, 0),
                           "when": np.where(deja_thd, -1, planned_index)})
     rows = []
-    groups = [(code, group) for code, group in frame.groupby("code")] + [(tr("Ensemble"), frame)]
+    groups = [(code, group) for code, group in frame.groupby("code")] + [("Ensemble", frame)]
     for code, group in groups:
         total = int(group["n"].sum())
         already = int(group["thd"].sum())
@@ -373,7 +374,7 @@ def trajectory(premises_dep: np.ndarray, nb_locaux: np.ndarray, deja_thd: np.nda
             target = _target_for(Millesime.from_index(semester), targets)
             pct = round(100.0 * cumulative / total, 2) if total else None
             rows.append({
-                "niveau": tr("territoire") if code == tr("Ensemble") else tr("département"), "code": code,
+                "niveau": "territoire" if code == "Ensemble" else "département", "code": code,
                 "semestre": str(Millesime.from_index(semester)), "nb_locaux": total, "locaux_thd": cumulative,
                 "pct_thd": pct, "cible_pct": target,
                 "ecart_pct": None if target is None or pct is None else round(pct - target, 2),

@@ -288,9 +288,9 @@ def department_summary(premises: pd.DataFrame, area_table: pd.DataFrame, area_de
     per_dep = per_dep.join(_zone_sums(grid.zones_inel, "carreaux_inel", "locaux_carreaux_inel"))
     per_dep = per_dep.fillna(0).astype(np.int64)
     total = per_dep.sum().to_frame().T
-    total.index = [tr("Ensemble")]
+    total.index = ["Ensemble"]  # niveau and code are keys the deliverables read: not translated
     table = pd.concat([per_dep, total])
-    table.insert(0, "niveau", [tr("département")] * len(per_dep) + [tr("territoire")])
+    table.insert(0, "niveau", ["département"] * len(per_dep) + ["territoire"])
     table["pct_sous_seuil"] = percent(table["nb_sous_seuil"], table["nb_locaux"])
     table["pct_inel"] = percent(table["nb_inel"], table["nb_locaux"])
     table["seuil"] = seuil

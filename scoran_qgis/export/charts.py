@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..core.i18n import tr
 from ..core.palettes import ALERT, NEUTRAL
 
 
@@ -31,12 +32,12 @@ def trajectory_chart(table: pd.DataFrame, path, title: str, targets: dict) -> Pa
         if str(semester) in semesters:
             position = semesters.index(str(semester))
             axes.scatter([position], [target], marker="*", s=160, color=ALERT, zorder=5)
-            axes.annotate(f"objectif {target:.0f} %", (position, target), textcoords="offset points",
+            axes.annotate(tr("objectif {0} %").format(f"{target:.0f}"), (position, target), textcoords="offset points",
                           xytext=(-40, 8), fontsize=8, color=ALERT)
     axes.set_xticks(range(len(semesters)))
     axes.set_xticklabels(semesters, rotation=45, ha="right", fontsize=7)
     axes.set_ylim(0, 105)
-    axes.set_ylabel("% des locaux éligibles au THD (≥ 30 Mbit/s)")
+    axes.set_ylabel(tr("% des locaux éligibles au THD (≥ 30 Mbit/s)"))
     axes.set_title(title, fontsize=11)
     axes.grid(alpha=0.3)
     axes.legend(fontsize=7, ncol=2, loc="upper left")
