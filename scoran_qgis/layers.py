@@ -6,8 +6,10 @@ from pathlib import Path
 
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
+    QgsExpression,
     QgsFillSymbol,
     QgsLayerTreeGroup,
+    QgsMapLayer,
     QgsMarkerSymbol,
     QgsPalLayerSettings,
     QgsProject,
@@ -23,23 +25,28 @@ from .core import palettes
 from .core.i18n import tr
 from .core.store import ScoranStore
 
-# table → (layer name, simple-symbol properties); drawn bottom-up in reverse order of this list.
+# table → (layer name, simple-symbol properties); drawn bottom-up in reverse order of this list. The
+# colours are core/palettes.py's, as the output styles (resources/styles) and the atlas use them.
 STYLES = {
-    "centres_bourgs": (tr("Centres-bourgs"), "marker", {"name": "triangle", "color": "#d7301f", "size": "2.6",
-                                                         "outline_color": "#ffffff", "outline_width": "0.2"}),
-    "sites_prioritaires": (tr("Sites prioritaires"), "marker", {"name": "circle", "color": "#6a3d9a", "size": "1.8"}),
+    "centres_bourgs": (tr("Centres-bourgs"), "marker", {"name": "triangle", "color": palettes.TOWN_CENTRE_COLOR,
+                                                         "size": "2.6", "outline_color": palettes.WHITE,
+                                                         "outline_width": "0.2"}),
+    "sites_prioritaires": (tr("Sites prioritaires"), "marker", {"name": "circle", "color": palettes.PRIORITY_SITE_COLOR,
+                                                                "size": "1.8"}),
     "zones_blanches": (tr("Zones blanches du haut débit"), "fill", {"color": "255,255,255,200",
-                                                                     "outline_color": "#e31a1c",
+                                                                     "outline_color": palettes.WHITE_ZONE_OUTLINE,
                                                                      "outline_width": "0.3"}),
-    "rip_phases": (tr("Phases des RIP"), "fill", {"color": "0,0,0,0", "outline_color": "#1f78b4",
+    "rip_phases": (tr("Phases des RIP"), "fill", {"color": "0,0,0,0", "outline_color": palettes.RIP_PHASE_COLOR,
                                                     "outline_width": "0.3", "outline_style": "dash"}),
-    "rip_projets": (tr("Projets RIP"), "fill", {"color": "166,206,227,90", "outline_color": "#1f78b4",
-                                                  "outline_width": "0.6"}),
-    "regions": (tr("Région"), "fill", {"color": "0,0,0,0", "outline_color": "#000000", "outline_width": "0.9"}),
-    "departements": (tr("Départements"), "fill", {"color": "0,0,0,0", "outline_color": "#252525",
+    "rip_projets": (tr("Projets RIP"), "fill", {"color": palettes.RIP_PROJECT_FILL,
+                                                  "outline_color": palettes.RIP_PHASE_COLOR, "outline_width": "0.6"}),
+    "regions": (tr("Région"), "fill", {"color": "0,0,0,0", "outline_color": palettes.REGION_OUTLINE,
+                                        "outline_width": "0.9"}),
+    "departements": (tr("Départements"), "fill", {"color": "0,0,0,0", "outline_color": palettes.DEPARTMENT_OUTLINE,
                                                     "outline_width": "0.6"}),
-    "epci": (tr("EPCI"), "fill", {"color": "0,0,0,0", "outline_color": "#737373", "outline_width": "0.3"}),
-    "communes": (tr("Communes"), "fill", {"color": "#f7f4ec", "outline_color": "#bdbdbd", "outline_width": "0.1"}),
+    "epci": (tr("EPCI"), "fill", {"color": "0,0,0,0", "outline_color": palettes.EPCI_OUTLINE, "outline_width": "0.3"}),
+    "communes": (tr("Communes"), "fill", {"color": palettes.COMMUNE_FILL, "outline_color": palettes.COMMUNE_OUTLINE,
+                                          "outline_width": "0.1"}),
 }
 LABEL_FIELDS = {"departements": "nom"}
 
@@ -58,7 +65,7 @@ def styled_layer(uri: str, table: str, name: str | None = None) -> QgsVectorLaye
         text_format = QgsTextFormat()
         text_format.setFont(QFont("DejaVu Sans"))
         text_format.setSize(9)
-        text_format.setColor(QColor("#252525"))
+        text_format.setColor(QColor(palettes.LABEL_TEXT))
         settings.setFormat(text_format)
         layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
         layer.setLabelsEnabled(True)
@@ -143,59 +150,35 @@ def bpe_layer(path: Path) -> QgsVectorLayer:
 
 
 CLASS_COLORS = palettes.CLASS_COLORS
+STYLES_DIR = Path(__file__).resolve().parent / "resources" / "styles"
+STYLE_PROPERTY = "scoran/style"  # custom property: the SCORAN style a layer was given
 
 
-def _class_categories(kind: str) -> list:
-    from .core.speed_classes import CLASSES, LABELS_FR
-
-    categories = []
-    for code in CLASSES:
-        if kind == "marker":
-            symbol = QgsMarkerSymbol.createSimple({"name": "circle", "color": CLASS_COLORS[code], "size": "1.2",
-                                                   "outline_style": "no"})
-        else:
-            symbol = QgsFillSymbol.createSimple({"color": CLASS_COLORS[code], "outline_color": "#ffffff",
-                                                 "outline_width": "0.1"})
-        categories.append(QgsRendererCategory(code, symbol, f"{code} — {LABELS_FR[code]}"))
-    return categories
+def style_path(style: str) -> Path:
+    """The shipped QML of an output style (`resources/styles/<style>.qml`, built by scripts/build_styles.py)."""
+    return STYLES_DIR / f"{style}.qml"
 
 
-def apply_style(layer: QgsVectorLayer, style: str) -> None:
-    """The SCORAN style of an algorithm output: `premises`, `areas`, `zones`, `sites`."""
-    if style == "premises":
-        layer.setRenderer(QgsCategorizedSymbolRenderer("classe", _class_categories("marker")))
-    elif style == "areas":
-        white = QgsFillSymbol.createSimple({"color": palettes.WHITE, "outline_color": palettes.WHITE_ZONE_OUTLINE,
-                                            "outline_width": "0.5"})
-        other = QgsFillSymbol.createSimple({"color": palettes.SERVED_FILL, "outline_color": palettes.SERVED_OUTLINE,
-                                            "outline_width": "0.1"})
-        layer.setRenderer(QgsCategorizedSymbolRenderer("zone_blanche", [
-            QgsRendererCategory(True, white, tr("Sans haut débit de qualité (part sous le seuil atteinte)")),
-            QgsRendererCategory(False, other, tr("Desservie (haut débit de qualité majoritaire)")),
-        ]))
-    elif style in ("zones", "zones_inel"):  # below the threshold / no broadband at all (darker)
-        outline = palettes.WHITE_ZONE_OUTLINE if style == "zones" else palettes.WHITE_GRID_OUTLINE
-        symbol = QgsFillSymbol.createSimple({"color": "255,255,255,220", "outline_color": outline,
-                                             "outline_width": "0.4" if style == "zones" else "0.6"})
-        layer.setRenderer(QgsSingleSymbolRenderer(symbol))
-    elif style == "facilities":
-        from .core.facilities import CATEGORIES
+def apply_style(layer: QgsVectorLayer, style: str) -> bool:
+    """Give an algorithm output its SCORAN style (symbology, labels, opacity of `resources/styles/<style>.qml`).
 
-        colors = palettes.FACILITY_COLORS
-        layer.setRenderer(QgsCategorizedSymbolRenderer("categorie", [
-            QgsRendererCategory(code, QgsMarkerSymbol.createSimple({"name": "circle", "color": color, "size": "1.8",
-                                                                    "outline_color": "#ffffff"}), label)
-            for (code, label), color in zip(CATEGORIES.items(), colors)
-        ]))
-    elif style == "coverage":
-        labels = {"ZTD": tr("Zone très dense"), "AMII": tr("AMII (initiative privée)"),
-                  "RIP": tr("RIP (initiative publique)"), "aucun": tr("Aucun projet")}
-        zones = [(code, color, labels[code]) for code, color in palettes.THD_ZONE_COLORS.items()]
-        layer.setRenderer(QgsCategorizedSymbolRenderer("zone", [
-            QgsRendererCategory(code, QgsMarkerSymbol.createSimple({"name": "circle", "color": color, "size": "1.2",
-                                                                    "outline_style": "no"}), label)
-            for code, color, label in zones
-        ]))
-    elif style == "sites":
-        layer.setRenderer(QgsCategorizedSymbolRenderer("classe", _class_categories("marker")))
+    The officer's fields are left alone (no field configuration is loaded); labels that name a field the
+    layer lacks are switched off rather than drawn empty. Returns whether the style was applied.
+    """
+    path = style_path(style)
+    if not path.is_file():
+        return False
+    categories = (QgsMapLayer.StyleCategory.Symbology | QgsMapLayer.StyleCategory.Labeling
+                  | QgsMapLayer.StyleCategory.Rendering)
+    _, ok = layer.loadNamedStyle(str(path), categories)
+    if not ok:
+        return False
+    if layer.labelsEnabled() and layer.labeling() is not None:
+        settings = layer.labeling().settings()
+        wanted = (QgsExpression(settings.fieldName).referencedColumns() if settings.isExpression
+                  else {settings.fieldName})
+        if any(layer.fields().indexOf(name) < 0 for name in wanted):
+            layer.setLabelsEnabled(False)
+    layer.setCustomProperty(STYLE_PROPERTY, style)
     layer.triggerRepaint()
+    return True

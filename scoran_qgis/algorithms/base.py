@@ -108,16 +108,22 @@ class _StylePostProcessor(QgsProcessingLayerPostProcessorInterface):
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802
         from ..layers import apply_style
 
-        apply_style(layer, self.style)
+        if not apply_style(layer, self.style) and feedback is not None:
+            feedback.pushWarning(QCoreApplication.translate("Processing", "Style {0} introuvable : couche {1} "
+                                                            "chargée sans style.").format(self.style, layer.name()))
 
 
-def style_on_completion(context, destination: str, style: str, name: str | None = None) -> None:
-    """Style (and name) the output layer when Processing loads it into the project."""
+def style_on_completion(context, destination: str, style: str | None, name: str | None = None) -> None:
+    """Style (resources/styles/<style>.qml) and name the output layer when Processing loads it into the
+    project; `style` None (a table): the name only. The name is the one QGIS gives when the officer does
+    not prefer file names (Processing's setting), and always to a temporary output."""
     if not context.willLoadLayerOnCompletion(destination):
         return
     details = context.layerToLoadOnCompletionDetails(destination)
     if name:
         details.name = name
+    if not style:
+        return
     processor = _StylePostProcessor(style)
     _StylePostProcessor.instances.append(processor)
     details.setPostProcessor(processor)

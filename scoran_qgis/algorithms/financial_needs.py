@@ -110,6 +110,7 @@ class FinancialNeedsAlgorithm(ScoranAlgorithm):
             feedback.pushInfo(note)
         steps.progress("calcul", 1.0)
         result = {self.OUTPUT: outputs.table(self.OUTPUT, table)}
+        outputs.style(self.OUTPUT, None)
         steps.progress("ecriture", 1.0)
         total = table[table["niveau"] == "territoire"].iloc[0]
         feedback.pushInfo(self.tr("Coût total : {0:,.0f} € ; part de l'État : {1:,.0f} € ; reste aux collectivités : "

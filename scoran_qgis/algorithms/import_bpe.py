@@ -84,5 +84,5 @@ class ImportBpeAlgorithm(ScoranAlgorithm):
         feedback.setProgress(100)
         for category, count in sites["categorie"].value_counts().sort_index().items():
             feedback.pushInfo(self.tr("{0} : {1} site(s)").format(category, count))
-        outputs.style(self.OUTPUT, "facilities", self.tr("Sites prioritaires"))
+        outputs.style(self.OUTPUT, "sites_categories", self.tr("Sites prioritaires"))
         return {self.OUTPUT: destination}

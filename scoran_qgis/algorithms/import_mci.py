@@ -106,5 +106,5 @@ class ImportMciAlgorithm(ScoranAlgorithm):
         steps.progress("ecriture", 1.0)
         feedback.pushInfo(self.tr("{0} immeubles, {1} locaux écrits (EPSG:{2}).").format(
             len(frame), int(frame["nb_locaux"].sum()), premises.epsg))
-        outputs.style(self.OUTPUT, "premises", self.tr("Locaux par classe de débit"))
+        outputs.style(self.OUTPUT, "locaux_classes", self.tr("Locaux par classe de débit"))
         return {self.OUTPUT: destination}

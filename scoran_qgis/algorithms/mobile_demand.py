@@ -81,6 +81,8 @@ class MobileDemandAlgorithm(ScoranAlgorithm):
                  else pd.Series([None] * int(outside.sum()), dtype=object))
         table = demand_by_commune(codes.reset_index(drop=True), distance[outside])
         result = {self.OUTPUT: destination, self.OUTPUT_COMMUNES: outputs.table(self.OUTPUT_COMMUNES, table)}
+        outputs.style(self.OUTPUT, "demande_4g")
+        outputs.style(self.OUTPUT_COMMUNES, None)
         steps.progress("ecriture", 1.0)
         feedback.pushInfo(tr("{0} point(s) sur {1} hors de la couverture 4G, dans {2} commune(s).").format(
             int((~inside).sum()), len(inside), len(table)))

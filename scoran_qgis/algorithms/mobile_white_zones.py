@@ -225,6 +225,8 @@ class MobileWhiteZonesAlgorithm(ScoranAlgorithm):
         computed = result[[c for c in result.columns if c != "code_dep"]]
         output = {self.OUTPUT: outputs.features(self.OUTPUT, source, features, attributes, computed),
                   self.OUTPUT_SUMMARY: outputs.table(self.OUTPUT_SUMMARY, summary(result))}
+        outputs.style(self.OUTPUT, "centres_bourgs_mobile", self.tr("Centres-bourgs : couverture mobile"))
+        outputs.style(self.OUTPUT_SUMMARY, None, self.tr("Estimatif des besoins mobiles par département"))
         steps.progress("ecriture", 1.0)
         counts = result["statut"].value_counts()
         feedback.pushInfo(self.tr("{0} centre(s)-bourg(s) : {1} en zone blanche 2G, {2} en zone blanche 3G ; "

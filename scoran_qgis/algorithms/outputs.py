@@ -266,9 +266,10 @@ class Outputs:
             path = self.algorithm.parameterAsFileOutput(parameters, name, self.context)
         return path, (staged.reported if staged else path)
 
-    def style(self, name: str, style: str, title: str | None = None) -> None:
-        """Style (and name) output `name` when Processing loads it into the project."""
-        self._styles.append((name, style, title))
+    def style(self, name: str, style: str | None, title: str | None = None) -> None:
+        """Style output `name` with resources/styles/<style>.qml (None: a table, no style) and name it `title`
+        (by default the output's French description) when Processing loads it into the project."""
+        self._styles.append((name, style, title or self._definition(name).description()))
 
     # --- writers -------------------------------------------------------------------------------
     def table(self, name: str, frame) -> str:

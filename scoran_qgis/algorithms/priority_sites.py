@@ -122,7 +122,8 @@ class PrioritySitesAlgorithm(ScoranAlgorithm):
         flagged = result[result["sous_seuil"].fillna(False).astype(bool)]
         feedback.pushInfo(self.tr("{0} site(s) sur {1} sous le seuil, dont {2} sans haut débit.").format(
             len(flagged), len(result), int(result["sans_haut_debit"].fillna(False).astype(bool).sum())))
-        outputs.style(self.OUTPUT, "sites")
+        outputs.style(self.OUTPUT, "sites_prioritaires")
+        outputs.style(self.OUTPUT_SUMMARY, None)
         return results
 
     @staticmethod

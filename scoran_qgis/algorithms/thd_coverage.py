@@ -148,5 +148,7 @@ class ThdCoverageAlgorithm(ScoranAlgorithm):
         feedback.pushInfo(self.tr("Reste à couvrir après 2022 : {0} locaux ; chevauchements RIP/AMII : {1} locaux.")
                           .format(int(nb[coverage["reste_a_couvrir"].to_numpy()].sum()),
                                   int(nb[coverage["chevauchement_amii"].to_numpy()].sum())))
-        outputs.style(self.OUTPUT, "coverage", self.tr("Couverture THD"))
+        outputs.style(self.OUTPUT, "couverture_thd", self.tr("Couverture THD"))
+        outputs.style(self.OUTPUT_SUMMARY, None)
+        outputs.style(self.OUTPUT_CHECKS, None)
         return results

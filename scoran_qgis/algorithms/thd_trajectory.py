@@ -126,6 +126,9 @@ class ThdTrajectoryAlgorithm(ScoranAlgorithm):
 
         results = {self.OUTPUT: outputs.table(self.OUTPUT, table),
                    self.OUTPUT_PHASING: outputs.table(self.OUTPUT_PHASING, phased)}
+        outputs.style(self.OUTPUT, None)
+        outputs.style(self.OUTPUT_PHASING, None)
+        outputs.style(self.OUTPUT_CHANGES, None)
         chart, results[self.OUTPUT_CHART] = outputs.path(self.OUTPUT_CHART)
         trajectory_chart(table, chart, self.tr("Trajectoire THD — millésime {0}").format(millesime), NATIONAL_TARGETS)
         results["PREVIOUS"] = ""

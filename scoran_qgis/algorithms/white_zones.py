@@ -196,9 +196,10 @@ class WhiteZonesAlgorithm(ScoranAlgorithm):
             "{2} ; {3} locaux inéligibles ({4} %) ; {5} zone(s) de carreaux."
         ).format(f"{share:g}", int(table["zb_haut_debit"].sum()), len(table), int(total["nb_inel"]),
                  total["pct_inel"], len(grid.zones_inel)))
-        outputs.style(self.OUTPUT, "areas")
-        outputs.style(self.OUTPUT_ZONES, "zones")
-        outputs.style(self.OUTPUT_ZONES_INEL, "zones_inel")
+        outputs.style(self.OUTPUT, "zones_part_sous_seuil", self.tr("Part des locaux sous le seuil par zone"))
+        outputs.style(self.OUTPUT_ZONES, "carreaux_sous_seuil", self.tr("Carreaux sans haut débit de qualité"))
+        outputs.style(self.OUTPUT_ZONES_INEL, "carreaux_inel", self.tr("Carreaux en zone blanche du haut débit"))
+        outputs.style(self.OUTPUT_SUMMARY, None, self.tr("Inventaire des zones blanches par département"))
         return results
 
     def _assign(self, features, key, premises, x, y, epsg, areas, context, feedback):

@@ -49,6 +49,9 @@ PRIORITY_SITE_COLOR = "#6a3d9a"
 
 # Share of premises under the threshold (atlas choropleth): (low, high, colour), ColorBrewer Reds.
 UNDER_THRESHOLD_CLASSES = ((0, 10, "#fee5d9"), (10, 25, "#fcae91"), (25, 50, "#fb6a4a"), (50, 100.01, "#cb181d"))
+# Points without 4G by distance to the nearest 4G coverage (metres), ColorBrewer YlOrBr: far is dark.
+DISTANCE_4G_CLASSES = ((0, 500, "#fed98e"), (500, 1000, "#fe9929"), (1000, 2000, "#d95f0e"),
+                       (2000, 50_000.01, "#993404"))
 WHITE_ZONE_OUTLINE = "#e31a1c"
 WHITE_GRID_OUTLINE = "#08306b"
 SERVED_FILL, SERVED_OUTLINE = "#d9ead3", "#9e9e9e"  # areas that are not white zones
