@@ -96,6 +96,11 @@ def _default(definition) -> str:
     return f"`{value}`"
 
 
+def _label(definition) -> str:
+    """The label shown in QGIS (a model's output has none of its own: `child:Name` gives it)."""
+    return definition.description() or definition.name().split(":")[-1]
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -108,7 +113,7 @@ def parameters_table(algorithm) -> str:
         if definition.flags() & QgsProcessingParameterDefinition.FlagHidden:
             continue
         optional = "oui" if definition.flags() & QgsProcessingParameterDefinition.FlagOptional else "non"
-        rows.append(f"| `{definition.name()}` | {_cell(definition.description())} | {_cell(_type(definition))} "
+        rows.append(f"| `{definition.name()}` | {_cell(_label(definition))} | {_cell(_type(definition))} "
                     f"| {_cell(_default(definition))} | {optional} |")
     return "\n".join(rows)
 
@@ -116,7 +121,7 @@ def parameters_table(algorithm) -> str:
 def outputs_table(algorithm) -> str:
     rows = ["| sortie | libellé | type |", "|---|---|---|"]
     for definition in algorithm.outputDefinitions():
-        rows.append(f"| `{definition.name()}` | {_cell(definition.description())} "
+        rows.append(f"| `{definition.name()}` | {_cell(_label(definition))} "
                     f"| {TYPES.get(definition.type(), definition.type())} |")
     if len(rows) == 2:
         return "Aucune sortie déclarée : le modèle écrit dans les dossiers de ses algorithmes."
@@ -331,6 +336,9 @@ def scoran_algorithms():
 
         provider = ScoranProvider()
         registry.addProvider(provider)
+    # A shipped model declares its outputs only when its child algorithms are found, i.e. once the
+    # provider is registered: reload them now that it is.
+    provider.refreshAlgorithms()
     return sorted(provider.algorithms(), key=lambda algorithm: algorithm.name())
 
 
