@@ -17,9 +17,12 @@ atlas and the deliverables are.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
+# Qt5 writes XML attributes in hash order: a fixed seed gives the same files run after run (clean diffs)
+os.environ.setdefault("QT_HASH_SEED", "0")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -102,7 +105,7 @@ def styles() -> dict:
     graduated_share = QgsGraduatedSymbolRenderer("pct_sous_seuil", _ranges(
         palettes.UNDER_THRESHOLD_CLASSES, lambda c: _fill(c, palettes.WHITE, "0.05"), percent))
     demand = QgsGraduatedSymbolRenderer("coalesce(\"distance_4g_m\", 50000)", _ranges(
-        palettes.DISTANCE_4G_CLASSES, lambda c: _marker("circle", c, "2.4", palettes.BLACK, "0.1"), metres))
+        palettes.DISTANCE_4G_CLASSES, lambda c: _marker("circle", c, "2", palettes.BLACK, "0.1"), metres))
     white_zone_centres = "if(\"statut\" IN ('zone_blanche_2g', 'zone_blanche_3g'), \"nom\", NULL)"
     return {
         # scoran:importmci OUTPUT — premises by speed class
@@ -121,7 +124,7 @@ def styles() -> dict:
             for (code, label), color in zip(CATEGORIES.items(), palettes.FACILITY_COLORS)]), None, 1.0),
         # scoran:prioritysites OUTPUT — sites (stars) by the speed class of their nearest premise
         "sites_prioritaires": ("Point", ["classe"], speed_classes(
-            "star", "3", palettes.BLACK, "0.1", tr("Aucun local à moins de la distance maximale")), None, 1.0),
+            "star", "2.6", palettes.BLACK, "0.1", tr("Aucun local à moins de la distance maximale")), None, 1.0),
         # scoran:thdcoverage OUTPUT — premises by THD zone (ZTD, AMII, RIP, none)
         "couverture_thd": ("Point", ["zone"], QgsCategorizedSymbolRenderer("zone", [
             QgsRendererCategory(code, _marker("circle", color, "1.2", None), zone_labels[code])
