@@ -11,7 +11,7 @@ FULL := sample_project/generated/full/manifest.json
 # Headless: Qt renders offscreen, no display needed.
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: help setup demo test test-unit test-debian13 lint format sample sample-full bench package install uninstall i18n clean
+.PHONY: help setup demo test test-unit test-debian13 lint format sample sample-full bench package install uninstall i18n doc clean
 
 help:
 	@echo "make demo         installe ce qui manque, construit le projet exemple et lance la chaîne SCORAN"
@@ -24,6 +24,7 @@ help:
 	@echo "make package      construit dist/$(PLUGIN)-$(VERSION).zip (format plugins.qgis.org)"
 	@echo "make install      lie l'extension dans le profil QGIS ($(QGIS_PROFILE))"
 	@echo "make i18n         met à jour les traductions (.ts) et les compile (.qm)"
+	@echo "make doc          tableaux des paramètres du guide (docs/guide) et aide hors ligne de l'extension"
 
 setup: $(VENV)/.installed
 
@@ -80,6 +81,11 @@ install:
 
 uninstall:
 	rm -f $(QGIS_PROFILE)/python/plugins/$(PLUGIN)
+
+# User guide: parameter tables from the provider into docs/guide/*.md, pages rendered to the plugin's
+# offline help (scoran_qgis/resources/help/, committed; tests/qgis/test_guide.py checks it is current).
+doc: setup
+	$(PY) scripts/doc_parameters.py
 
 # Source strings are French; other languages live in resources/i18n/scoran_qgis_<lang>.ts (updated from
 # the code by scripts/i18n.py, which follows the plugin's tr() helpers) and are compiled to .qm by lrelease.

@@ -169,7 +169,7 @@ def _inline(text: str) -> str:
     out = []
     for part in parts:
         if part.startswith("`") and part.endswith("`") and len(part) > 1:
-            out.append(f"<code>{html.escape(part[1:-1], quote=False)}</code>")
+            out.append(f"<code>{html.escape(part[1:-1].replace(chr(92) + '|', '|'), quote=False)}</code>")
             continue
         part = html.escape(part, quote=False)
 
@@ -227,7 +227,8 @@ def to_html(markdown: str, title: str) -> str:
             flush()
             level = len(match.group(1))
             body.append(f'<h{level} id="{_slug(match.group(2))}">{_inline(match.group(2))}</h{level}>')
-        elif stripped.startswith("|") and index + 1 < len(lines) and re.match(r"^\|[-:| ]+\|$", lines[index + 1].strip()):
+        elif (stripped.startswith("|") and index + 1 < len(lines)
+              and re.match(r"^\|[-:| ]+\|$", lines[index + 1].strip())):
             flush()
             header = _row(line)
             rows = []

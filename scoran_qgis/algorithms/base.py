@@ -28,7 +28,13 @@ class ScoranAlgorithm(QgsProcessingAlgorithm):
         return QIcon(str(__icon_path__))
 
     def helpUrl(self) -> str:  # noqa: N802
-        return ""
+        """Its page of the user guide, shipped in the plugin: a file URL, since the plugin runs offline."""
+        from qgis.PyQt.QtCore import QUrl
+
+        from ..__about__ import PLUGIN_DIR
+
+        page = PLUGIN_DIR / "resources" / "help" / f"{self.name()}.html"  # docs/guide/<name>.md, rendered
+        return QUrl.fromLocalFile(str(page)).toString() if page.is_file() else ""
 
     def shortHelpString(self) -> str:  # noqa: N802
         raise ScoranError(f"{self.__class__.__name__} must describe what it reads, computes and writes")
