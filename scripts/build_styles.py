@@ -1,6 +1,6 @@
 """Build the QML styles of the algorithms' outputs (`scoran_qgis/resources/styles/*.qml`).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/build_styles.py
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/build_styles.py [folder]
 
 Why generated rather than hand-written: the colours come from `core/palettes.py` and the speed
 classes, status and category labels from the core modules, the same values the atlas draws with; a
@@ -168,15 +168,17 @@ def build(folder: Path) -> list[Path]:
     return written
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
+    """Write the styles into resources/styles, or into the folder given (a test compares the two)."""
     from qgis.core import QgsApplication
 
     app = QgsApplication([], False)
     app.initQgis()
-    for path in build(ROOT / "scoran_qgis" / "resources" / "styles"):
-        print(path.relative_to(ROOT))
+    folder = Path(argv[0]) if argv else ROOT / "scoran_qgis" / "resources" / "styles"
+    for path in build(folder):
+        print(path)
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
