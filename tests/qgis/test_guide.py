@@ -87,3 +87,19 @@ def test_converter_renders_the_guide_markdown(doc):
     assert "<ul><li>un</li><li>deux suite</li></ul>" in html
     assert "<pre><code>echo &lt;x&gt;</code></pre>" in html
     assert '<img src="images/x.png" alt="image">' in html
+
+
+def test_the_plugin_zip_carries_the_help(tmp_path):
+    import subprocess
+    import sys
+    import zipfile
+
+    target = tmp_path / "scoran_qgis.zip"
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "package.py"), str(target)], check=True)
+    with zipfile.ZipFile(target) as archive:
+        names = set(archive.namelist())
+        sizes = {info.filename: info.file_size for info in archive.infolist() if "/resources/help/" in info.filename}
+    for page in HELP.rglob("*"):
+        if page.is_file():
+            assert f"scoran_qgis/{page.relative_to(ROOT / 'scoran_qgis').as_posix()}" in names, page.name
+    assert max(sizes.values()) < 1_000_000 and sum(sizes.values()) < 3_000_000
