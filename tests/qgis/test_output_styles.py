@@ -260,3 +260,42 @@ def test_shipped_styles_are_the_built_ones(tmp_path):
                    capture_output=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert sorted(p.name for p in tmp_path.glob("*.qml")) == [p.name for p in shipped]
     assert [p.name for p in shipped if (tmp_path / p.name).read_bytes() != p.read_bytes()] == []
+
+
+def test_an_output_of_a_model_loads_styled_too(provider, tmp_path):
+    """A saved model whose output is an algorithm's output: the layer it loads has that output's style."""
+    from qgis import processing
+    from qgis.core import (
+        QgsProcessingModelChildAlgorithm,
+        QgsProcessingModelChildParameterSource,
+        QgsProcessingModelOutput,
+        QgsProcessingModelParameter,
+        QgsProcessingParameterMultipleLayers,
+    )
+
+    from scoran_qgis.compat import SOURCE_FILE
+    from tests.qgis.test_fixed_broadband import BASES, ELIGIBILITY
+
+    model = QgsProcessingModelAlgorithm("import", "SCORAN")
+    child = QgsProcessingModelChildAlgorithm("scoran:importmci")
+    child.setChildId("import")
+    for name in ("BASE_IMB", "ELIGIBILITE"):
+        model.addModelParameter(QgsProcessingParameterMultipleLayers(name, name, SOURCE_FILE),
+                                QgsProcessingModelParameter(name))
+        child.addParameterSources(name, [QgsProcessingModelChildParameterSource.fromModelParameter(name)])
+    output = QgsProcessingModelOutput("locaux")
+    output.setChildId("import")
+    output.setChildOutputName("OUTPUT")
+    child.setModelOutputs({"locaux": output})
+    model.addChildAlgorithm(child)
+    project = QgsProject.instance()
+    project.clear()
+    try:
+        processing.runAndLoadResults(model, {"BASE_IMB": BASES, "ELIGIBILITE": ELIGIBILITY,
+                                             "import:locaux": str(tmp_path / "locaux.gpkg")})
+        [layer] = project.mapLayers().values()
+        assert layer.customProperty(STYLE_PROPERTY) == "locaux_classes"
+        assert isinstance(layer.renderer(), QgsCategorizedSymbolRenderer)
+        assert layer.renderer().classAttribute() == "classe"
+    finally:
+        project.clear()
