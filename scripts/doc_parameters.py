@@ -165,29 +165,28 @@ def _target(url: str) -> str | None:
 
 
 def _inline(text: str) -> str:
-    parts = re.split(r"(`[^`]+`)", text)
-    out = []
-    for part in parts:
-        if part.startswith("`") and part.endswith("`") and len(part) > 1:
-            out.append(f"<code>{html.escape(part[1:-1].replace(chr(92) + '|', '|'), quote=False)}</code>")
-            continue
-        part = html.escape(part, quote=False)
+    codes: list[str] = []  # code spans are set aside first: links and emphasis may contain them
 
-        def image(match):
-            target = _target(match.group(2))
-            return f'<img src="{target}" alt="{html.escape(match.group(1))}">' if target else match.group(1)
+    def stash(match):
+        codes.append(match.group(1).replace("\\|", "|"))
+        return f"\x00{len(codes) - 1}\x00"
 
-        def link(match):
-            target = _target(match.group(2))
-            return f'<a href="{target}">{match.group(1)}</a>' if target else match.group(1)
+    def image(match):
+        target = _target(match.group(2))
+        return f'<img src="{target}" alt="{html.escape(match.group(1))}">' if target else match.group(1)
 
-        part = re.sub(r"!\[([^\]]*)\]\(([^)\s]+)\)", image, part)
-        part = re.sub(r"\[([^\]]+)\]\(([^)\s]+)\)", link, part)
-        part = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", part)
-        part = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"<em>\1</em>", part)
-        part = part.replace("\\|", "|")
-        out.append(part)
-    return "".join(out)
+    def link(match):
+        target = _target(match.group(2))
+        return f'<a href="{target}">{match.group(1)}</a>' if target else match.group(1)
+
+    text = html.escape(re.sub(r"`([^`]+)`", stash, text), quote=False)
+    text = re.sub(r"!\[([^\]]*)\]\(([^)\s]+)\)", image, text)
+    text = re.sub(r"\[([^\]]+)\]\(([^)\s]+)\)", link, text)
+    text = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", text)
+    text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"<em>\1</em>", text)
+    text = text.replace("\\|", "|")
+    return re.sub("\x00(\\d+)\x00",
+                  lambda match: f"<code>{html.escape(codes[int(match.group(1))], quote=False)}</code>", text)
 
 
 def _slug(title: str) -> str:
