@@ -254,7 +254,7 @@ def _duplicate_rows(parts) -> int:
     """Rows written twice or more over all files: each file's own duplicates, then the rows repeated
     across files — which can only be rows of an imb_id found in several files (or unreadable)."""
     within = sum(part.rows - len(part.row_hashes) for part in parts)
-    ids, counts = np.unique(np.concatenate([np.unique(part.hash_ids) for part in parts]), return_counts=True)
+    ids, counts = np.unique(np.concatenate([part.row_ids for part in parts]), return_counts=True)
     shared = np.append(ids[counts > 1], -1)
     across = np.concatenate([part.row_hashes[np.isin(part.hash_ids, shared)] for part in parts])
     return int(within + len(across) - len(np.unique(across)))
@@ -295,6 +295,7 @@ class _EligibilityPart:
     rows: int
     row_hashes: np.ndarray  # distinct row hashes (of the file's own rows)
     hash_ids: np.ndarray  # imb_id of the row of each hash (-1 unreadable): rows repeated across files share it
+    row_ids: np.ndarray  # the distinct values of hash_ids
     report: ImportReport
 
 
@@ -308,7 +309,7 @@ def _eligibility_file(path, counted: np.ndarray, sorted_ids: np.ndarray) -> _Eli
                                   "non renseigné pour ses immeubles.").format(layout.path.name))
     report.counts["elig_files"] += 1
     best_parts, family_parts, thd_parts, row_hashes, hash_ids, no_operator_ids = [], [], [], [], [], []
-    for chunk in read_chunks(layout, mapping, text_columns=("techno", "classe", "operateur"), chunksize=1_000_000):
+    for chunk in read_chunks(layout, mapping, chunksize=1_000_000, code_columns=("techno", "classe", "operateur")):
         report.counts["elig_rows_read"] += len(chunk)
         row_hashes.append(pd.util.hash_pandas_object(chunk, index=False).to_numpy())
         ids = to_number(chunk["imb_id"])
@@ -336,36 +337,45 @@ def _eligibility_file(path, counted: np.ndarray, sorted_ids: np.ndarray) -> _Eli
         usable = known & (rank >= 0) & (preference >= 0)
         is_counted = usable & np.isin(preference, counted)
         # best class and its technology in one max: rank first, then technology preference
-        best_parts.append(pd.DataFrame({"imb_id": ids[is_counted],
-                                        "key": rank[is_counted] * 8 + preference[is_counted]}))
+        best_parts.append(position[is_counted] * 64 + rank[is_counted] * 8 + preference[is_counted])
         family = techno_names.map(_FAMILY_OF).fillna(-1).to_numpy(dtype=np.int64)[techno_at]
-        family_parts.append(pd.DataFrame({"imb_id": ids[usable], "family": family[usable], "rank": rank[usable]}))
+        in_family = usable & (family >= 0)
+        family_parts.append((position[in_family] * len(FAMILIES) + family[in_family]) * 8 + rank[in_family])
         if "operateur" in chunk:
             thd = is_counted & (rank >= _THD_RANK)
-            thd_parts.append(pd.DataFrame({"imb_id": ids[thd], "operateur": chunk["operateur"].to_numpy()[thd]}))
+            thd_parts.append(pd.DataFrame({"at": position[thd],
+                                           "operateur": chunk["operateur"][thd].to_numpy(dtype=object)}))
         else:
-            no_operator_ids.append(ids[known])
+            no_operator_ids.append(position[known])
     if not report.counts["elig_rows_read"]:
         raise ScoranError(tr("Le fichier {0} ne contient aucune ligne d'éligibilité (en-tête seul).").format(
             layout.path.name))
-    best = pd.concat(best_parts, ignore_index=True).groupby("imb_id")["key"].max()
-    ranks = pd.concat(family_parts, ignore_index=True)
-    families = pd.crosstab(ranks["imb_id"], ranks["family"], values=ranks["rank"], aggfunc="max") if len(ranks) \
-        else pd.DataFrame(index=pd.Index([], dtype=np.int64))
-    families = families.reindex(columns=range(len(FAMILIES)))
+    best_at, best = _max_per_group(np.concatenate(best_parts), 64)
+    cells, family_rank = _max_per_group(np.concatenate(family_parts), 8)  # cell: building × family
+    families_at, row = np.unique(cells // len(FAMILIES), return_inverse=True)
+    families = np.full((len(families_at), len(FAMILIES)), -1, dtype=np.int64)
+    families[row, cells % len(FAMILIES)] = family_rank
     thd = pd.concat(thd_parts, ignore_index=True).drop_duplicates() if thd_parts else None
     thd_codes, thd_names = pd.factorize(thd["operateur"], use_na_sentinel=False) if thd is not None else (None, None)
     hashes, first = np.unique(np.concatenate(row_hashes), return_index=True)
+    hash_ids = np.concatenate(hash_ids)
     return _EligibilityPart(
-        best_at=np.searchsorted(sorted_ids, best.index.to_numpy()), best=best.to_numpy(),
-        families_at=np.searchsorted(sorted_ids, families.index.to_numpy()),
-        families=families.fillna(-1).to_numpy(dtype=np.int64),
-        thd_at=None if thd is None else np.searchsorted(sorted_ids, thd["imb_id"].to_numpy()),
+        best_at=best_at, best=best, families_at=families_at, families=families,
+        thd_at=None if thd is None else thd["at"].to_numpy(),
         thd_codes=thd_codes, thd_names=None if thd is None else np.asarray(thd_names, dtype=object),
-        no_operator_at=np.searchsorted(sorted_ids, np.concatenate(no_operator_ids)) if no_operator_ids else None,
-        rows=report.counts["elig_rows_read"], row_hashes=hashes, hash_ids=np.concatenate(hash_ids)[first],
+        no_operator_at=np.concatenate(no_operator_ids) if no_operator_ids else None,
+        rows=report.counts["elig_rows_read"], row_hashes=hashes, hash_ids=hash_ids[first], row_ids=np.unique(hash_ids),
         report=report,
     )
+
+
+def _max_per_group(keys: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
+    """(groups, maximum per group) of `keys` = group * size + value, with 0 ≤ value < size: one sort,
+    then the last key of each group (no groupby: a few million rows, integers only)."""
+    keys = np.sort(keys)
+    groups = keys // size
+    last = np.append(groups[1:] != groups[:-1], True) if len(keys) else np.zeros(0, dtype=bool)
+    return groups[last], keys[last] % size
 
 
 def _refuse_unusable_eligibility(report: ImportReport, technologies) -> None:
