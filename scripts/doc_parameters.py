@@ -58,17 +58,23 @@ def _number(value) -> str:
     return text.replace(".", ",")
 
 
+def _flag(name: str):
+    """A parameter flag: `Qgis.ProcessingParameterFlag` from QGIS 3.36, `QgsProcessingParameterDefinition` before."""
+    from qgis.core import Qgis, QgsProcessingParameterDefinition
+
+    if hasattr(Qgis, "ProcessingParameterFlag"):
+        return getattr(Qgis.ProcessingParameterFlag, name)
+    return getattr(QgsProcessingParameterDefinition, f"Flag{name}")
+
+
 def _type(definition) -> str:
+    from scoran_qgis.compat import FILE_BEHAVIOR_FOLDER, NUMBER_INTEGER
+
     kind = definition.type()
     if kind == "number":
-        from qgis.core import QgsProcessingParameterNumber
-
-        integer = definition.dataType() == QgsProcessingParameterNumber.Integer
-        return "nombre entier" if integer else "nombre"
+        return "nombre entier" if definition.dataType() == NUMBER_INTEGER else "nombre"
     if kind == "file":
-        from qgis.core import QgsProcessingParameterFile
-
-        if definition.behavior() == QgsProcessingParameterFile.Folder:
+        if definition.behavior() == FILE_BEHAVIOR_FOLDER:
             return "dossier"
         return f"fichier (.{definition.extension()})" if definition.extension() else "fichier"
     if kind == "enum":
@@ -106,13 +112,11 @@ def _cell(text: str) -> str:
 
 
 def parameters_table(algorithm) -> str:
-    from qgis.core import QgsProcessingParameterDefinition
-
     rows = ["| paramètre | libellé | type | par défaut | facultatif |", "|---|---|---|---|---|"]
     for definition in algorithm.parameterDefinitions():
-        if definition.flags() & QgsProcessingParameterDefinition.FlagHidden:
+        if definition.flags() & _flag("Hidden"):
             continue
-        optional = "oui" if definition.flags() & QgsProcessingParameterDefinition.FlagOptional else "non"
+        optional = "oui" if definition.flags() & _flag("Optional") else "non"
         rows.append(f"| `{definition.name()}` | {_cell(_label(definition))} | {_cell(_type(definition))} "
                     f"| {_cell(_default(definition))} | {optional} |")
     return "\n".join(rows)
