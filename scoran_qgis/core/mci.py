@@ -33,7 +33,7 @@ BASE_REQUIRED = {
     "code_insee": ("imb_code_insee", "code_insee"),
     "nb_locaux": ("imb_nbr_logloc", "nb_logloc"),
 }
-BASE_OPTIONAL = {"addr_code": ("addr_code",), "imb_type": ("imb_type",)}
+BASE_OPTIONAL = {"addr_code": ("addr_code",)}
 ELIG_REQUIRED = {
     "imb_id": ("imb_id",),
     "techno": ("code_techno", "techno"),
@@ -131,7 +131,7 @@ def _read_base_file(path, target_epsg: int | None = None) -> tuple[pd.DataFrame,
     mapping = resolve_columns(layout, BASE_REQUIRED, BASE_OPTIONAL)
     report.counts["base_files"] += 1
     frames = []
-    for chunk in read_chunks(layout, mapping, text_columns=("code_insee", "addr_code", "imb_type")):
+    for chunk in read_chunks(layout, mapping, text_columns=("addr_code",), code_columns=("code_insee",)):
         report.counts["buildings_read"] += len(chunk)
         frames.append(_clean_buildings(chunk, report))
     if not report.counts["buildings_read"]:
@@ -181,7 +181,8 @@ def _clean_buildings(chunk: pd.DataFrame, report: ImportReport) -> pd.DataFrame:
     x, y = to_number(chunk["x"]), to_number(chunk["y"])
     x, y = _mercator_coordinates(x, y, report)
     codes, valid_code = normalize_insee_series(chunk["code_insee"])
-    repaired = (codes != chunk["code_insee"].astype(str)).to_numpy() & valid_code
+    written_at, written = distinct(chunk["code_insee"])
+    repaired = (codes.to_numpy() != written.to_numpy()[written_at]) & valid_code
     nb = to_number(chunk["nb_locaux"])
     bad_id = np.isnan(imb_id)
     no_xy = ~bad_id & (np.isnan(x) | np.isnan(y))
