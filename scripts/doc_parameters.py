@@ -54,8 +54,10 @@ TYPES = {
 
 
 def _number(value) -> str:
-    text = f"{value:g}" if isinstance(value, float) else str(value)
-    return text.replace(".", ",")
+    """French writing: 0,5 ; 140 000."""
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", " ")
+    return f"{value:g}".replace(".", ",")
 
 
 def _flag(name: str):
