@@ -127,8 +127,27 @@ def build_project(store: ScoranStore, sources: Path, path: Path = PROJECT) -> No
     project.setMetadata(_metadata(project))
     add_store_layers(store, project)
     add_source_layers(sources, project)
+    set_view_on_region(store, project)
     if not project.write(str(path)):
         raise RuntimeError(f"cannot write {path}")
+
+
+def set_view_on_region(store: ScoranStore, project) -> None:
+    """Open on the region: a project written without a map canvas has no saved view, and QGIS would
+    open it on an empty map at 1:1. The default view (and the full extent) is the region's, in Lambert-93."""
+    from qgis.core import QgsReferencedRectangle, QgsVectorLayer
+
+    regions = QgsVectorLayer(store.uri("regions"), "regions", "ogr")
+    extent = regions.extent()
+    if not regions.isValid() or extent.isEmpty():
+        return
+    if project.crs() != regions.crs():
+        from qgis.core import QgsCoordinateTransform
+
+        extent = QgsCoordinateTransform(regions.crs(), project.crs(), project).transformBoundingBox(extent)
+    extent = QgsReferencedRectangle(extent.buffered(extent.width() * 0.03), project.crs())
+    project.viewSettings().setDefaultViewExtent(extent)
+    project.viewSettings().setPresetFullExtent(extent)
 
 
 def add_source_layers(sources: Path, project) -> None:

@@ -66,7 +66,7 @@ class ScoranPlugin:
         # One icon per toolbar action, and a tooltip saying what it does.
         self._add_action(plugin_icon("store_create"), self.tr("Créer ou mettre à jour le référentiel…"),
                          self.create_store, toolbar=True,
-                         tooltip=self.tr("Créer le référentiel SCORAN (GeoPackage) ou le mettre à jour"))
+                         tooltip=self.tr("Créer le référentiel SCORAN, un GeoPackage, ou le mettre à jour"))
         self._add_action(plugin_icon("store_load"), self.tr("Charger le référentiel dans le projet"),
                          self.load_store, toolbar=True,
                          tooltip=self.tr("Ajouter au projet les couches du référentiel, mises en forme"))

@@ -6,17 +6,17 @@ from __future__ import annotations
 from datetime import date
 
 from qgis.gui import QgsDockWidget
-from qgis.PyQt.QtCore import QCoreApplication, QPointF, QRectF, Qt, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QPoint, QPointF, QRect, QRectF, QSize, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen, QPixmap, QPolygonF
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsView,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QSlider,
     QVBoxLayout,
@@ -41,7 +41,6 @@ from ..core.palettes import (
 
 FIRST, LAST = Millesime(2014, 1), Millesime(2022, 2)  # the SCORAN horizon; extended to today when later
 ROW_HEIGHT, LABEL_WIDTH = 18, 260
-LEGEND_COLUMNS = 3
 # Fill of a milestone's diamond by its status.
 MILESTONE_FILLS = {"atteint": BLACK, "prevu": WHITE, "retarde": ALERT, "annule": NEUTRAL}
 
@@ -105,8 +104,7 @@ class CalendarDock(QgsDockWidget):
         self.view.mousePressEvent = self._clicked
         layout.addWidget(self.view, 1)
         self.legend = QGroupBox(_tr("Légende"))
-        self.legend_grid = QGridLayout(self.legend)
-        self.legend_grid.setContentsMargins(6, 2, 6, 2)
+        self.legend_grid = _FlowLayout(self.legend)
         self.legend_entries: list[dict] = []
         layout.addWidget(self.legend)
         self.setWidget(body)
@@ -206,15 +204,16 @@ class CalendarDock(QgsDockWidget):
             widget = self.legend_grid.takeAt(0).widget()
             if widget is not None:
                 widget.deleteLater()
-        for number, entry in enumerate(entries):
+        for entry in entries:
+            item = QWidget()
+            line = QHBoxLayout(item)
+            line.setContentsMargins(0, 0, 0, 0)
+            line.setSpacing(4)
             swatch = QLabel()
             swatch.setPixmap(_legend_mark(entry["kind"], entry["color"]))
-            text = QLabel(entry["label"])
-            row, column = divmod(number, LEGEND_COLUMNS)
-            self.legend_grid.addWidget(swatch, row, 2 * column)
-            self.legend_grid.addWidget(text, row, 2 * column + 1)
-        for column in range(LEGEND_COLUMNS):
-            self.legend_grid.setColumnStretch(2 * column + 1, 1)
+            line.addWidget(swatch)
+            line.addWidget(QLabel(entry["label"]))
+            self.legend_grid.addWidget(item)
         self.legend_entries = entries
         self.legend.setVisible(bool(entries))
 
@@ -245,3 +244,63 @@ def _legend_mark(kind: str, color: str) -> QPixmap:
         painter.drawLine(QPointF(11, 0), QPointF(11, 14))
     painter.end()
     return pixmap
+
+
+class _FlowLayout(QLayout):
+    """Items left to right, wrapping to the next line when the width is used (the legend's entries)."""
+
+    def __init__(self, parent=None, spacing: int = 14):
+        super().__init__(parent)
+        self._items = []
+        self._spacing = spacing
+        self.setContentsMargins(6, 2, 6, 4)
+
+    def addItem(self, item):  # noqa: N802
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index):  # noqa: N802
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index):  # noqa: N802
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self):  # noqa: N802
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect):  # noqa: N802
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self):  # noqa: N802
+        return self.minimumSize()
+
+    def minimumSize(self):  # noqa: N802
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _arrange(self, rect, move: bool) -> int:
+        margins = self.contentsMargins()
+        left, top = rect.x() + margins.left(), rect.y() + margins.top()
+        right = rect.right() - margins.right()
+        x, y, line_height = left, top, 0
+        for item in self._items:
+            hint = item.sizeHint()
+            if x > left and x + hint.width() > right:
+                x, y, line_height = left, y + line_height + 2, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self._spacing
+            line_height = max(line_height, hint.height())
+        return y + line_height - rect.y() + margins.bottom()

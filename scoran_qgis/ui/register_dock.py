@@ -105,24 +105,27 @@ class RegisterDock(QgsDockWidget):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # Qt's default indicator is descending
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # headers never elided
         header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(TITLE_COLUMN, 18 * self.table.fontMetrics().averageCharWidth() + 16)
+        header.resizeSection(TITLE_COLUMN, 26 * self.table.fontMetrics().averageCharWidth() + 16)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.setMouseTracking(True)
         self.table.entered.connect(self._hovered)
         self.highlights = []
         top_layout.addWidget(self.table)
-        self.counts = QLabel()
-        self.counts.setWordWrap(True)
+        self.counts = QLabel()  # « 12 projets sur 40 »; the count by domain in its tooltip and in the filter
         top_layout.addWidget(self.counts)
+        for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsInserted,
+                       self.proxy.rowsRemoved):
+            signal.connect(self._update_counts)
         self.splitter.addWidget(top)
 
         self.tabs = QTabWidget()
@@ -132,6 +135,7 @@ class RegisterDock(QgsDockWidget):
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([620, 380])  # weights: the list gets 62 % of the height from the start
         layout.addWidget(self.splitter, 1)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -140,34 +144,49 @@ class RegisterDock(QgsDockWidget):
         self.setWidget(body)
 
     def _filters(self) -> QGridLayout:
-        """Free text on the first line, then domain, priority, status and department."""
+        """Free text and department on the first line, then domain, priority and status."""
         filters = QGridLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText(_tr("Rechercher (titre, porteur, identifiant…)"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_text)
-        filters.addWidget(self.search, 0, 0, 1, 4)
-        self.filter_boxes = {}
-        for column, (name, values, labels, everything) in enumerate((
-                ("domaine", DOMAINES, register.DOMAIN_LABELS, _tr("Tous les domaines")),
-                ("niveau", NIVEAUX, register.LEVEL_LABELS, _tr("Toutes les priorités")),
-                ("statut", STATUTS_PROJET, register.STATUS_LABELS, _tr("Tous les statuts")))):
-            box = QComboBox()
-            box.addItem(everything, None)
-            for value in values:
-                box.addItem(labels[value], value)
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(8)
-            box.currentIndexChanged.connect(lambda _, n=name, b=box: self.proxy.set_filter(n, b.currentData()))
-            self.filter_boxes[name] = box
-            filters.addWidget(box, 1, column)
+        filters.addWidget(self.search, 0, 0, 1, 2)
         self.department = QLineEdit()
         self.department.setPlaceholderText(_tr("Dép."))
         self.department.setToolTip(_tr("Code du département (21, 25, 2A…)"))
         self.department.setMaximumWidth(self.department.fontMetrics().horizontalAdvance("0000000"))
         self.department.textChanged.connect(lambda text: self.proxy.set_filter("departement", text.strip().upper()))
-        filters.addWidget(self.department, 1, 3)
+        filters.addWidget(self.department, 0, 2)
+        self.filter_boxes = {}
+        for column, (name, values, labels, everything, tip) in enumerate((
+                ("domaine", DOMAINES, register.DOMAIN_LABELS, _tr("Domaines"), _tr("Filtrer par domaine")),
+                ("niveau", NIVEAUX, register.LEVEL_LABELS, _tr("Priorités"), _tr("Filtrer par priorité")),
+                ("statut", STATUTS_PROJET, register.STATUS_LABELS, _tr("Statuts"), _tr("Filtrer par statut")))):
+            box = QComboBox()
+            box.addItem(everything, None)
+            for value in values:
+                box.addItem(labels[value], value)
+            box.setToolTip(tip)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(len(everything))
+            box.currentIndexChanged.connect(lambda _, n=name, b=box: self.proxy.set_filter(n, b.currentData()))
+            self.filter_boxes[name] = box
+            filters.addWidget(box, 1, column)
         return filters
+
+    def _update_counts(self, *_args) -> None:
+        """« 12 projets sur 40 » under the list; the count by domain in the domain filter and the tooltip."""
+        projects = self.model.projects()
+        self.counts.setText(_tr("{0} projets sur {1}").format(self.proxy.rowCount(), len(projects)))
+        by_domain = {}
+        for project in projects:
+            by_domain[project.get("domaine")] = by_domain.get(project.get("domaine"), 0) + 1
+        box = self.filter_boxes["domaine"]
+        for index in range(1, box.count()):
+            domain = box.itemData(index)
+            box.setItemText(index, f"{register.DOMAIN_LABELS[domain]} ({by_domain.get(domain, 0)})")
+        self.counts.setToolTip("\n".join(f"{register.DOMAIN_LABELS.get(d, d)} : {n}"
+                                         for d, n in sorted(by_domain.items(), key=lambda item: -item[1])))
 
     def _toolbar(self) -> QToolBar:
         """The project actions as icons with tooltips (a toolbar keeps the dock narrow)."""
@@ -230,12 +249,15 @@ class RegisterDock(QgsDockWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for name, widget in self.fields.items():
             form.addRow(labels[name], widget)
+        self.links_label = QLabel("—")  # by name; edited in the « Objets liés » tab
+        self.links_label.setWordWrap(True)
+        form.addRow(_tr("Objets liés"), self.links_label)
         area = QScrollArea()
         area.setWidgetResizable(True)
         area.setWidget(page)
         return area
 
-    def _plans(self) -> QWidget:
+    def _plans(self) -> QScrollArea:
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addWidget(QLabel(_tr("Jalons")))
@@ -249,7 +271,10 @@ class RegisterDock(QgsDockWidget):
                                      {"type_document": "compte_rendu"},
                                      {"type_document": register.DOCUMENT_LABELS})
         layout.addWidget(self.documents)
-        return page
+        area = QScrollArea()  # its tables must not take height from the list above
+        area.setWidgetResizable(True)
+        area.setWidget(page)
+        return area
 
     def _links(self) -> QWidget:
         """The map features attached to the project, by name (« Quarré-les-Tombes (89321) »)."""
@@ -277,6 +302,9 @@ class RegisterDock(QgsDockWidget):
         box = QComboBox()
         for value in values:
             box.addItem(labels[value], value)
+        # the longest label (« Mutualisation des infrastructures et du cloud ») must not widen the dock
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(16)
         return box
 
     # --- data ----------------------------------------------------------------------------------
@@ -374,8 +402,6 @@ class RegisterDock(QgsDockWidget):
         self.model.set_projects(projects)
         if current:  # keep the officer on the project being worked on
             self.select_project(current)
-        counts = tables["projets"]["domaine"].value_counts()
-        self.counts.setText(" · ".join(f"{register.DOMAIN_LABELS.get(d, d)} : {n}" for d, n in counts.items()))
 
     def current_id(self) -> str | None:
         index = self.table.currentIndex()
@@ -431,6 +457,7 @@ class RegisterDock(QgsDockWidget):
             item.setData(Qt.ItemDataRole.UserRole, {"type_objet": link["type_objet"], "cle": link["cle"]})
             self.links_list.addItem(item)
         self.tabs.setTabText(2, _tr("Objets liés ({0})").format(len(named)))
+        self.links_label.setText(", ".join(link["label"] for link in named) or "—")
 
     def form_values(self) -> dict:
         values = {}

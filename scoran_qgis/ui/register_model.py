@@ -6,12 +6,13 @@ from __future__ import annotations
 from qgis.PyQt.QtCore import QAbstractTableModel, QLocale, QSortFilterProxyModel, Qt
 
 from ..core import register
+from ..core.i18n import tr
 
 # What an officer scans first comes first: which project, what, where it stands, when, how much.
 COLUMNS = (
-    ("projet_id", "Identifiant"), ("titre", "Titre"), ("domaine", "Domaine"), ("statut", "Statut"),
-    ("date_debut", "Début"), ("date_fin", "Fin"), ("budget", "Budget (€)"), ("departements", "Départements"),
-    ("niveau", "Priorité"),
+    ("projet_id", tr("Identifiant")), ("titre", tr("Titre")), ("domaine", tr("Domaine")), ("statut", tr("Statut")),
+    ("date_debut", tr("Début")), ("date_fin", tr("Fin")), ("budget", tr("Budget (€)")),
+    ("departements", tr("Départements")), ("niveau", tr("Priorité")),
 )
 LABELS = {"niveau": register.LEVEL_LABELS, "domaine": register.DOMAIN_LABELS, "statut": register.STATUS_LABELS}
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole project dict of a row
@@ -65,7 +66,7 @@ class ProjectsModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return register.tr(COLUMNS[section][1])
+            return COLUMNS[section][1]
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):

@@ -48,7 +48,11 @@ def test_table_lists_and_filters(dock, store, qtbot):
     dock.search.clear()
     dock.department.setText("58")
     assert dock.proxy.rowCount() == count_in_db(store, "(',' || departements || ',') LIKE '%,58,%'")
-    assert "Santé" in dock.counts.text()
+    assert dock.counts.text() == f"{dock.proxy.rowCount()} projets sur 40"
+    assert "Santé" in dock.counts.toolTip()  # the count by domain, also in the domain filter
+    box = dock.filter_boxes["domaine"]
+    health = count_in_db(store, "domaine = 'sante'")
+    assert box.itemText(box.findData("sante")) == f"Santé et télémédecine ({health})"
 
 
 def test_add_edit_undo_duplicate_delete(dock, store, qtbot):
