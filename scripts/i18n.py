@@ -9,7 +9,7 @@ a base class), so the extraction reads the code's syntax tree (never its text wi
 
 * a *helper* is a function or method whose body returns `QCoreApplication.translate(<context>,
   <its message parameter>)`, the context being a literal or a parameter with a literal default
-  (`core.i18n.tr(message, context="scoran")`); `core.i18n.tr_noop` marks a literal translated later;
+  (`core.i18n.tr(message, context="scoran")`);
 * a call of a helper is resolved through the module's imports (`from .i18n import tr`,
   `register.tr(…)` on an imported module), the class hierarchy (`self.tr(…)` in a subclass of
   `ScoranAlgorithm`), a local alias (`tr = algorithm.tr`) or RECEIVERS below;
@@ -36,10 +36,9 @@ PACKAGE = "scoran_qgis"
 I18N_DIR = ROOT / PACKAGE / "resources" / "i18n"
 LANGUAGES = ("en",)
 SOURCE_LANGUAGE = "fr"
-# Names a translation method is called on that are not `self` nor a module: the class they hold.
-RECEIVERS = {"algorithm": ("scoran_qgis.algorithms.base", "ScoranAlgorithm")}
-# Functions that return their literal untranslated, for a translation made later by another call.
-MARKERS = {("scoran_qgis.core.i18n", "tr_noop"): "scoran"}
+# Names a translation method is called on that are not `self` nor a module: the class they hold
+# (modules relative to the package).
+RECEIVERS = {"algorithm": ("algorithms.base", "ScoranAlgorithm")}
 
 
 @dataclass(frozen=True)
@@ -170,14 +169,10 @@ class Extractor:
 
     # --- resolution ------------------------------------------------------------------------------
     def function_helper(self, module: Module, name: str, seen=()) -> Helper | None:
-        if (module.name, name) in MARKERS:
-            return Helper(MARKERS[(module.name, name)], 0, 1, "context")
         if name in module.functions:
             return module.functions[name]
         if name in module.imported_names and (module.name, name) not in seen:
             source, original = module.imported_names[name]
-            if (source, original) in MARKERS:
-                return Helper(MARKERS[(source, original)], 0, 1, "context")
             if source in self.modules:
                 return self.function_helper(self.modules[source], original, seen + ((module.name, name),))
         return None
@@ -264,7 +259,8 @@ class _Visitor(ast.NodeVisitor):
             return self.extractor.function_helper(module, node.attr)
         if receiver in RECEIVERS:
             module_name_, class_name = RECEIVERS[receiver]
-            return self.extractor.method_helper(self.extractor.modules[module_name_], class_name, node.attr)
+            module = self.extractor.modules.get(f"{self.extractor.package_root.name}.{module_name_}")
+            return self.extractor.method_helper(module, class_name, node.attr) if module else None
         return None
 
     def where(self, node) -> str:

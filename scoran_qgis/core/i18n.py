@@ -11,8 +11,3 @@ def tr(message: str, context: str = "scoran") -> str:
     if QCoreApplication is None:
         return message
     return QCoreApplication.translate(context, message)
-
-
-def tr_noop(message: str, context: str = "scoran") -> str:
-    """Mark a literal for the translation files, returned untranslated: `tr(value)` translates it later."""
-    return message

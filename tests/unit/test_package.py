@@ -19,4 +19,6 @@ def test_zip_has_one_plugin_folder_with_the_root_metadata(tmp_path):
         assert "scoran_qgis/resources/layouts/atlas_scoran.qpt" in names  # atlas templates
         assert "scoran_qgis/resources/models/scoran_livrables_departement.model3" in names
         assert "scoran_qgis/resources/data/bpe_categories.csv" in names
+        assert "scoran_qgis/resources/i18n/scoran_qgis_en.qm" in names  # English, compiled
+        assert not [n for n in names if n.endswith(".ts")]  # translation sources stay out
         assert not [n for n in names if "__pycache__" in n or n.endswith((".pyc", ".gitkeep"))]

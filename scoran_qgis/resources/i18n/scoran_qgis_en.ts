@@ -6,7 +6,7 @@
         <message>
             <location filename="../../algorithms/base.py" />
             <source>Mémoire insuffisante pour ce traitement : réduisez l'emprise (un département à la fois).</source>
-            <translation>Not enough memory for this processing: reduce the extent (one département at a time).</translation>
+            <translation>Not enough memory for this processing: reduce the extent (one department at a time).</translation>
         </message>
         <message>
             <location filename="../../algorithms/base.py" />
@@ -46,7 +46,7 @@
         <message>
             <location filename="../../algorithms/create_store.py" />
             <source>référentiel,geopackage,territoire,communes,EPCI,départements,millésime</source>
-            <translation>database,geopackage,territory,communes,EPCI,départements,vintage</translation>
+            <translation>database,geopackage,territory,communes,EPCI,departments,vintage</translation>
         </message>
         <message>
             <location filename="../../algorithms/create_store.py" />
@@ -59,7 +59,7 @@ Lit : une couche de communes (IGN ADMIN EXPRESS ou toute couche de polygones por
 Contrôle : quand le référentiel a déjà des centres-bourgs, chaque mairie est comparée à la commune de son code INSEE ; celles qui en sont hors sont comptées et signalées (premiers codes).</source>
             <translation>Creates the SCORAN database (a GeoPackage that keeps the working data from one half-year to the next) or, if it exists, upgrades it and replaces its territory.
 
-Reads: a layer of communes (IGN ADMIN EXPRESS or any polygon layer carrying the INSEE code: INSEE_COM, code_insee…) and, when given, the départements and the EPCIs. INSEE codes are padded to 5 characters (1001 → 01001; 2A004 kept); rows without a valid code or without a geometry are left out and counted in the log. Missing départements are rebuilt by merging the communes, regions by merging the départements.
+Reads: a layer of communes (IGN ADMIN EXPRESS or any polygon layer carrying the INSEE code: INSEE_COM, code_insee…) and, when given, the departments and the EPCIs. INSEE codes are padded to 5 characters (1001 → 01001; 2A004 kept); rows without a valid code or without a geometry are left out and counted in the log. Missing departments are rebuilt by merging the communes, regions by merging the departments.
 
 Writes: the database (territory tables, vintages, RIP/AMII projects, town centres, register of digital-use projects…), in Lambert-93 by default. A database written by a more recent version of the plugin is refused without being modified.
 
@@ -73,7 +73,7 @@ Check: when the database already has town centres, each town hall is compared wi
         <message>
             <location filename="../../algorithms/create_store.py" />
             <source>Départements</source>
-            <translation>Départements</translation>
+            <translation>Departments</translation>
         </message>
         <message>
             <location filename="../../algorithms/create_store.py" />
@@ -153,11 +153,11 @@ Check: when the database already has town centres, each town hall is compared wi
 Lit : le référentiel SCORAN, le dossier des analyses du millésime (sorties de la chaîne : locaux, zones blanches, sites prioritaires, couverture et trajectoire THD, besoins financiers, centres-bourgs…). Les analyses absentes sont calculées à partir du dossier des sources (arcep/, insee/, sirene/, mobile/) quand il est fourni.
 
 Écrit dans le dossier de sortie : l'atlas PDF (page de garde, puis pour la région et chaque département quatre pages : haut débit fixe, très haut débit, mobile, usages), un PDF par département, et les classeurs XLSX de chaque livrable (phasage 2015–2017, inventaire des zones blanches, sites prioritaires, avancement des projets et conventions, trajectoire THD, besoins financiers, zones blanches mobiles, projets d'usages par priorité, calendrier des initiatives, indicateurs et évolutions depuis le millésime précédent). Les fichiers sont écrits à part puis déplacés ensemble : jamais un jeu partiel présenté comme complet.</source>
-            <translation>Produces the half-yearly deliverables of the SCORAN 2.0 for the region or a few départements.
+            <translation>Produces the half-yearly deliverables of the SCORAN 2.0 for the region or a few departments.
 
 Reads: the SCORAN database, the folder of the vintage's analyses (outputs of the chain: premises, white zones, priority sites, THD coverage and trajectory, financial needs, town centres…). Missing analyses are computed from the sources folder (arcep/, insee/, sirene/, mobile/) when it is given.
 
-Writes in the output folder: the PDF atlas (cover page, then for the region and each département four pages: fixed broadband, very high-speed broadband, mobile, digital uses), one PDF per département, and the XLSX workbooks of each deliverable (2015–2017 phasing, inventory of white zones, priority sites, progress of projects and agreements, THD trajectory, financial needs, mobile white zones, digital-use projects by priority, calendar of initiatives, indicators and changes since the previous vintage). The files are written aside then moved together: never a partial set presented as complete.</translation>
+Writes in the output folder: the PDF atlas (cover page, then for the region and each department four pages: fixed broadband, very high-speed broadband, mobile, digital uses), one PDF per department, and the XLSX workbooks of each deliverable (2015–2017 phasing, inventory of white zones, priority sites, progress of projects and agreements, THD trajectory, financial needs, mobile white zones, digital-use projects by priority, calendar of initiatives, indicators and changes since the previous vintage). The files are written aside then moved together: never a partial set presented as complete.</translation>
         </message>
         <message>
             <location filename="../../algorithms/deliverables.py" />
@@ -179,7 +179,7 @@ Writes in the output folder: the PDF atlas (cover page, then for the region and 
         <message>
             <location filename="../../algorithms/deliverables.py" />
             <source>Départements (codes séparés par des virgules ; vide : toute la région)</source>
-            <translation>Départements (codes separated by commas; empty: the whole region)</translation>
+            <translation>Departments (codes separated by commas; empty: the whole region)</translation>
         </message>
         <message>
             <location filename="../../algorithms/deliverables.py" />
@@ -209,7 +209,7 @@ Writes in the output folder: the PDF atlas (cover page, then for the region and 
         <message>
             <location filename="../../algorithms/deliverables.py" />
             <source>Département(s) absent(s) du référentiel : {0}.</source>
-            <translation>Département(s) missing from the database: {0}.</translation>
+            <translation>Department(s) missing from the database: {0}.</translation>
         </message>
         <message>
             <location filename="../../algorithms/deliverables.py" />
@@ -261,12 +261,12 @@ Writes in the output folder: the PDF atlas (cover page, then for the region and 
         <message>
             <location filename="../../algorithms/financial_needs.py" />
             <source>coût,financement,État,plafond,FEDER,Région,Département,EPCI,RIP,SCORAN</source>
-            <translation>cost,funding,State,ceiling,ERDF,Region,Département,EPCI,RIP,SCORAN</translation>
+            <translation>cost,funding,State,ceiling,ERDF,Region,Department,EPCI,RIP,SCORAN</translation>
         </message>
         <message>
             <location filename="../../algorithms/financial_needs.py" />
             <source>Région, Département, EPCI, FEDER</source>
-            <translation>Region, Département, EPCI, ERDF</translation>
+            <translation>Region, Department, EPCI, ERDF</translation>
         </message>
         <message>
             <location filename="../../algorithms/financial_needs.py" />
@@ -279,9 +279,9 @@ Calcule, par phase et département : locaux restant à desservir hors communes A
 Écrit : une table (utilisable dans les modèles et les livrables).</source>
             <translation>Half-yearly estimate of the cost of fixed coverage and of the funding needs (deliverable 7 of the SCORAN).
 
-Reads: the output of « THD coverage », the RIP phases, the State aid table by département (rate and ceiling per premises; aides_departements of the database, or the plugin's table: from 33 % and €180 to 61.6 % and €694 according to the 2013 specifications, row « * » by default) and the unit costs by technology and density (couts_unitaires).
+Reads: the output of « THD coverage », the RIP phases, the State aid table by department (rate and ceiling per premises; aides_departements of the database, or the plugin's table: from 33 % and €180 to 61.6 % and €694 according to the 2013 specifications, row « * » by default) and the unit costs by technology and density (couts_unitaires).
 
-Computes, by phase and département: premises still to be served outside AMII and ZTD communes (private initiative) and outside abandoned phases × unit cost (density of the commune according to regles_par_defaut.csv: urban ≥ 2,000 premises, peri-urban ≥ 300, rural), or the cout_prevu entered for the phase (the estimate stays beside it, source_cout tells which one is used), State share = min(rate × cost, ceiling × premises), remainder for the local authorities split between {0} according to the chosen shares (by default those of regles_par_defaut.csv). Each phase is spread evenly over its half-years (whole numbers of premises): one row per phase, département and half-year, with its year — the same rule as the 2015–2017 phasing of « THD trajectory », which therefore gives the same premises and costs per project and per year. Then the totals per project, département, half-year and overall.
+Computes, by phase and department: premises still to be served outside AMII and ZTD communes (private initiative) and outside abandoned phases × unit cost (density of the commune according to regles_par_defaut.csv: urban ≥ 2,000 premises, peri-urban ≥ 300, rural), or the cout_prevu entered for the phase (the estimate stays beside it, source_cout tells which one is used), State share = min(rate × cost, ceiling × premises), remainder for the local authorities split between {0} according to the chosen shares (by default those of regles_par_defaut.csv). Each phase is spread evenly over its half-years (whole numbers of premises): one row per phase, department and half-year, with its year — the same rule as the 2015–2017 phasing of « THD trajectory », which therefore gives the same premises and costs per project and per year. Then the totals per project, department, half-year and overall.
 
 Writes: a table (usable in models and deliverables).</translation>
         </message>
@@ -294,7 +294,7 @@ Writes: a table (usable in models and deliverables).</translation>
         <message>
             <location filename="../../algorithms/financial_needs.py" />
             <source>Aide de l'État par département (vide : table de l'extension)</source>
-            <translation>State aid by département (empty: the plugin's table)</translation>
+            <translation>State aid by department (empty: the plugin's table)</translation>
         </message>
         <message>
             <location filename="../../algorithms/financial_needs.py" />
@@ -309,7 +309,7 @@ Writes: a table (usable in models and deliverables).</translation>
         <message>
             <location filename="../../algorithms/financial_needs.py" />
             <source>Part du Département dans le reste (%)</source>
-            <translation>Département's share of the remainder (%)</translation>
+            <translation>Department's share of the remainder (%)</translation>
         </message>
         <message>
             <location filename="../../algorithms/financial_needs.py" />
@@ -417,7 +417,7 @@ Calcule pour chaque immeuble la meilleure classe de débit descendant parmi les 
 Écrit une couche de points (un par immeuble) en Lambert-93 (ou dans la projection de l'outre-mer), avec imb_id, code_insee (texte sur 5 caractères), nb_locaux, classe, debit_mbps, techno, addr_code (clé d'adresse stable d'une publication à l'autre, contrairement à imb_id).
 
 Les coordonnées sont lues en EPSG:3857 (colonnes imb_longitude/imb_latitude ou imb_x/imb_y). Les immeubles sans coordonnées, les lignes d'immeubles inconnus et les doublons sont comptés dans le journal.</source>
-            <translation>Reads the ARCEP « Ma connexion internet » files of one or more départements: the buildings file (base_imb_&lt;DEP&gt;.csv or .csv.gz) and the eligibility file (actuel_&lt;DEP&gt;.csv or .csv.gz), separator « ; ».
+            <translation>Reads the ARCEP « Ma connexion internet » files of one or more departments: the buildings file (base_imb_&lt;DEP&gt;.csv or .csv.gz) and the eligibility file (actuel_&lt;DEP&gt;.csv or .csv.gz), separator « ; ».
 
 Computes for each building the best download speed class among the technologies counted (by default the wired technologies CU, COAX, FO; add 4GF, THDR, WMX or SAT if needed): INEL (ineligible, also when the building has no line), HD05, HD3, BHD8, THD30, THD100, THD1G; the matching nominal speed, the technology, the best class per family (copper, cable, fibre, radio, satellite) and the number of operators offering THD.
 
@@ -642,7 +642,7 @@ Computes, like the « white zones – town centres » programme, around the town
 
 Check (optional): with the layer of communes (the database's), town halls located outside the commune of their INSEE code are counted and reported.
 
-Writes: the town centres with all their original fields (list, order, state of the site, contracting authority… kept by the officer: preserved from one analysis to the next) and these results; the estimate by département and overall (with the number of costs entered by the officer, nb_couts_agent).</translation>
+Writes: the town centres with all their original fields (list, order, state of the site, contracting authority… kept by the officer: preserved from one analysis to the next) and these results; the estimate by department and overall (with the number of costs entered by the officer, nb_couts_agent).</translation>
         </message>
         <message>
             <location filename="../../algorithms/mobile_white_zones.py" />
@@ -697,7 +697,7 @@ Writes: the town centres with all their original fields (list, order, state of t
         <message>
             <location filename="../../algorithms/mobile_white_zones.py" />
             <source>Estimatif des besoins par département</source>
-            <translation>Estimate of needs by département</translation>
+            <translation>Estimate of needs by department</translation>
         </message>
         <message>
             <location filename="../../algorithms/mobile_white_zones.py" />
@@ -722,7 +722,7 @@ Writes: the town centres with all their original fields (list, order, state of t
         <message>
             <location filename="../../algorithms/mobile_white_zones.py" />
             <source>Estimatif des besoins mobiles par département</source>
-            <translation>Estimate of mobile needs by département</translation>
+            <translation>Estimate of mobile needs by department</translation>
         </message>
         <message>
             <location filename="../../algorithms/mobile_white_zones.py" />
@@ -889,7 +889,7 @@ Reads: the premises imported by « Import Ma connexion internet » and a point l
 
 Computes, for each site, the speed class of the nearest premises within MAXIMUM DISTANCE metres (100 m by default; NULL and counted when there is none), its distance, the category of the site (chosen field, otherwise « categorie », otherwise TYPEQU classified by the category table), and the indicators sans_haut_debit (class INEL) and sous_seuil (class below the THRESHOLD, HD3 by default).
 
-Writes: the sites with their own attributes and these fields; a table of counts per commune, per département and overall, by category.</translation>
+Writes: the sites with their own attributes and these fields; a table of counts per commune, per department and overall, by category.</translation>
         </message>
         <message>
             <location filename="../../algorithms/priority_sites.py" />
@@ -927,7 +927,7 @@ Writes: the sites with their own attributes and these fields; a table of counts 
         <message>
             <location filename="../../algorithms/priority_sites.py" />
             <source>Sites prioritaires par commune et département</source>
-            <translation>Priority sites by commune and département</translation>
+            <translation>Priority sites by commune and department</translation>
         </message>
         <message>
             <location filename="../../algorithms/priority_sites.py" />
@@ -988,9 +988,9 @@ Reads: the imported premises (« Import Ma connexion internet »), the RIP proje
 
 Computes for each premises: its zone (ZTD, AMII, RIP, none), its RIP project and phase, its planned half-year of switching to THD (year of the AMII calendar, second half-year; end of the FTTH or THD radio phase for RIPs; the speed upgrade MED does not bring THD), deja_thd, chevauchement_amii (a RIP over an AMII commune: private initiative, outside the RIP's phasing and financial needs) and reste_a_couvrir (nothing planned before the end of 2022). An abandoned phase takes no premises: the phase that takes over its zone takes them; an FTTH or THD radio phase comes before an MED phase on the same zone.
 
-Check: RIP projects smaller than a département (less than 80 % of the public-initiative premises of one of their départements — field « departements », otherwise the project's communes and premises, never the project's name; threshold adjustable in regles_par_defaut.csv: no national support), abandoned phases, phases without dates, that end before they start or that overlap within a project, AMII communes outside the territory.
+Check: RIP projects smaller than a department (less than 80 % of the public-initiative premises of one of their departments — field « departements », otherwise the project's communes and premises, never the project's name; threshold adjustable in regles_par_defaut.csv: no national support), abandoned phases, phases without dates, that end before they start or that overlap within a project, AMII communes outside the territory.
 
-Writes: the premises with these fields; the premises by zone and planned half-year, by commune, département and overall; the list of anomalies. With a database and a vintage, records the situation of the half-year to compare it with the next one.</translation>
+Writes: the premises with these fields; the premises by zone and planned half-year, by commune, department and overall; the list of anomalies. With a database and a vintage, records the situation of the half-year to compare it with the next one.</translation>
         </message>
         <message>
             <location filename="../../algorithms/thd_coverage.py" />
@@ -1063,11 +1063,11 @@ Calcule, par département et pour l'ensemble, semestre par semestre du MILLÉSIM
 Écrit : des tables (utilisables dans les modèles) et un graphique PNG des courbes par département face aux objectifs, pour l'atlas.</source>
             <translation>Trajectory towards very high-speed broadband for all in 2022 (deliverables 4 and 5 of the SCORAN).
 
-Reads: the output of « THD coverage », the RIP phases, the unit costs (the database's couts_unitaires table, or the one shipped with the plugin) and the State aid by département (aides_departements, or the plugin's).
+Reads: the output of « THD coverage », the RIP phases, the unit costs (the database's couts_unitaires table, or the one shipped with the plugin) and the State aid by department (aides_departements, or the plugin's).
 
-Computes, by département and overall, half-year by half-year from the VINTAGE to 2022-S2: the premises already THD plus the cumulative AMII and RIP plans, their share, the national milestones (50 % end of 2017, 100 % end of 2022) and the gap; the 2015–2017 phasing by project, phase, département and year: premises, connectable premises (FTTH only; the speed upgrade MED and THD radio are counted apart), cost (cout_prevu of the phase when it is entered, otherwise the estimate, given beside it), State share and remainder for the local authorities. The phasing is computed like the financial needs (same spreading of a phase over its half-years): both tables give the same figures per project and per year. Abandoned phases and the premises of AMII or ZTD communes are not in it. With a database, records the vintage's trajectory and lists what changed since the previous one: premises switched to THD, delayed phases, signed agreements.
+Computes, by department and overall, half-year by half-year from the VINTAGE to 2022-S2: the premises already THD plus the cumulative AMII and RIP plans, their share, the national milestones (50 % end of 2017, 100 % end of 2022) and the gap; the 2015–2017 phasing by project, phase, department and year: premises, connectable premises (FTTH only; the speed upgrade MED and THD radio are counted apart), cost (cout_prevu of the phase when it is entered, otherwise the estimate, given beside it), State share and remainder for the local authorities. The phasing is computed like the financial needs (same spreading of a phase over its half-years): both tables give the same figures per project and per year. Abandoned phases and the premises of AMII or ZTD communes are not in it. With a database, records the vintage's trajectory and lists what changed since the previous one: premises switched to THD, delayed phases, signed agreements.
 
-Writes: tables (usable in models) and a PNG chart of the curves by département against the targets, for the atlas.</translation>
+Writes: tables (usable in models) and a PNG chart of the curves by department against the targets, for the atlas.</translation>
         </message>
         <message>
             <location filename="../../algorithms/thd_trajectory.py" />
@@ -1077,7 +1077,7 @@ Writes: tables (usable in models) and a PNG chart of the curves by département 
         <message>
             <location filename="../../algorithms/thd_trajectory.py" />
             <source>Aide de l'État par département (aides_departements ; vide : table de l'extension)</source>
-            <translation>State aid by département (aides_departements; empty: the plugin's table)</translation>
+            <translation>State aid by department (aides_departements; empty: the plugin's table)</translation>
         </message>
         <message>
             <location filename="../../algorithms/thd_trajectory.py" />
@@ -1160,7 +1160,7 @@ Reads: the premises imported by « Import Ma connexion internet » and a layer o
 
 Computes, in numbers of premises (not buildings): the premises by speed class, nb_inel, pct_inel, zb_haut_debit, nb_sous_seuil (class below the THRESHOLD), pct_sous_seuil, zone_blanche, nb_bhd (≥ 8 Mbit/s), nb_thd (≥ 30 Mbit/s), and keeps the THRESHOLD (seuil) and the SHARE (part_pct) used.
 
-Writes: the zones with these counts; the zones below the threshold as polygons made of the 200 m cells of the INSPIRE grid (like INSEE), in EPSG:3035 to keep exact edges, grouped, with their counts; on request, the broadband white zones (cells where ineligible premises reach SHARE) in the same way; a summary table by département and for the whole territory, with both categories.</translation>
+Writes: the zones with these counts; the zones below the threshold as polygons made of the 200 m cells of the INSPIRE grid (like INSEE), in EPSG:3035 to keep exact edges, grouped, with their counts; on request, the broadband white zones (cells where ineligible premises reach SHARE) in the same way; a summary table by department and for the whole territory, with both categories.</translation>
         </message>
         <message>
             <location filename="../../algorithms/white_zones.py" />
@@ -1190,7 +1190,7 @@ Writes: the zones with these counts; the zones below the threshold as polygons m
         <message>
             <location filename="../../algorithms/white_zones.py" />
             <source>Inventaire par département</source>
-            <translation>Inventory by département</translation>
+            <translation>Inventory by department</translation>
         </message>
         <message>
             <location filename="../../algorithms/white_zones.py" />
@@ -1235,7 +1235,7 @@ Writes: the zones with these counts; the zones below the threshold as polygons m
         <message>
             <location filename="../../algorithms/white_zones.py" />
             <source>Inventaire des zones blanches par département</source>
-            <translation>Inventory of white zones by département</translation>
+            <translation>Inventory of white zones by department</translation>
         </message>
         <message>
             <location filename="../../algorithms/white_zones.py" />
@@ -1310,8 +1310,8 @@ Writes: the zones with these counts; the zones below the threshold as polygons m
         </message>
         <message>
             <location filename="../../plugin.py" />
-            <source>Créer le référentiel SCORAN (GeoPackage) ou le mettre à jour</source>
-            <translation>Create the SCORAN database (GeoPackage) or update it</translation>
+            <source>Créer le référentiel SCORAN, un GeoPackage, ou le mettre à jour</source>
+            <translation>Create the SCORAN database, a GeoPackage, or update it</translation>
         </message>
         <message>
             <location filename="../../plugin.py" />
@@ -1383,28 +1383,48 @@ Writes: the zones with these counts; the zones below the threshold as polygons m
         </message>
         <message>
             <location filename="../../ui/register_dock.py" />
-            <source>Tous les domaines</source>
-            <translation>All domains</translation>
-        </message>
-        <message>
-            <location filename="../../ui/register_dock.py" />
-            <source>Toutes les priorités</source>
-            <translation>All priorities</translation>
-        </message>
-        <message>
-            <location filename="../../ui/register_dock.py" />
-            <source>Tous les statuts</source>
-            <translation>All statuses</translation>
-        </message>
-        <message>
-            <location filename="../../ui/register_dock.py" />
             <source>Dép.</source>
-            <translation>Dép.</translation>
+            <translation>Dept.</translation>
         </message>
         <message>
             <location filename="../../ui/register_dock.py" />
             <source>Code du département (21, 25, 2A…)</source>
-            <translation>Département code (21, 25, 2A…)</translation>
+            <translation>Department code (21, 25, 2A…)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
+            <source>Domaines</source>
+            <translation>Domains</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
+            <source>Filtrer par domaine</source>
+            <translation>Filter by domain</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
+            <source>Priorités</source>
+            <translation>Priorities</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
+            <source>Filtrer par priorité</source>
+            <translation>Filter by priority</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
+            <source>Statuts</source>
+            <translation>Statuses</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
+            <source>Filtrer par statut</source>
+            <translation>Filter by status</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
+            <source>{0} projets sur {1}</source>
+            <translation>{0} projects out of {1}</translation>
         </message>
         <message>
             <location filename="../../ui/register_dock.py" />
@@ -1499,7 +1519,7 @@ Writes: the zones with these counts; the zones below the threshold as polygons m
         <message>
             <location filename="../../ui/register_dock.py" />
             <source>Départements</source>
-            <translation>Départements</translation>
+            <translation>Departments</translation>
         </message>
         <message>
             <location filename="../../ui/register_dock.py" />
@@ -1840,7 +1860,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../core/costs.py" />
             <source>code de département vide ou invalide (01…95, 2A, 2B, 971…976, ou * pour les autres)</source>
-            <translation>empty or invalid département code (01…95, 2A, 2B, 971…976, or * for the others)</translation>
+            <translation>empty or invalid department code (01…95, 2A, 2B, 971…976, or * for the others)</translation>
         </message>
         <message>
             <location filename="../../core/costs.py" />
@@ -1870,7 +1890,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../core/costs.py" />
             <source>département en double (une seule ligne par département)</source>
-            <translation>duplicate département (a single row per département)</translation>
+            <translation>duplicate department (a single row per department)</translation>
         </message>
         <message>
             <location filename="../../core/costs.py" />
@@ -1905,7 +1925,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../core/costs.py" />
             <source>Taux et plafond d'aide de l'État absents pour le(s) département(s) {0} (et pas de ligne « * » par défaut).</source>
-            <translation>State aid rate and ceiling missing for département(s) {0} (and no default « * » row).</translation>
+            <translation>State aid rate and ceiling missing for department(s) {0} (and no default « * » row).</translation>
         </message>
         <message>
             <location filename="../../core/costs.py" />
@@ -1970,7 +1990,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../core/finance.py" />
             <source>Les parts des collectivités (Région, Département, EPCI, FEDER) doivent être positives et faire 100 % (total reçu : {0:.1f} %).</source>
-            <translation>The local authorities' shares (Region, Département, EPCI, ERDF) must be positive and add up to 100 % (total received: {0:.1f} %).</translation>
+            <translation>The local authorities' shares (Region, Department, EPCI, ERDF) must be positive and add up to 100 % (total received: {0:.1f} %).</translation>
         </message>
         <message>
             <location filename="../../core/finance.py" />
@@ -2085,7 +2105,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../core/mci.py" />
             <source>Aucune des {0} ligne(s) d'éligibilité ne correspond à un immeuble de la base (imb_id) : les fichiers base_imb et actuel sont-ils du même département et de la même publication ?</source>
-            <translation>None of the {0} eligibility row(s) matches a building of the buildings file (imb_id): are the base_imb and actuel files from the same département and the same release?</translation>
+            <translation>None of the {0} eligibility row(s) matches a building of the buildings file (imb_id): are the base_imb and actuel files from the same department and the same release?</translation>
         </message>
         <message>
             <location filename="../../core/mci.py" />
@@ -2115,7 +2135,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../core/mci.py" />
             <source>Les fichiers mêlent des territoires de projections différentes (départements {0}) : importez chaque territoire à part, ou choisissez la projection de sortie.</source>
-            <translation>The files mix territories with different projections (départements {0}): import each territory separately, or choose the output projection.</translation>
+            <translation>The files mix territories with different projections (departments {0}): import each territory separately, or choose the output projection.</translation>
         </message>
         <message>
             <location filename="../../core/mobile.py" />
@@ -2272,7 +2292,7 @@ Import only the valid projects?</translation>
             <location filename="../../core/register.py" />
             <location filename="../../export/workbooks.py" />
             <source>Département</source>
-            <translation>Département</translation>
+            <translation>Department</translation>
         </message>
         <message>
             <location filename="../../core/register.py" />
@@ -2364,7 +2384,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../core/register.py" />
             <source>Code de département invalide : « {0} ».</source>
-            <translation>Invalid département code: « {0} ».</translation>
+            <translation>Invalid department code: « {0} ».</translation>
         </message>
         <message>
             <location filename="../../core/register.py" />
@@ -2672,7 +2692,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../core/territory.py" />
             <source>Départements reconstitués par fusion des communes.</source>
-            <translation>Départements rebuilt by merging the communes.</translation>
+            <translation>Departments rebuilt by merging the communes.</translation>
         </message>
         <message>
             <location filename="../../core/territory.py" />
@@ -2720,7 +2740,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../core/thd.py" />
             <source>Le projet {0} ne couvre que {1:.0f} % des locaux d'initiative publique du département {2} (seuil : {3:.0f} %) : plus petit qu'un département, il n'est pas éligible au soutien national.</source>
-            <translation>Project {0} covers only {1:.0f} % of the public-initiative premises of département {2} (threshold: {3:.0f} %): smaller than a département, it is not eligible for national support.</translation>
+            <translation>Project {0} covers only {1:.0f} % of the public-initiative premises of department {2} (threshold: {3:.0f} %): smaller than a department, it is not eligible for national support.</translation>
         </message>
         <message>
             <location filename="../../core/whitezones.py" />
@@ -3007,12 +3027,14 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../export/register_xlsx.py" />
             <location filename="../../export/workbooks.py" />
+            <location filename="../../ui/register_model.py" />
             <source>Identifiant</source>
             <translation>Identifier</translation>
         </message>
         <message>
             <location filename="../../export/register_xlsx.py" />
             <location filename="../../export/workbooks.py" />
+            <location filename="../../ui/register_model.py" />
             <source>Titre</source>
             <translation>Title</translation>
         </message>
@@ -3029,6 +3051,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../export/register_xlsx.py" />
             <location filename="../../export/workbooks.py" />
+            <location filename="../../ui/register_model.py" />
             <source>Domaine</source>
             <translation>Domain</translation>
         </message>
@@ -3046,11 +3069,13 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../export/register_xlsx.py" />
             <location filename="../../export/workbooks.py" />
+            <location filename="../../ui/register_model.py" />
             <source>Statut</source>
             <translation>Status</translation>
         </message>
         <message>
             <location filename="../../export/register_xlsx.py" />
+            <location filename="../../ui/register_model.py" />
             <source>Budget (€)</source>
             <translation>Budget (€)</translation>
         </message>
@@ -3079,18 +3104,21 @@ Import only the valid projects?</translation>
             <location filename="../../export/register_xlsx.py" />
             <location filename="../../export/workbooks.py" />
             <location filename="../../layers.py" />
+            <location filename="../../ui/register_model.py" />
             <source>Départements</source>
-            <translation>Départements</translation>
+            <translation>Departments</translation>
         </message>
         <message>
             <location filename="../../export/register_xlsx.py" />
             <location filename="../../export/workbooks.py" />
+            <location filename="../../ui/register_model.py" />
             <source>Début</source>
             <translation>Start</translation>
         </message>
         <message>
             <location filename="../../export/register_xlsx.py" />
             <location filename="../../export/workbooks.py" />
+            <location filename="../../ui/register_model.py" />
             <source>Fin</source>
             <translation>End</translation>
         </message>
@@ -3275,7 +3303,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../export/workbooks.py" />
             <source>Territoire : {0} — seules les lignes, les totaux et les parts de ce territoire figurent dans ce classeur ; un projet qui s'étend sur d'autres départements y est marqué « partagé avec … ».</source>
-            <translation>Territory: {0} — only the rows, totals and shares of this territory appear in this workbook; a project that extends over other départements is marked « shared with … ».</translation>
+            <translation>Territory: {0} — only the rows, totals and shares of this territory appear in this workbook; a project that extends over other departments is marked « shared with … ».</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
@@ -3295,7 +3323,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../export/workbooks.py" />
             <source>Dans un livrable départemental, une phase qui s'étend sur plusieurs départements compte pour la part de ses locaux située dans le département (couverture THD) ; à défaut elle est marquée « partagé avec … ».</source>
-            <translation>In a département deliverable, a phase that extends over several départements counts for the share of its premises located in the département (THD coverage); failing that it is marked « shared with … ».</translation>
+            <translation>In a department deliverable, a phase that extends over several departments counts for the share of its premises located in the department (THD coverage); failing that it is marked « shared with … ».</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
@@ -3636,12 +3664,12 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../export/workbooks.py" />
             <source>Part de l'État = min(taux × coût, plafond × locaux) selon le département ; reste réparti entre Région, Département, EPCI et FEDER.</source>
-            <translation>State share = min(rate × cost, ceiling × premises) according to the département; remainder split between Region, Département, EPCI and ERDF.</translation>
+            <translation>State share = min(rate × cost, ceiling × premises) according to the department; remainder split between Region, Department, EPCI and ERDF.</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
             <source>Dans un livrable départemental, un projet ne compte que ses phases (ou parts de phase) du département ; les totaux sont ceux du département.</source>
-            <translation>In a département deliverable, a project counts only its phases (or shares of phases) in the département; the totals are those of the département.</translation>
+            <translation>In a department deliverable, a project counts only its phases (or shares of phases) in the department; the totals are those of the department.</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
@@ -3661,7 +3689,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../export/workbooks.py" />
             <source>Département (€)</source>
-            <translation>Département (€)</translation>
+            <translation>Department (€)</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
@@ -3786,7 +3814,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../export/workbooks.py" />
             <source>Le budget est celui du projet entier : sa part par département n'est pas connue ; un projet de plusieurs départements est marqué « partagé avec … ».</source>
-            <translation>The budget is that of the whole project: its share per département is not known; a project over several départements is marked « shared with … ».</translation>
+            <translation>The budget is that of the whole project: its share per department is not known; a project over several departments is marked « shared with … ».</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
@@ -4022,6 +4050,11 @@ Import only the valid projects?</translation>
             <location filename="../../layers.py" />
             <source>Équipements (BPE)</source>
             <translation>Facilities (BPE)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_model.py" />
+            <source>Priorité</source>
+            <translation>Priority</translation>
         </message>
     </context>
 </TS>
