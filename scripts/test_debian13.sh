@@ -11,6 +11,7 @@ cd "$(dirname "$0")/.."
 if grep -q '^13' /etc/debian_version 2>/dev/null; then
   exec make test
 fi
+START=$SECONDS
 ROOT=${DEBIAN13_ROOT:-$HOME/.cache/scoran/debian13}
 MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 SUDO=""
@@ -27,6 +28,7 @@ if [ ! -f "$ROOT/.scoran-root-ready" ]; then
   mkdir -p "$(dirname "$ROOT")"
   $SUDO debootstrap --variant=minbase trixie "$ROOT" "$MIRROR" >/dev/null
   $SUDO touch "$ROOT/.scoran-root-ready"
+  echo "==> racine Debian 13 prête en $((SECONDS - START)) s"
 fi
 
 # what the machine trusts and how it reaches the registries (certificates, pip index, DNS); the
@@ -67,5 +69,11 @@ $SUDO chroot "$ROOT" /usr/bin/env -i HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/b
       apt-get update -qq && apt-get install -y -qq --no-install-recommends make git ca-certificates >/dev/null
     fi
     cd /work/scoran
-    echo "==> Debian $(cat /etc/debian_version) : make lint test"
-    make lint test'
+    echo "==> Debian $(cat /etc/debian_version) : make setup lint test"
+    SECONDS=0
+    make setup
+    echo "==> installation (QGIS, venv) : $SECONDS s"
+    SECONDS=0
+    make lint test
+    echo "==> lint et tests : $SECONDS s"'
+echo "==> make test-debian13 : $((SECONDS - START)) s en tout"
