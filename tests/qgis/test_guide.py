@@ -37,7 +37,14 @@ def algorithms(provider, doc):
 def test_every_algorithm_has_its_page_with_current_tables_and_the_help_is_current(doc, algorithms):
     files, problems = doc.expected(algorithms)
     assert problems == []
-    assert doc.stale(files) == [], "guide ou aide périmés : lancez `make doc`"
+    stale = [name for name in doc.stale(files) if "/help/images/" not in name]
+    assert stale == [], "guide ou aide périmés : lancez `make doc`"
+
+
+def test_the_help_carries_the_current_screenshots(doc, algorithms):
+    """docs/images/ refreshed (scripts/screenshots.py) → `make doc` copies them into the help."""
+    files, _ = doc.expected(algorithms)
+    assert [name for name in doc.stale(files) if "/help/images/" in name] == [], "lancez `make doc`"
 
 
 def test_pages_name_every_parameter_and_output(doc, algorithms):
@@ -103,3 +110,16 @@ def test_the_plugin_zip_carries_the_help(tmp_path):
         if page.is_file():
             assert f"scoran_qgis/{page.relative_to(ROOT / 'scoran_qgis').as_posix()}" in names, page.name
     assert max(sizes.values()) < 1_000_000 and sum(sizes.values()) < 3_000_000
+
+
+def test_command_lines_of_the_guide_name_real_parameters(algorithms):
+    """Every `qgis_process run scoran:<id> -- NAME=…` of the guide names parameters the algorithm has."""
+    known = {algorithm.name(): {d.name() for d in algorithm.parameterDefinitions()} for algorithm in algorithms}
+    seen = 0
+    for page in GUIDE.glob("*.md"):
+        for block in re.findall(r"```bash\n(.*?)```", page.read_text(encoding="utf-8"), flags=re.DOTALL):
+            for name, arguments in re.findall(r"run scoran:(\w+) -- (.*)", block.replace("\\\n", " ")):
+                names = set(re.findall(r"""(?:^|[\s"'])([A-Z_]+|livrables:[^=]+)=""", arguments))
+                assert names and names <= known[name], (page.name, name, names - known[name])
+                seen += 1
+    assert seen >= 20
