@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from .i18n import tr
+
 # Ordered from worst to best; the rank is the index.
 CLASSES = ("INEL", "HD05", "HD3", "BHD8", "THD30", "THD100", "THD1G")
 NOMINAL_MBPS = {"INEL": 0.0, "HD05": 0.5, "HD3": 3.0, "BHD8": 8.0, "THD30": 30.0, "THD100": 100.0, "THD1G": 1000.0}
 RANK = {code: rank for rank, code in enumerate(CLASSES)}
-LABELS_FR = {
-    "INEL": "Inéligible (< 512 kbit/s)",
-    "HD05": "Haut débit < 3 Mbit/s",
-    "HD3": "Haut débit de qualité 3–8 Mbit/s",
-    "BHD8": "Bon haut débit 8–30 Mbit/s",
-    "THD30": "Très haut débit 30–100 Mbit/s",
-    "THD100": "Très haut débit 100 Mbit/s–1 Gbit/s",
-    "THD1G": "Très haut débit ≥ 1 Gbit/s",
+LABELS_FR = {  # French source; translated where QGIS is not in French (settings page)
+    "INEL": tr("Inéligible (< 512 kbit/s)"),
+    "HD05": tr("Haut débit < 3 Mbit/s"),
+    "HD3": tr("Haut débit de qualité 3–8 Mbit/s"),
+    "BHD8": tr("Bon haut débit 8–30 Mbit/s"),
+    "THD30": tr("Très haut débit 30–100 Mbit/s"),
+    "THD100": tr("Très haut débit 100 Mbit/s–1 Gbit/s"),
+    "THD1G": tr("Très haut débit ≥ 1 Gbit/s"),
 }
 
 TECHNOLOGIES = ("CU", "COAX", "FO", "4GF", "THDR", "WMX", "SAT")

@@ -2520,6 +2520,41 @@ Import only the valid projects?</translation>
             <translation>Agreement signed on {0}</translation>
         </message>
         <message>
+            <location filename="../../core/speed_classes.py" />
+            <source>Inéligible (&lt; 512 kbit/s)</source>
+            <translation>Ineligible (&lt; 512 kbit/s)</translation>
+        </message>
+        <message>
+            <location filename="../../core/speed_classes.py" />
+            <source>Haut débit &lt; 3 Mbit/s</source>
+            <translation>Broadband &lt; 3 Mbit/s</translation>
+        </message>
+        <message>
+            <location filename="../../core/speed_classes.py" />
+            <source>Haut débit de qualité 3–8 Mbit/s</source>
+            <translation>Good-quality broadband 3–8 Mbit/s</translation>
+        </message>
+        <message>
+            <location filename="../../core/speed_classes.py" />
+            <source>Bon haut débit 8–30 Mbit/s</source>
+            <translation>Good broadband 8–30 Mbit/s</translation>
+        </message>
+        <message>
+            <location filename="../../core/speed_classes.py" />
+            <source>Très haut débit 30–100 Mbit/s</source>
+            <translation>Very high-speed broadband 30–100 Mbit/s</translation>
+        </message>
+        <message>
+            <location filename="../../core/speed_classes.py" />
+            <source>Très haut débit 100 Mbit/s–1 Gbit/s</source>
+            <translation>Very high-speed broadband 100 Mbit/s–1 Gbit/s</translation>
+        </message>
+        <message>
+            <location filename="../../core/speed_classes.py" />
+            <source>Très haut débit ≥ 1 Gbit/s</source>
+            <translation>Very high-speed broadband ≥ 1 Gbit/s</translation>
+        </message>
+        <message>
             <location filename="../../core/store.py" />
             <source>Le référentiel {0} est en lecture seule (fichier ou dossier protégé en écriture) : rien n'a été modifié. Copiez-le dans un dossier où vous pouvez écrire, ou demandez les droits d'écriture.</source>
             <translation>The database {0} is read-only (write-protected file or folder): nothing was changed. Copy it to a folder where you can write, or ask for write permission.</translation>
