@@ -1544,7 +1544,7 @@ Writes: the zones with these counts; the zones below the threshold as polygons m
         <message>
             <location filename="../../ui/register_dock.py" />
             <source>Publics éloignés</source>
-            <translation>People far from digital</translation>
+            <translation>Digitally excluded people</translation>
         </message>
         <message>
             <location filename="../../ui/register_dock.py" />
@@ -3133,7 +3133,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../export/register_xlsx.py" />
             <source>Publics éloignés du numérique (oui/non)</source>
-            <translation>People far from digital (yes/no)</translation>
+            <translation>Digitally excluded people (yes/no)</translation>
         </message>
         <message>
             <location filename="../../export/register_xlsx.py" />
@@ -3754,7 +3754,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../export/workbooks.py" />
             <source>Arrêté</source>
-            <translation>Order</translation>
+            <translation>Order (arrêté)</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
