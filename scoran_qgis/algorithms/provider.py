@@ -1,7 +1,7 @@
 """The `scoran` Processing provider."""
 
 from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingProvider
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, QUrl
 from qgis.PyQt.QtGui import QIcon
 
 from ..__about__ import PLUGIN_DIR, __icon_path__, __version__
@@ -56,4 +56,7 @@ class ScoranProvider(QgsProcessingProvider):
         for path in sorted((PLUGIN_DIR / "resources" / "models").glob("*.model3")):  # shipped models
             model = QgsProcessingModelAlgorithm()
             if model.fromFile(str(path)):
+                # its page of the offline guide, as the algorithms' helpUrl()
+                page = PLUGIN_DIR / "resources" / "help" / f"{model.name()}.html"
+                model.setHelpContent({**model.helpContent(), "HELP_URL": QUrl.fromLocalFile(str(page)).toString()})
                 self.addAlgorithm(model)

@@ -75,7 +75,9 @@ def test_index_links_every_page_and_readme_links_the_index():
 def test_help_url_of_each_algorithm_is_its_shipped_page(algorithms):
     scoran = [algorithm for algorithm in algorithms if isinstance(algorithm, ScoranAlgorithm)]
     assert len(scoran) >= 11
-    for algorithm in scoran:
+    models = [algorithm for algorithm in algorithms if not isinstance(algorithm, ScoranAlgorithm)]
+    assert [model.name() for model in models] == ["livrables_departement"]
+    for algorithm in scoran + models:
         url = QUrl(algorithm.helpUrl())
         assert url.isLocalFile(), (algorithm.id(), algorithm.helpUrl())
         page = Path(url.toLocalFile())
