@@ -35,7 +35,7 @@ INSIDE = r'''
 import json
 import os
 
-from qgis.core import QgsProject
+from qgis.core import Qgis, QgsProject
 from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtWidgets import QApplication, QDockWidget, QTableView, QToolBar
 from qgis.utils import iface
@@ -81,7 +81,7 @@ def arrange_window():
     window.resizeDocks([register], [size("REGISTER_WIDTH")], Qt.Orientation.Horizontal)
     window.resizeDocks([calendar], [size("CALENDAR_HEIGHT")], Qt.Orientation.Vertical)
     register.select_project(os.environ["SCORAN_SHOTS_PROJECT_ID"])
-    register.tabs.currentWidget().ensureWidgetVisible(register.fields["date_fin"])  # budget, dates, links
+    register.tabs.currentWidget().ensureWidgetVisible(register.fields["date_fin"], 50, 10)  # budget, dates, links
     step(4000, shoot_window)  # the map renders
 
 
@@ -95,6 +95,7 @@ def shoot_window():
     toolbar = window.findChild(QToolBar, "ScoranToolbar")
     extent = canvas.extent()
     REPORT.update({
+        "qgis_version": Qgis.QGIS_VERSION,
         "qgis_window": [window.width(), window.height()],
         "map_scale": round(canvas.scale()),
         "map_extent": [round(v) for v in (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(),
@@ -112,7 +113,7 @@ def shoot_window():
 def arrange_register():
     register, _ = docks()
     iface.mainWindow().resizeDocks([register], [size("REGISTER_ALONE_WIDTH")], Qt.Orientation.Horizontal)
-    step(1000, lambda: register.tabs.currentWidget().ensureWidgetVisible(register.fields["date_fin"]))
+    step(1000, lambda: register.tabs.currentWidget().ensureWidgetVisible(register.fields["date_fin"], 50, 10))
     step(1500, shoot_register)
 
 

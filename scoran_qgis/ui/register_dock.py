@@ -41,6 +41,7 @@ from .register_model import COLUMNS, ProjectsFilter, ProjectsModel, french_date
 
 DATE_FORMAT = "dd/MM/yyyy"  # JJ/MM/AAAA
 TITLE_COLUMN = [name for name, _ in COLUMNS].index("titre")
+DOMAIN_COLUMN = [name for name, _ in COLUMNS].index("domaine")
 
 # layer field → link type, in order of preference, for "attach the selected features"
 LINK_FIELDS = (("phase_id", "phase"), ("rip_id", "rip"), ("site_id", "site"), ("insee_com", "commune"),
@@ -114,8 +115,9 @@ class RegisterDock(QgsDockWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # headers never elided
-        header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(TITLE_COLUMN, 26 * self.table.fontMetrics().averageCharWidth() + 16)
+        for column, characters in ((TITLE_COLUMN, 26), (DOMAIN_COLUMN, 16)):  # long texts: elided, widened at will
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, characters * self.table.fontMetrics().averageCharWidth() + 16)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.setMouseTracking(True)
         self.table.entered.connect(self._hovered)
@@ -247,11 +249,12 @@ class RegisterDock(QgsDockWidget):
         page = QWidget()
         form = QFormLayout(page)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for name, widget in self.fields.items():
-            form.addRow(labels[name], widget)
         self.links_label = QLabel("—")  # by name; edited in the « Objets liés » tab
         self.links_label.setWordWrap(True)
-        form.addRow(_tr("Objets liés"), self.links_label)
+        for name, widget in self.fields.items():
+            form.addRow(labels[name], widget)
+            if name == "departements":  # where the project is, together
+                form.addRow(_tr("Objets liés"), self.links_label)
         area = QScrollArea()
         area.setWidgetResizable(True)
         area.setWidget(page)
