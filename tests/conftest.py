@@ -67,3 +67,14 @@ def provider(qgis_processing):
     QgsApplication.processingRegistry().addProvider(provider)
     yield provider
     QgsApplication.processingRegistry().removeProvider(provider)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def french_qgis(qgis_app):
+    """QGIS set to French, whatever the machine's locale: the plugin speaks QGIS's language and the tests
+    read its French texts (tests/qgis/test_english.py switches to English and back)."""
+    from qgis.core import QgsSettings
+
+    settings = QgsSettings()
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", "fr_FR")

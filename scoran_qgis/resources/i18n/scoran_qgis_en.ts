@@ -208,6 +208,11 @@ Writes in the output folder: the PDF atlas (cover page, then for the region and 
         </message>
         <message>
             <location filename="../../algorithms/deliverables.py" />
+            <source>Dossier des livrables non indiqué : dossier temporaire {0}.</source>
+            <translation>Deliverables folder not given: temporary folder {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/deliverables.py" />
             <source>Département(s) absent(s) du référentiel : {0}.</source>
             <translation>Department(s) missing from the database: {0}.</translation>
         </message>
