@@ -1,7 +1,8 @@
 """Translations of the plugin: extract every translatable literal, update the .ts files, compile the .qm.
 
-    .venv/bin/python scripts/i18n.py            # update scoran_qgis/resources/i18n/*.ts, then lrelease
-    .venv/bin/python scripts/i18n.py --check    # only report what is missing (exit 1 if anything is)
+    python3 scripts/i18n.py            # (make i18n) update resources/i18n/*.ts, then lrelease → .qm
+    python3 scripts/i18n.py --check    # only report what is untranslated (exit 1 if anything is)
+    python3 scripts/i18n.py --prune    # also drop the translations of strings gone from the code
 
 Source strings are French. pylupdate5 cannot follow the plugin's translation helpers (a module
 function `tr()` with a default context, `_tr()` helpers of fixed contexts, `self.tr()` inherited from
@@ -16,8 +17,10 @@ a base class), so the extraction reads the code's syntax tree (never its text wi
 * `QCoreApplication.translate("ctx", "…")` written directly is taken as is.
 
 A message that is not a literal (an f-string, a variable, a `%`-formatted text) cannot be extracted
-and is reported as an error: write `tr("… {0} …").format(value)` instead. The extraction is used by
-the tests (tests/unit/test_translations.py), which fail when a string has no English translation.
+and is reported as an error: write `tr("… {0} …").format(value)` instead. Translations of strings
+gone from the code are kept as « vanished » (reused by Qt Linguist) until --prune. The extraction is
+used by the tests (tests/unit/test_translations.py), which fail when a string has no English
+translation or a translation loses a placeholder.
 """
 
 from __future__ import annotations
@@ -98,7 +101,7 @@ def _literal(node: ast.AST) -> str | None:
 
 
 def _is_translate(node: ast.AST) -> bool:
-    """`QCoreApplication.translate(…)` (or `QCoreApplication.instance().translate` is not used)."""
+    """A call `QCoreApplication.translate(…)`."""
     return (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "translate"
             and isinstance(node.func.value, ast.Name) and node.func.value.id == "QCoreApplication")
 
@@ -397,10 +400,13 @@ def lrelease() -> str | None:
     return None
 
 
-def compile_qm(ts: Path) -> Path:
+def compile_qm(ts: Path) -> Path | None:
+    """The .qm beside the .ts (None without lrelease: the committed .qm stays, the tests say if it is stale)."""
     tool = lrelease()
     if tool is None:
-        raise SystemExit("lrelease est introuvable (paquet Debian qttools5-dev-tools) : les .qm ne sont pas à jour")
+        print("attention : lrelease introuvable (paquet Debian qttools5-dev-tools) : .qm non recompilé",
+              file=sys.stderr)
+        return None
     qm = ts.with_suffix(".qm")
     subprocess.run([tool, "-silent", "-nounfinished", str(ts), "-qm", str(qm)], check=True)
     return qm
@@ -436,7 +442,9 @@ def main(argv=None) -> int:
         print(f"{path.relative_to(ROOT)} : {counts['finished']} traduites, {counts['unfinished']} à traduire, "
               f"{counts['vanished']} disparues")
         if not args.no_compile:
-            print(f"{compile_qm(path).relative_to(ROOT)} compilé")
+            qm = compile_qm(path)
+            if qm is not None:
+                print(f"{qm.relative_to(ROOT)} compilé")
     return status
 
 
