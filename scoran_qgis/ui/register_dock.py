@@ -115,6 +115,7 @@ class RegisterDock(QgsDockWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # headers never elided
+        header.setResizeContentsPrecision(0)  # cells sized on the rows in view: 5,000 projects stay fast
         for column, characters in ((TITLE_COLUMN, 26), (DOMAIN_COLUMN, 16)):  # long texts: elided, widened at will
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, characters * self.table.fontMetrics().averageCharWidth() + 16)

@@ -15,7 +15,9 @@ COLUMNS = (
     ("departements", tr("Départements")), ("niveau", tr("Priorité")),
 )
 LABELS = {"niveau": register.LEVEL_LABELS, "domaine": register.DOMAIN_LABELS, "statut": register.STATUS_LABELS}
+FIELDS = tuple(name for name, _ in COLUMNS)
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole project dict of a row
+DISPLAY, SORT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.UserRole  # looked up once, not per cell
 
 
 def french_date(value) -> str:
@@ -69,13 +71,16 @@ class ProjectsModel(QAbstractTableModel):
             return COLUMNS[section][1]
         return None
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index, role=DISPLAY):
         if not index.isValid():
             return None
+        if role == SORT:  # first: sorting 5,000 projects asks it some 60,000 times
+            value = self._rows[index.row()].get(FIELDS[index.column()])
+            return value if value is not None else ""
         row = self._rows[index.row()]
-        field = COLUMNS[index.column()][0]
+        field = FIELDS[index.column()]
         value = row.get(field)
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             if field in LABELS:
                 return LABELS[field].get(value, value)
             if field == "budget":
@@ -85,8 +90,6 @@ class ProjectsModel(QAbstractTableModel):
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.get("description") or row.get("titre")
-        if role == Qt.ItemDataRole.UserRole:  # sort key
-            return value if value is not None else ""
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.TextAlignmentRole and field == "budget":
