@@ -95,6 +95,16 @@ class DeliverablesAlgorithm(ScoranAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("PAGES", self.tr("Pages de l'atlas")))
         self.addOutput(QgsProcessingOutputNumber("FILES", self.tr("Fichiers écrits")))
 
+    def _output_folder(self, parameters, context, feedback) -> Path:
+        """The deliverables' folder; left unset (a model's optional output, a bare command line), a
+        temporary folder as for TEMPORARY_OUTPUT — never the working directory."""
+        value = self.parameterAsString(parameters, self.OUTPUT, context).strip()
+        if value:
+            return Path(value)
+        folder = Path(self.parameterAsFileOutput({self.OUTPUT: "TEMPORARY_OUTPUT"}, self.OUTPUT, context))
+        feedback.pushInfo(self.tr("Dossier des livrables non indiqué : dossier temporaire {0}.").format(folder))
+        return folder
+
     def run_algorithm(self, parameters, context, feedback, outputs) -> dict:
         from ..export.atlas import export_atlas
         from ..export.workbooks import write_all
@@ -105,7 +115,7 @@ class DeliverablesAlgorithm(ScoranAlgorithm):
         sources = self.parameterAsFile(parameters, self.SOURCES, context).strip()
         departments = [d.strip().upper() for d in self.parameterAsString(parameters, self.DEPARTEMENTS, context)
                        .split(",") if d.strip()]
-        out = Path(self.parameterAsString(parameters, self.OUTPUT, context))
+        out = self._output_folder(parameters, context, feedback)
         unknown = sorted(set(departments) - set(store.department_codes()))
         if unknown:
             raise ScoranError(self.tr("Département(s) absent(s) du référentiel : {0}.").format(", ".join(unknown)))

@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 import subprocess
 import unicodedata
+from pathlib import Path
 
 import openpyxl
 import pandas as pd
@@ -164,6 +165,27 @@ def test_shipped_model_runs_for_one_department(generated, tmp_path):
     communes = openpyxl.load_workbook(out / "inventaire_zones_blanches.xlsx")["Communes"]
     assert {row[2] for row in communes.iter_rows(min_row=2, values_only=True)} == {"58"}
     assert result
+
+
+def test_model_without_output_folder_writes_to_a_temporary_folder(generated, tmp_path):
+    """`qgis_process run` of the model without its output: a temporary folder, not the working directory."""
+    import json
+    import os
+
+    from tests.conftest import ROOT
+
+    folder, _ = generated
+    work = tmp_path / "travail"
+    work.mkdir()
+    env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(tmp_path / "profile"), QT_QPA_PLATFORM="offscreen")
+    run = subprocess.run([str(ROOT / "scripts" / "qgis_process.sh"), "--json", "run", "scoran:livrables_departement",
+                          "--", f"STORE={folder / 'scoran.gpkg'}", "MILLESIME=2015-S1",
+                          f"ANALYSES={folder / 'analyses'}", "DEPARTEMENT=90"],
+                         capture_output=True, text=True, env=env, cwd=work, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert list(work.iterdir()) == []
+    out = Path(json.loads(run.stdout)["results"]["livrables:Dossier des livrables"])
+    assert out.is_absolute() and work not in out.parents  # QGIS removes its temporary folders at exit
 
 
 def test_stale_analyses_are_recomputed(generated, tiny_sources, tmp_path):
