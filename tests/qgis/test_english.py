@@ -86,10 +86,10 @@ def test_the_plugin_speaks_english_when_qgis_does(qgis_iface, options_registry, 
         registry = QgsApplication.processingRegistry()
         assert registry.providerById("scoran").longName().startswith("SCORAN 2.0 — digital infrastructure planning (")
         algorithm = registry.algorithmById("scoran:importmci")
-        assert algorithm.displayName() == "Import « Ma connexion internet » (ARCEP)"
+        assert algorithm.displayName() == "Import “Ma connexion internet” (ARCEP)"
         assert algorithm.group() == "Fixed broadband"
         assert algorithm.shortHelpString().startswith(
-            "Reads the ARCEP « Ma connexion internet » files of one or more departments: the buildings file")
+            "Reads the ARCEP “Ma connexion internet” files of one or more departments: the buildings file")
         assert algorithm.parameterDefinition("BASE_IMB").description() == "Buildings file (base_imb_*.csv.gz)"
         assert registry.algorithmById("scoran:whitezones").displayName() == "Broadband white zones"
 
@@ -185,8 +185,8 @@ def test_qgis_process_in_english(tmp_path):
     shown = subprocess.run([wrapper, "help", "scoran:importmci"], capture_output=True, text=True, env=env,
                            timeout=300)
     assert shown.returncode == 0, shown.stderr
-    assert "Import « Ma connexion internet » (ARCEP) (scoran:importmci)" in shown.stdout
-    assert "Reads the ARCEP « Ma connexion internet » files" in shown.stdout
+    assert "Import “Ma connexion internet” (ARCEP) (scoran:importmci)" in shown.stdout
+    assert "Reads the ARCEP “Ma connexion internet” files" in shown.stdout
 
     missing = tmp_path / "base_imb_21.csv"
     run = subprocess.run([wrapper, "run", "scoran:importmci", "--", f"BASE_IMB={missing}",

@@ -284,9 +284,9 @@ Calcule, par phase et département : locaux restant à desservir hors communes A
 Écrit : une table (utilisable dans les modèles et les livrables).</source>
             <translation>Half-yearly estimate of the cost of fixed coverage and of the funding needs (deliverable 7 of the SCORAN).
 
-Reads: the output of « THD coverage », the RIP phases, the State aid table by department (rate and ceiling per premises; aides_departements of the database, or the plugin's table: from 33 % and €180 to 61.6 % and €694 according to the 2013 specifications, row « * » by default) and the unit costs by technology and density (couts_unitaires).
+Reads: the output of “THD coverage”, the RIP phases, the State aid table by department (rate and ceiling per premises; aides_departements of the database, or the plugin's table: from 33 % and €180 to 61.6 % and €694 according to the 2013 specifications, row “*” by default) and the unit costs by technology and density (couts_unitaires).
 
-Computes, by phase and department: premises still to be served outside AMII and ZTD communes (private initiative) and outside abandoned phases × unit cost (density of the commune according to regles_par_defaut.csv: urban ≥ 2,000 premises, peri-urban ≥ 300, rural), or the cout_prevu entered for the phase (the estimate stays beside it, source_cout tells which one is used), State share = min(rate × cost, ceiling × premises), remainder for the local authorities split between {0} according to the chosen shares (by default those of regles_par_defaut.csv). Each phase is spread evenly over its half-years (whole numbers of premises): one row per phase, department and half-year, with its year — the same rule as the 2015–2017 phasing of « THD trajectory », which therefore gives the same premises and costs per project and per year. Then the totals per project, department, half-year and overall.
+Computes, by phase and department: premises still to be served outside AMII and ZTD communes (private initiative) and outside abandoned phases × unit cost (density of the commune according to regles_par_defaut.csv: urban ≥ 2,000 premises, peri-urban ≥ 300, rural), or the cout_prevu entered for the phase (the estimate stays beside it, source_cout tells which one is used), State share = min(rate × cost, ceiling × premises), remainder for the local authorities split between {0} according to the chosen shares (by default those of regles_par_defaut.csv). Each phase is spread evenly over its half-years (whole numbers of premises): one row per phase, department and half-year, with its year — the same rule as the 2015–2017 phasing of “THD trajectory”, which therefore gives the same premises and costs per project and per year. Then the totals per project, department, half-year and overall.
 
 Writes: a table (usable in models and deliverables).</translation>
         </message>
@@ -363,7 +363,7 @@ Lit : un ou plusieurs fichiers BPE (séparateur « ; », colonnes TYPEQU, DEPCOM
 Écrit : un point par site, avec site_id (SIRET, ou BPE-commune-type-numéro), source, type_equipement, categorie, libelle, insee_com (texte sur 5 caractères).</source>
             <translation>Prepares the priority sites of the SCORAN: schools, secondary schools, higher education, health, public services (INSEE Permanent Facilities Database, BPE) and businesses (geolocated SIRENE).
 
-Reads: one or more BPE files (separator « ; », columns TYPEQU, DEPCOM, LAMBERT_X, LAMBERT_Y — Lambert-93 in mainland France, local projection overseas — or LONGITUDE/LATITUDE) and/or geolocated SIRENE files (separator « , », columns siret, x, y, epsg: the projection varies from one row to the next). Facilities are classified by the TYPEQU → category table shipped with the plugin (resources/data/bpe_categories.csv, BPE 2015), which can be changed: another file in the same format can be chosen; types missing from the table are ignored and counted.
+Reads: one or more BPE files (separator “;”, columns TYPEQU, DEPCOM, LAMBERT_X, LAMBERT_Y — Lambert-93 in mainland France, local projection overseas — or LONGITUDE/LATITUDE) and/or geolocated SIRENE files (separator “,”, columns siret, x, y, epsg: the projection varies from one row to the next). Facilities are classified by the TYPEQU → category table shipped with the plugin (resources/data/bpe_categories.csv, BPE 2015), which can be changed: another file in the same format can be chosen; types missing from the table are ignored and counted.
 
 Writes: one point per site, with site_id (SIRET, or BPE-commune-type-number), source, type_equipement, categorie, libelle, insee_com (text of 5 characters).</translation>
         </message>
@@ -406,7 +406,7 @@ Writes: one point per site, with site_id (SIRET, or BPE-commune-type-number), so
         <message>
             <location filename="../../algorithms/import_mci.py" />
             <source>Importer « Ma connexion internet » (ARCEP)</source>
-            <translation>Import « Ma connexion internet » (ARCEP)</translation>
+            <translation>Import “Ma connexion internet” (ARCEP)</translation>
         </message>
         <message>
             <location filename="../../algorithms/import_mci.py" />
@@ -422,7 +422,7 @@ Calcule pour chaque immeuble la meilleure classe de débit descendant parmi les 
 Écrit une couche de points (un par immeuble) en Lambert-93 (ou dans la projection de l'outre-mer), avec imb_id, code_insee (texte sur 5 caractères), nb_locaux, classe, debit_mbps, techno, addr_code (clé d'adresse stable d'une publication à l'autre, contrairement à imb_id).
 
 Les coordonnées sont lues en EPSG:3857 (colonnes imb_longitude/imb_latitude ou imb_x/imb_y). Les immeubles sans coordonnées, les lignes d'immeubles inconnus et les doublons sont comptés dans le journal.</source>
-            <translation>Reads the ARCEP « Ma connexion internet » files of one or more departments: the buildings file (base_imb_&lt;DEP&gt;.csv or .csv.gz) and the eligibility file (actuel_&lt;DEP&gt;.csv or .csv.gz), separator « ; ».
+            <translation>Reads the ARCEP “Ma connexion internet” files of one or more departments: the buildings file (base_imb_&lt;DEP&gt;.csv or .csv.gz) and the eligibility file (actuel_&lt;DEP&gt;.csv or .csv.gz), separator “;”.
 
 Computes for each building the best download speed class among the technologies counted (by default the wired technologies CU, COAX, FO; add 4GF, THDR, WMX or SAT if needed): INEL (ineligible, also when the building has no line), HD05, HD3, BHD8, THD30, THD100, THD1G; the matching nominal speed, the technology, the best class per family (copper, cable, fibre, radio, satellite) and the number of operators offering THD.
 
@@ -503,7 +503,7 @@ Coordinates are read in EPSG:3857 (columns imb_longitude/imb_latitude or imb_x/i
         <message>
             <location filename="../../algorithms/io.py" />
             <source>« {0} » : la couche {1} contient des {2} ; des {3} sont attendus.</source>
-            <translation>« {0} »: layer {1} contains {2}; {3} are expected.</translation>
+            <translation>“{0}”: layer {1} contains {2}; {3} are expected.</translation>
         </message>
         <message>
             <location filename="../../algorithms/io.py" />
@@ -518,12 +518,12 @@ Coordinates are read in EPSG:3857 (columns imb_longitude/imb_latitude or imb_x/i
         <message>
             <location filename="../../algorithms/io.py" />
             <source>« {0} » : la couche {1} n'a pas de champ « {2} » (champs : {3}).</source>
-            <translation>« {0} »: layer {1} has no field « {2} » (fields: {3}).</translation>
+            <translation>“{0}”: layer {1} has no field “{2}” (fields: {3}).</translation>
         </message>
         <message>
             <location filename="../../algorithms/io.py" />
             <source>« {0} » : le champ « {1} » de la couche {2} n'est pas numérique ({3}).</source>
-            <translation>« {0} »: field « {1} » of layer {2} is not numeric ({3}).</translation>
+            <translation>“{0}”: field “{1}” of layer {2} is not numeric ({3}).</translation>
         </message>
         <message>
             <location filename="../../algorithms/mobile_demand.py" />
@@ -552,9 +552,9 @@ Calcule : les points hors de la couverture 4G de tous les opérateurs (au niveau
 Écrit : ces points avec leurs attributs et la distance ; un tableau par commune (nombre de points, distances minimale, médiane et maximale), trié par nombre de points, prêt à transmettre.</source>
             <translation>Localised 4G demand to send to the operators (deliverable 6 of the SCORAN).
 
-Reads: points that need 4G (priority sites, features linked to digital-use projects, points entered by hand…) and the « Mon réseau mobile » coverage maps.
+Reads: points that need 4G (priority sites, features linked to digital-use projects, points entered by hand…) and the “Mon réseau mobile” coverage maps.
 
-Computes: the points outside the 4G coverage of all operators (at the minimum level, « good coverage » by default) and, for each one, the distance to the nearest 4G coverage.
+Computes: the points outside the 4G coverage of all operators (at the minimum level, “good coverage” by default) and, for each one, the distance to the nearest 4G coverage.
 
 Writes: these points with their attributes and the distance; a table per commune (number of points, minimum, median and maximum distances), sorted by number of points, ready to send.</translation>
         </message>
@@ -581,7 +581,7 @@ Writes: these points with their attributes and the distance; a table per commune
         <message>
             <location filename="../../algorithms/mobile_white_zones.py" />
             <source>Couvertures mobiles (« Mon réseau mobile » : une couche par opérateur et technologie)</source>
-            <translation>Mobile coverage (« Mon réseau mobile »: one layer per operator and technology)</translation>
+            <translation>Mobile coverage (“Mon réseau mobile”: one layer per operator and technology)</translation>
         </message>
         <message>
             <location filename="../../algorithms/mobile_white_zones.py" />
@@ -616,7 +616,7 @@ Writes: these points with their attributes and the distance; a table per commune
         <message>
             <location filename="../../algorithms/mobile_white_zones.py" />
             <source>La couche de couverture {0} n'a pas de champ « {1} » (champs : {2}) : indiquez le champ à utiliser.</source>
-            <translation>Coverage layer {0} has no field « {1} » (fields: {2}): give the field to use.</translation>
+            <translation>Coverage layer {0} has no field “{1}” (fields: {2}): give the field to use.</translation>
         </message>
         <message>
             <location filename="../../algorithms/mobile_white_zones.py" />
@@ -641,9 +641,9 @@ Contrôle (facultatif) : avec la couche des communes (celle du référentiel), l
 Écrit : les centres-bourgs avec tous leurs champs d'origine (liste, arrêté, état du site, maître d'ouvrage… tenus par l'agent : conservés d'une analyse à l'autre) et ces résultats ; l'estimatif par département et pour l'ensemble (avec le nombre de coûts saisis par l'agent, nb_couts_agent).</source>
             <translation>Inventory of the last town centres without 2G/3G and estimate of the financial needs (deliverable 6 of the SCORAN).
 
-Reads: the town centres (town halls of the listed communes, or any point layer — for example centres_bourgs of the database) and the « Mon réseau mobile » coverage maps (one layer per operator and technology; fields operateur, techno, niveau — or other names to give), in any projection (invalid polygons are repaired and counted).
+Reads: the town centres (town halls of the listed communes, or any point layer — for example centres_bourgs of the database) and the “Mon réseau mobile” coverage maps (one layer per operator and technology; fields operateur, techno, niveau — or other names to give), in any projection (invalid polygons are repaired and counted).
 
-Computes, like the « white zones – town centres » programme, around the town hall: for each operator and technology, covered or not (the town hall is inside the coverage at the minimum level — « good coverage » by default — or better; on the boundary counts as covered) and the share of the disc of RADIUS metres that is covered (grid of radius/10); the status (2G white zone, 3G white zone, partly covered, covered); for the centres in a white zone, the sites needed (1 by default, or the chosen field) and their estimated cost (sites × cost of a site: cout_estime_sites). The cost retained (cout_retenu, and cout_estime which repeats it) is the one entered by the officer (field « cout » of the database's town centres, or the chosen field) when it is filled in, otherwise the estimate (source_cout: agent or estimation). The State subsidy stays per site (€100,000, €130,000 in a mountain commune), capped at the cost retained; the rest goes to the local authorities. The state of the site (statut_site: site search, mast built, made available, open in 2G, open in 3G) is taken as entered.
+Computes, like the “white zones – town centres” programme, around the town hall: for each operator and technology, covered or not (the town hall is inside the coverage at the minimum level — “good coverage” by default — or better; on the boundary counts as covered) and the share of the disc of RADIUS metres that is covered (grid of radius/10); the status (2G white zone, 3G white zone, partly covered, covered); for the centres in a white zone, the sites needed (1 by default, or the chosen field) and their estimated cost (sites × cost of a site: cout_estime_sites). The cost retained (cout_retenu, and cout_estime which repeats it) is the one entered by the officer (field “cout” of the database's town centres, or the chosen field) when it is filled in, otherwise the estimate (source_cout: agent or estimation). The State subsidy stays per site (€100,000, €130,000 in a mountain commune), capped at the cost retained; the rest goes to the local authorities. The state of the site (statut_site: site search, mast built, made available, open in 2G, open in 3G) is taken as entered.
 
 Check (optional): with the layer of communes (the database's), town halls located outside the commune of their INSEE code are counted and reported.
 
@@ -662,7 +662,7 @@ Writes: the town centres with all their original fields (list, order, state of t
         <message>
             <location filename="../../algorithms/mobile_white_zones.py" />
             <source>Champ « commune de montagne » (0/1)</source>
-            <translation>« Mountain commune » field (0/1)</translation>
+            <translation>“Mountain commune” field (0/1)</translation>
         </message>
         <message>
             <location filename="../../algorithms/mobile_white_zones.py" />
@@ -737,7 +737,7 @@ Writes: the town centres with all their original fields (list, order, state of t
         <message>
             <location filename="../../algorithms/mobile_white_zones.py" />
             <source>Pas de champ « {0} » dans {1} : aucun centre n'est compté en commune de montagne (subvention de base partout).</source>
-            <translation>No field « {0} » in {1}: no centre is counted as a mountain commune (basic subsidy everywhere).</translation>
+            <translation>No field “{0}” in {1}: no centre is counted as a mountain commune (basic subsidy everywhere).</translation>
         </message>
         <message>
             <location filename="../../algorithms/mobile_white_zones.py" />
@@ -792,37 +792,37 @@ Writes: the town centres with all their original fields (list, order, state of t
         <message>
             <location filename="../../algorithms/outputs.py" />
             <source>Sortie « {0} » : {1} est un dossier ; indiquez un nom de fichier.</source>
-            <translation>Output « {0} »: {1} is a folder; give a file name.</translation>
+            <translation>Output “{0}”: {1} is a folder; give a file name.</translation>
         </message>
         <message>
             <location filename="../../algorithms/outputs.py" />
             <source>Sortie « {0} » : le dossier {1} n'existe pas.</source>
-            <translation>Output « {0} »: the folder {1} does not exist.</translation>
+            <translation>Output “{0}”: the folder {1} does not exist.</translation>
         </message>
         <message>
             <location filename="../../algorithms/outputs.py" />
             <source>Sortie « {0} » : le dossier {1} n'est pas accessible en écriture.</source>
-            <translation>Output « {0} »: the folder {1} is not writable.</translation>
+            <translation>Output “{0}”: the folder {1} is not writable.</translation>
         </message>
         <message>
             <location filename="../../algorithms/outputs.py" />
             <source>Sortie « {0} » : le fichier {1} est protégé en écriture.</source>
-            <translation>Output « {0} »: the file {1} is write-protected.</translation>
+            <translation>Output “{0}”: the file {1} is write-protected.</translation>
         </message>
         <message>
             <location filename="../../algorithms/outputs.py" />
             <source>Sortie « {0} » : format de fichier non pris en charge ({1}). Choisissez un GeoPackage (.gpkg), un CSV ou un autre format vecteur.</source>
-            <translation>Output « {0} »: file format not supported ({1}). Choose a GeoPackage (.gpkg), a CSV or another vector format.</translation>
+            <translation>Output “{0}”: file format not supported ({1}). Choose a GeoPackage (.gpkg), a CSV or another vector format.</translation>
         </message>
         <message>
             <location filename="../../algorithms/outputs.py" />
             <source>Sortie « {0} » : {1} est aussi une entrée (« {2} ») ; choisissez un autre fichier, rien n'a été écrit.</source>
-            <translation>Output « {0} »: {1} is also an input (« {2} »); choose another file, nothing was written.</translation>
+            <translation>Output “{0}”: {1} is also an input (“{2}”); choose another file, nothing was written.</translation>
         </message>
         <message>
             <location filename="../../algorithms/outputs.py" />
             <source>Les sorties « {0} » et « {1} » écriraient le même fichier : {2}.</source>
-            <translation>Outputs « {0} » and « {1} » would write the same file: {2}.</translation>
+            <translation>Outputs “{0}” and “{1}” would write the same file: {2}.</translation>
         </message>
         <message>
             <location filename="../../algorithms/outputs.py" />
@@ -890,9 +890,9 @@ Calcule, pour chaque site, la classe de débit du local le plus proche à moins 
 Écrit : les sites avec leurs propres attributs et ces champs ; un tableau des comptes par commune, par département et pour l'ensemble, par catégorie.</source>
             <translation>Finds the priority buildings (schools, health, public services, businesses) that are poorly served (deliverable 2 of the SCORAN).
 
-Reads: the premises imported by « Import Ma connexion internet » and a point layer of the sites (output of « Import the priority sites » or any point layer).
+Reads: the premises imported by “Import Ma connexion internet” and a point layer of the sites (output of “Import the priority sites” or any point layer).
 
-Computes, for each site, the speed class of the nearest premises within MAXIMUM DISTANCE metres (100 m by default; NULL and counted when there is none), its distance, the category of the site (chosen field, otherwise « categorie », otherwise TYPEQU classified by the category table), and the indicators sans_haut_debit (class INEL) and sous_seuil (class below the THRESHOLD, HD3 by default).
+Computes, for each site, the speed class of the nearest premises within MAXIMUM DISTANCE metres (100 m by default; NULL and counted when there is none), its distance, the category of the site (chosen field, otherwise “categorie”, otherwise TYPEQU classified by the category table), and the indicators sans_haut_debit (class INEL) and sous_seuil (class below the THRESHOLD, HD3 by default).
 
 Writes: the sites with their own attributes and these fields; a table of counts per commune, per department and overall, by category.</translation>
         </message>
@@ -989,11 +989,11 @@ Contrôle : projets RIP plus petits qu'un département (moins de 80 % des locaux
 Écrit : les locaux avec ces champs ; les locaux par zone et semestre prévu, par commune, département et pour l'ensemble ; la liste des anomalies. Avec un référentiel et un millésime, enregistre la situation du semestre pour la comparer au suivant.</source>
             <translation>Who brings very high-speed broadband (≥ 30 Mbit/s) to each premises, and when (deliverables 3 and 4 of the SCORAN).
 
-Reads: the imported premises (« Import Ma connexion internet »), the RIP projects and their phases (polygons, or lists of communes: field « communes » or table rip_phases_communes of the database), the AMII/ZTD communes and the operators' calendar — for example the layers of the SCORAN database.
+Reads: the imported premises (“Import Ma connexion internet”), the RIP projects and their phases (polygons, or lists of communes: field “communes” or table rip_phases_communes of the database), the AMII/ZTD communes and the operators' calendar — for example the layers of the SCORAN database.
 
 Computes for each premises: its zone (ZTD, AMII, RIP, none), its RIP project and phase, its planned half-year of switching to THD (year of the AMII calendar, second half-year; end of the FTTH or THD radio phase for RIPs; the speed upgrade MED does not bring THD), deja_thd, chevauchement_amii (a RIP over an AMII commune: private initiative, outside the RIP's phasing and financial needs) and reste_a_couvrir (nothing planned before the end of 2022). An abandoned phase takes no premises: the phase that takes over its zone takes them; an FTTH or THD radio phase comes before an MED phase on the same zone.
 
-Check: RIP projects smaller than a department (less than 80 % of the public-initiative premises of one of their departments — field « departements », otherwise the project's communes and premises, never the project's name; threshold adjustable in regles_par_defaut.csv: no national support), abandoned phases, phases without dates, that end before they start or that overlap within a project, AMII communes outside the territory.
+Check: RIP projects smaller than a department (less than 80 % of the public-initiative premises of one of their departments — field “departements”, otherwise the project's communes and premises, never the project's name; threshold adjustable in regles_par_defaut.csv: no national support), abandoned phases, phases without dates, that end before they start or that overlap within a project, AMII communes outside the territory.
 
 Writes: the premises with these fields; the premises by zone and planned half-year, by commune, department and overall; the list of anomalies. With a database and a vintage, records the situation of the half-year to compare it with the next one.</translation>
         </message>
@@ -1068,7 +1068,7 @@ Calcule, par département et pour l'ensemble, semestre par semestre du MILLÉSIM
 Écrit : des tables (utilisables dans les modèles) et un graphique PNG des courbes par département face aux objectifs, pour l'atlas.</source>
             <translation>Trajectory towards very high-speed broadband for all in 2022 (deliverables 4 and 5 of the SCORAN).
 
-Reads: the output of « THD coverage », the RIP phases, the unit costs (the database's couts_unitaires table, or the one shipped with the plugin) and the State aid by department (aides_departements, or the plugin's).
+Reads: the output of “THD coverage”, the RIP phases, the unit costs (the database's couts_unitaires table, or the one shipped with the plugin) and the State aid by department (aides_departements, or the plugin's).
 
 Computes, by department and overall, half-year by half-year from the VINTAGE to 2022-S2: the premises already THD plus the cumulative AMII and RIP plans, their share, the national milestones (50 % end of 2017, 100 % end of 2022) and the gap; the 2015–2017 phasing by project, phase, department and year: premises, connectable premises (FTTH only; the speed upgrade MED and THD radio are counted apart), cost (cout_prevu of the phase when it is entered, otherwise the estimate, given beside it), State share and remainder for the local authorities. The phasing is computed like the financial needs (same spreading of a phase over its half-years): both tables give the same figures per project and per year. Abandoned phases and the premises of AMII or ZTD communes are not in it. With a database, records the vintage's trajectory and lists what changed since the previous one: premises switched to THD, delayed phases, signed agreements.
 
@@ -1157,11 +1157,11 @@ Calcule, en nombre de locaux (pas d'immeubles) : les locaux par classe de débit
 
 Écrit : les zones avec ces comptes ; les zones sous le seuil en polygones faits des carreaux de 200 m de la grille INSPIRE (comme l'INSEE), en EPSG:3035 pour garder des bords exacts, regroupés, avec leurs comptes ; sur demande, les zones blanches du haut débit (carreaux où les locaux inéligibles atteignent PART) de la même façon ; un tableau récapitulatif par département et pour l'ensemble du territoire, avec les deux catégories.</source>
             <translation>Inventory of the fixed-broadband white zones (deliverable 1 of the SCORAN), in the two categories the circular names:
-• broadband white zones, without broadband: ineligible premises (class INEL, less than 512 kbit/s) — field zb_haut_debit, grid cells of category « sans_haut_debit »;
-• zones without good-quality broadband: premises below the THRESHOLD (by default HD3, less than 3 Mbit/s) — field zone_blanche, grid cells of category « sous_seuil ». The field zone_blanche always means this THRESHOLD category.
+• broadband white zones, without broadband: ineligible premises (class INEL, less than 512 kbit/s) — field zb_haut_debit, grid cells of category “sans_haut_debit”;
+• zones without good-quality broadband: premises below the THRESHOLD (by default HD3, less than 3 Mbit/s) — field zone_blanche, grid cells of category “sous_seuil”. The field zone_blanche always means this THRESHOLD category.
 A zone falls into a category when the share of its premises concerned reaches SHARE (50 % by default; a share equal to SHARE counts).
 
-Reads: the premises imported by « Import Ma connexion internet » and a layer of zones (the communes, or EPCIs, IRIS…). When the key of the zones is the communes' INSEE code, each premises is counted in its ARCEP commune; otherwise it is placed by its position.
+Reads: the premises imported by “Import Ma connexion internet” and a layer of zones (the communes, or EPCIs, IRIS…). When the key of the zones is the communes' INSEE code, each premises is counted in its ARCEP commune; otherwise it is placed by its position.
 
 Computes, in numbers of premises (not buildings): the premises by speed class, nb_inel, pct_inel, zb_haut_debit, nb_sous_seuil (class below the THRESHOLD), pct_sous_seuil, zone_blanche, nb_bhd (≥ 8 Mbit/s), nb_thd (≥ 30 Mbit/s), and keeps the THRESHOLD (seuil) and the SHARE (part_pct) used.
 
@@ -1341,12 +1341,12 @@ Writes: the zones with these counts; the zones below the threshold as polygons m
         <message>
             <location filename="../../plugin.py" />
             <source>Afficher ou masquer le panneau « Projets d'usages » (registre des services et usages)</source>
-            <translation>Show or hide the « Digital-use projects » panel (register of digital services and uses)</translation>
+            <translation>Show or hide the “Digital-use projects” panel (register of digital services and uses)</translation>
         </message>
         <message>
             <location filename="../../plugin.py" />
             <source>Afficher ou masquer le panneau « Calendrier » des initiatives</source>
-            <translation>Show or hide the « Calendar » panel of the initiatives</translation>
+            <translation>Show or hide the “Calendar” panel of the initiatives</translation>
         </message>
         <message>
             <location filename="../../plugin.py" />
@@ -1759,7 +1759,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../core/codes.py" />
             <source>Millésime invalide : « {0} ». Format attendu : AAAA-S1 ou AAAA-S2 (ex. 2015-S1).</source>
-            <translation>Invalid vintage: « {0} ». Expected format: YYYY-S1 or YYYY-S2 (e.g. 2015-S1).</translation>
+            <translation>Invalid vintage: “{0}”. Expected format: YYYY-S1 or YYYY-S2 (e.g. 2015-S1).</translation>
         </message>
         <message>
             <location filename="../../core/codes.py" />
@@ -1804,7 +1804,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../core/costs.py" />
             <source>Table {0} « {1} » : la clé « {2} » manque.</source>
-            <translation>Table {0} « {1} »: the key « {2} » is missing.</translation>
+            <translation>Table {0} “{1}”: the key “{2}” is missing.</translation>
         </message>
         <message>
             <location filename="../../core/costs.py" />
@@ -1829,7 +1829,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../core/costs.py" />
             <source>Table {0} « {1} » : les parts {2} doivent faire 100 % (total lu : {3:.1f} %).</source>
-            <translation>Table {0} « {1} »: the shares {2} must add up to 100 % (total read: {3:.1f} %).</translation>
+            <translation>Table {0} “{1}”: the shares {2} must add up to 100 % (total read: {3:.1f} %).</translation>
         </message>
         <message>
             <location filename="../../core/costs.py" />
@@ -1844,12 +1844,12 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../core/costs.py" />
             <source>Table {0} « {1} » : colonne(s) {2} absente(s) (colonnes lues : {3}).</source>
-            <translation>Table {0} « {1} »: column(s) {2} missing (columns read: {3}).</translation>
+            <translation>Table {0} “{1}”: column(s) {2} missing (columns read: {3}).</translation>
         </message>
         <message>
             <location filename="../../core/costs.py" />
             <source>Table {0} « {1} », colonne « {2} » : {3}. {4} ligne(s) en cause : {5} (valeur(s) lue(s) : {6}).</source>
-            <translation>Table {0} « {1} », column « {2} »: {3}. {4} row(s) concerned: {5} (value(s) read: {6}).</translation>
+            <translation>Table {0} “{1}”, column “{2}”: {3}. {4} row(s) concerned: {5} (value(s) read: {6}).</translation>
         </message>
         <message>
             <location filename="../../core/costs.py" />
@@ -1930,7 +1930,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../core/costs.py" />
             <source>Taux et plafond d'aide de l'État absents pour le(s) département(s) {0} (et pas de ligne « * » par défaut).</source>
-            <translation>State aid rate and ceiling missing for department(s) {0} (and no default « * » row).</translation>
+            <translation>State aid rate and ceiling missing for department(s) {0} (and no default “*” row).</translation>
         </message>
         <message>
             <location filename="../../core/costs.py" />
@@ -2150,17 +2150,17 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../core/mobile.py" />
             <source>Couche de couverture sans champ « {0} » : indiquez le champ à utiliser.</source>
-            <translation>Coverage layer without a field « {0} »: give the field to use.</translation>
+            <translation>Coverage layer without a field “{0}”: give the field to use.</translation>
         </message>
         <message>
             <location filename="../../core/mobile.py" />
             <source>{0} polygone(s) de couverture à la technologie inconnue ({1}, champ « {2} ») ignoré(s).</source>
-            <translation>{0} coverage polygon(s) with an unknown technology ({1}, field « {2} ») ignored.</translation>
+            <translation>{0} coverage polygon(s) with an unknown technology ({1}, field “{2}”) ignored.</translation>
         </message>
         <message>
             <location filename="../../core/mobile.py" />
             <source>{0} polygone(s) de couverture au niveau inconnu ({1}, champ « {2} ») ignoré(s) : attendu TBC, BC, CL (ou Très bonne couverture, Bonne couverture, Couverture limitée).</source>
-            <translation>{0} coverage polygon(s) with an unknown level ({1}, field « {2} ») ignored: expected TBC, BC, CL (or Très bonne couverture, Bonne couverture, Couverture limitée).</translation>
+            <translation>{0} coverage polygon(s) with an unknown level ({1}, field “{2}”) ignored: expected TBC, BC, CL (or Très bonne couverture, Bonne couverture, Couverture limitée).</translation>
         </message>
         <message>
             <location filename="../../core/mobile.py" />
@@ -2175,12 +2175,12 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../core/mobile.py" />
             <source>Aucun polygone de couverture 2G, 3G ou 4G lisible : technologies lues dans le champ « {0} » : {1} ; niveaux lus dans le champ « {2} » : {3}. Attendu : 2G, 3G, 4G (ou GSM, UMTS, LTE) et TBC, BC, CL (ou Très bonne couverture, Bonne couverture, Couverture limitée) ; sinon indiquez les bons champs.</source>
-            <translation>No readable 2G, 3G or 4G coverage polygon: technologies read in the field « {0} »: {1}; levels read in the field « {2} »: {3}. Expected: 2G, 3G, 4G (or GSM, UMTS, LTE) and TBC, BC, CL (or Très bonne couverture, Bonne couverture, Couverture limitée); otherwise give the right fields.</translation>
+            <translation>No readable 2G, 3G or 4G coverage polygon: technologies read in the field “{0}”: {1}; levels read in the field “{2}”: {3}. Expected: 2G, 3G, 4G (or GSM, UMTS, LTE) and TBC, BC, CL (or Très bonne couverture, Bonne couverture, Couverture limitée); otherwise give the right fields.</translation>
         </message>
         <message>
             <location filename="../../core/mobile.py" />
             <source>Couche de couverture « {0} » : aucun polygone 2G, 3G ou 4G lisible (technologies lues dans le champ « {1} » : {2} ; niveaux lus dans le champ « {3} » : {4}). Attendu : 2G, 3G, 4G (ou GSM, UMTS, LTE) et TBC, BC, CL (ou Très bonne couverture, Bonne couverture, Couverture limitée).</source>
-            <translation>Coverage layer « {0} »: no readable 2G, 3G or 4G polygon (technologies read in the field « {1} »: {2}; levels read in the field « {3} »: {4}). Expected: 2G, 3G, 4G (or GSM, UMTS, LTE) and TBC, BC, CL (or Très bonne couverture, Bonne couverture, Couverture limitée).</translation>
+            <translation>Coverage layer “{0}”: no readable 2G, 3G or 4G polygon (technologies read in the field “{1}”: {2}; levels read in the field “{3}”: {4}). Expected: 2G, 3G, 4G (or GSM, UMTS, LTE) and TBC, BC, CL (or Très bonne couverture, Bonne couverture, Couverture limitée).</translation>
         </message>
         <message>
             <location filename="../../core/projection.py" />
@@ -2369,7 +2369,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../core/register.py" />
             <source>Valeur de {0} inconnue : « {1} » (valeurs possibles : {2}).</source>
-            <translation>Unknown value of {0}: « {1} » (possible values: {2}).</translation>
+            <translation>Unknown value of {0}: “{1}” (possible values: {2}).</translation>
         </message>
         <message>
             <location filename="../../core/register.py" />
@@ -2379,7 +2379,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../core/register.py" />
             <source>Date invalide pour {0} : « {1} » (JJ/MM/AAAA).</source>
-            <translation>Invalid date for {0}: « {1} » (DD/MM/YYYY).</translation>
+            <translation>Invalid date for {0}: “{1}” (DD/MM/YYYY).</translation>
         </message>
         <message>
             <location filename="../../core/register.py" />
@@ -2389,12 +2389,12 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../core/register.py" />
             <source>Code de département invalide : « {0} ».</source>
-            <translation>Invalid department code: « {0} ».</translation>
+            <translation>Invalid department code: “{0}”.</translation>
         </message>
         <message>
             <location filename="../../core/register.py" />
             <source>Type d'objet lié inconnu : « {0} » (valeurs possibles : {1}).</source>
-            <translation>Unknown type of linked feature: « {0} » (possible values: {1}).</translation>
+            <translation>Unknown type of linked feature: “{0}” (possible values: {1}).</translation>
         </message>
         <message>
             <location filename="../../core/register.py" />
@@ -2404,7 +2404,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../core/register.py" />
             <source>Code INSEE inconnu : « {0} ».</source>
-            <translation>Unknown INSEE code: « {0} ».</translation>
+            <translation>Unknown INSEE code: “{0}”.</translation>
         </message>
         <message>
             <location filename="../../core/register.py" />
@@ -2419,27 +2419,27 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../core/register.py" />
             <source>Date de jalon invalide : « {0} » (JJ/MM/AAAA).</source>
-            <translation>Invalid milestone date: « {0} » (DD/MM/YYYY).</translation>
+            <translation>Invalid milestone date: “{0}” (DD/MM/YYYY).</translation>
         </message>
         <message>
             <location filename="../../core/register.py" />
             <source>Semestre de jalon invalide : « {0} » (AAAA-S1 ou AAAA-S2, ex. 2016-S1).</source>
-            <translation>Invalid milestone half-year: « {0} » (YYYY-S1 or YYYY-S2, e.g. 2016-S1).</translation>
+            <translation>Invalid milestone half-year: “{0}” (YYYY-S1 or YYYY-S2, e.g. 2016-S1).</translation>
         </message>
         <message>
             <location filename="../../core/register.py" />
             <source>Statut de jalon inconnu : « {0} » (valeurs possibles : {1}).</source>
-            <translation>Unknown milestone status: « {0} » (possible values: {1}).</translation>
+            <translation>Unknown milestone status: “{0}” (possible values: {1}).</translation>
         </message>
         <message>
             <location filename="../../core/register.py" />
             <source>Financeur inconnu : « {0} » (valeurs possibles : {1}).</source>
-            <translation>Unknown funder: « {0} » (possible values: {1}).</translation>
+            <translation>Unknown funder: “{0}” (possible values: {1}).</translation>
         </message>
         <message>
             <location filename="../../core/register.py" />
             <source>Montant de financement invalide : « {0} ».</source>
-            <translation>Invalid funding amount: « {0} ».</translation>
+            <translation>Invalid funding amount: “{0}”.</translation>
         </message>
         <message>
             <location filename="../../core/register.py" />
@@ -2449,7 +2449,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../core/register.py" />
             <source>Type de document inconnu : « {0} » (valeurs possibles : {1}).</source>
-            <translation>Unknown document type: « {0} » (possible values: {1}).</translation>
+            <translation>Unknown document type: “{0}” (possible values: {1}).</translation>
         </message>
         <message>
             <location filename="../../core/register.py" />
@@ -2459,7 +2459,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../core/register.py" />
             <source>Date de document invalide : « {0} » (JJ/MM/AAAA).</source>
-            <translation>Invalid document date: « {0} » (DD/MM/YYYY).</translation>
+            <translation>Invalid document date: “{0}” (DD/MM/YYYY).</translation>
         </message>
         <message>
             <location filename="../../core/register.py" />
@@ -2652,12 +2652,12 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../core/store.py" />
             <source>Le référentiel {0} porte une version de schéma illisible : « {1} » (un nombre entier est attendu). Le fichier a été modifié hors de l'extension ; restaurez une sauvegarde.</source>
-            <translation>The database {0} carries an unreadable schema version: « {1} » (a whole number is expected). The file was modified outside the plugin; restore a backup.</translation>
+            <translation>The database {0} carries an unreadable schema version: “{1}” (a whole number is expected). The file was modified outside the plugin; restore a backup.</translation>
         </message>
         <message>
             <location filename="../../core/store.py" />
             <source>Le référentiel {0} porte un code de projection illisible : « {1} » (code EPSG entier attendu, ex. 2154).</source>
-            <translation>The database {0} carries an unreadable projection code: « {1} » (whole EPSG code expected, e.g. 2154).</translation>
+            <translation>The database {0} carries an unreadable projection code: “{1}” (whole EPSG code expected, e.g. 2154).</translation>
         </message>
         <message>
             <location filename="../../core/store.py" />
@@ -2697,12 +2697,12 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../core/tables.py" />
             <source>{0} : séparateur « {1} » au lieu de « {2} » ; le fichier est lu avec « {1} ».</source>
-            <translation>{0}: separator « {1} » instead of « {2} »; the file is read with « {1} ».</translation>
+            <translation>{0}: separator “{1}” instead of “{2}”; the file is read with “{1}”.</translation>
         </message>
         <message>
             <location filename="../../core/tables.py" />
             <source>{0} : colonne {1} absente (colonnes lues avec le séparateur « {2} » : {3}).</source>
-            <translation>{0}: column {1} missing (columns read with the separator « {2} »: {3}).</translation>
+            <translation>{0}: column {1} missing (columns read with the separator “{2}”: {3}).</translation>
         </message>
         <message>
             <location filename="../../core/tables.py" />
@@ -2785,7 +2785,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../core/whitezones.py" />
             <source>Seuil inconnu : « {0} ». Classes possibles : {1}.</source>
-            <translation>Unknown threshold: « {0} ». Possible classes: {1}.</translation>
+            <translation>Unknown threshold: “{0}”. Possible classes: {1}.</translation>
         </message>
         <message>
             <location filename="../../core/whitezones.py" />
@@ -2820,7 +2820,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../export/atlas.py" />
             <source>Le modèle de mise en page n'a pas d'élément « {0} » (identifiant attendu).</source>
-            <translation>The layout template has no item « {0} » (expected identifier).</translation>
+            <translation>The layout template has no item “{0}” (expected identifier).</translation>
         </message>
         <message>
             <location filename="../../export/atlas.py" />
@@ -3015,7 +3015,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../export/parameters.py" />
             <source>Sans haut débit de qualité : au moins {0} des locaux sous {1} (seuil {2}) ; c'est le champ « zone blanche » de l'inventaire.</source>
-            <translation>Without good-quality broadband: at least {0} of the premises below {1} (threshold {2}); this is the « zone blanche » field of the inventory.</translation>
+            <translation>Without good-quality broadband: at least {0} of the premises below {1} (threshold {2}); this is the “zone blanche” field of the inventory.</translation>
         </message>
         <message>
             <location filename="../../export/parameters.py" />
@@ -3243,7 +3243,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../export/register_xlsx.py" />
             <source>{0}, ligne {1}, colonne « {2} » : {3}</source>
-            <translation>{0}, row {1}, column « {2} »: {3}</translation>
+            <translation>{0}, row {1}, column “{2}”: {3}</translation>
         </message>
         <message>
             <location filename="../../export/register_xlsx.py" />
@@ -3263,7 +3263,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../export/register_xlsx.py" />
             <source>projet inconnu : « {0} »</source>
-            <translation>unknown project: « {0} »</translation>
+            <translation>unknown project: “{0}”</translation>
         </message>
         <message>
             <location filename="../../export/register_xlsx.py" />
@@ -3288,17 +3288,17 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../export/register_xlsx.py" />
             <source>« {0} » : attendu oui ou non</source>
-            <translation>« {0} »: expected yes or no</translation>
+            <translation>“{0}”: expected yes or no</translation>
         </message>
         <message>
             <location filename="../../export/register_xlsx.py" />
             <source>« {0} » n'est pas un montant</source>
-            <translation>« {0} » is not an amount</translation>
+            <translation>“{0}” is not an amount</translation>
         </message>
         <message>
             <location filename="../../export/register_xlsx.py" />
             <source>date invalide « {0} » (JJ/MM/AAAA)</source>
-            <translation>invalid date « {0} » (DD/MM/YYYY)</translation>
+            <translation>invalid date “{0}” (DD/MM/YYYY)</translation>
         </message>
         <message>
             <location filename="../../export/scope.py" />
@@ -3343,7 +3343,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../export/workbooks.py" />
             <source>Territoire : {0} — seules les lignes, les totaux et les parts de ce territoire figurent dans ce classeur ; un projet qui s'étend sur d'autres départements y est marqué « partagé avec … ».</source>
-            <translation>Territory: {0} — only the rows, totals and shares of this territory appear in this workbook; a project that extends over other departments is marked « shared with … ».</translation>
+            <translation>Territory: {0} — only the rows, totals and shares of this territory appear in this workbook; a project that extends over other departments is marked “shared with …”.</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
@@ -3363,7 +3363,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../export/workbooks.py" />
             <source>Dans un livrable départemental, une phase qui s'étend sur plusieurs départements compte pour la part de ses locaux située dans le département (couverture THD) ; à défaut elle est marquée « partagé avec … ».</source>
-            <translation>In a department deliverable, a phase that extends over several departments counts for the share of its premises located in the department (THD coverage); failing that it is marked « shared with … ».</translation>
+            <translation>In a department deliverable, a phase that extends over several departments counts for the share of its premises located in the department (THD coverage); failing that it is marked “shared with …”.</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
@@ -3749,7 +3749,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../export/workbooks.py" />
             <source>Couverture jugée autour de la mairie (500 m), niveau « bonne couverture » ou mieux.</source>
-            <translation>Coverage judged around the town hall (500 m), level « good coverage » or better.</translation>
+            <translation>Coverage judged around the town hall (500 m), level “good coverage” or better.</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
@@ -3849,12 +3849,12 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../export/workbooks.py" />
             <source>Priorités nationales, régionales et initiatives « territoires innovants ».</source>
-            <translation>National and regional priorities and « innovative territories » initiatives.</translation>
+            <translation>National and regional priorities and “innovative territories” initiatives.</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
             <source>Le budget est celui du projet entier : sa part par département n'est pas connue ; un projet de plusieurs départements est marqué « partagé avec … ».</source>
-            <translation>The budget is that of the whole project: its share per department is not known; a project over several departments is marked « shared with … ».</translation>
+            <translation>The budget is that of the whole project: its share per department is not known; a project over several departments is marked “shared with …”.</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
@@ -3879,7 +3879,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../export/workbooks.py" />
             <source>Indicateurs du semestre pour le territoire ; « Évolutions » : ce qui a changé depuis le millésime précédent (locaux passés au THD, phases retardées, conventions signées).</source>
-            <translation>Indicators of the half-year for the territory; « Changes »: what changed since the previous vintage (premises switched to THD, delayed phases, signed agreements).</translation>
+            <translation>Indicators of the half-year for the territory; “Changes”: what changed since the previous vintage (premises switched to THD, delayed phases, signed agreements).</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
