@@ -284,7 +284,7 @@ Calcule, par phase et département : locaux restant à desservir hors communes A
 Écrit : une table (utilisable dans les modèles et les livrables).</source>
             <translation>Half-yearly estimate of the cost of fixed coverage and of the funding needs (deliverable 7 of the SCORAN).
 
-Reads: the output of “THD coverage”, the RIP phases, the State aid table by department (rate and ceiling per premises; aides_departements of the database, or the plugin's table: from 33 % and €180 to 61.6 % and €694 according to the 2013 specifications, row “*” by default) and the unit costs by technology and density (couts_unitaires).
+Reads: the output of “THD coverage”, the RIP phases, the State aid table by department (rate and ceiling per premises; aides_departements of the database, or the plugin's table: from 33% and €180 to 61.6% and €694 according to the 2013 specifications, row “*” by default) and the unit costs by technology and density (couts_unitaires).
 
 Computes, by phase and department: premises still to be served outside AMII and ZTD communes (private initiative) and outside abandoned phases × unit cost (density of the commune according to regles_par_defaut.csv: urban ≥ 2,000 premises, peri-urban ≥ 300, rural), or the cout_prevu entered for the phase (the estimate stays beside it, source_cout tells which one is used), State share = min(rate × cost, ceiling × premises), remainder for the local authorities split between {0} according to the chosen shares (by default those of regles_par_defaut.csv). Each phase is spread evenly over its half-years (whole numbers of premises): one row per phase, department and half-year, with its year — the same rule as the 2015–2017 phasing of “THD trajectory”, which therefore gives the same premises and costs per project and per year. Then the totals per project, department, half-year and overall.
 
@@ -993,7 +993,7 @@ Reads: the imported premises (“Import Ma connexion internet”), the RIP proje
 
 Computes for each premises: its zone (ZTD, AMII, RIP, none), its RIP project and phase, its planned half-year of switching to THD (year of the AMII calendar, second half-year; end of the FTTH or THD radio phase for RIPs; the speed upgrade MED does not bring THD), deja_thd, chevauchement_amii (a RIP over an AMII commune: private initiative, outside the RIP's phasing and financial needs) and reste_a_couvrir (nothing planned before the end of 2022). An abandoned phase takes no premises: the phase that takes over its zone takes them; an FTTH or THD radio phase comes before an MED phase on the same zone.
 
-Check: RIP projects smaller than a department (less than 80 % of the public-initiative premises of one of their departments — field “departements”, otherwise the project's communes and premises, never the project's name; threshold adjustable in regles_par_defaut.csv: no national support), abandoned phases, phases without dates, that end before they start or that overlap within a project, AMII communes outside the territory.
+Check: RIP projects smaller than a department (less than 80% of the public-initiative premises of one of their departments — field “departements”, otherwise the project's communes and premises, never the project's name; threshold adjustable in regles_par_defaut.csv: no national support), abandoned phases, phases without dates, that end before they start or that overlap within a project, AMII communes outside the territory.
 
 Writes: the premises with these fields; the premises by zone and planned half-year, by commune, department and overall; the list of anomalies. With a database and a vintage, records the situation of the half-year to compare it with the next one.</translation>
         </message>
@@ -1070,7 +1070,7 @@ Calcule, par département et pour l'ensemble, semestre par semestre du MILLÉSIM
 
 Reads: the output of “THD coverage”, the RIP phases, the unit costs (the database's couts_unitaires table, or the one shipped with the plugin) and the State aid by department (aides_departements, or the plugin's).
 
-Computes, by department and overall, half-year by half-year from the VINTAGE to 2022-S2: the premises already THD plus the cumulative AMII and RIP plans, their share, the national milestones (50 % end of 2017, 100 % end of 2022) and the gap; the 2015–2017 phasing by project, phase, department and year: premises, connectable premises (FTTH only; the speed upgrade MED and THD radio are counted apart), cost (cout_prevu of the phase when it is entered, otherwise the estimate, given beside it), State share and remainder for the local authorities. The phasing is computed like the financial needs (same spreading of a phase over its half-years): both tables give the same figures per project and per year. Abandoned phases and the premises of AMII or ZTD communes are not in it. With a database, records the vintage's trajectory and lists what changed since the previous one: premises switched to THD, delayed phases, signed agreements.
+Computes, by department and overall, half-year by half-year from the VINTAGE to 2022-S2: the premises already THD plus the cumulative AMII and RIP plans, their share, the national milestones (50% end of 2017, 100% end of 2022) and the gap; the 2015–2017 phasing by project, phase, department and year: premises, connectable premises (FTTH only; the speed upgrade MED and THD radio are counted apart), cost (cout_prevu of the phase when it is entered, otherwise the estimate, given beside it), State share and remainder for the local authorities. The phasing is computed like the financial needs (same spreading of a phase over its half-years): both tables give the same figures per project and per year. Abandoned phases and the premises of AMII or ZTD communes are not in it. With a database, records the vintage's trajectory and lists what changed since the previous one: premises switched to THD, delayed phases, signed agreements.
 
 Writes: tables (usable in models) and a PNG chart of the curves by department against the targets, for the atlas.</translation>
         </message>
@@ -1132,7 +1132,7 @@ Writes: tables (usable in models) and a PNG chart of the curves by department ag
         <message>
             <location filename="../../algorithms/thd_trajectory.py" />
             <source>{0} : {1} % des locaux en THD (objectif {2} %)</source>
-            <translation>{0}: {1} % of premises with THD (target {2} %)</translation>
+            <translation>{0}: {1}% of premises with THD (target {2}%)</translation>
         </message>
         <message>
             <location filename="../../algorithms/white_zones.py" />
@@ -1159,7 +1159,7 @@ Calcule, en nombre de locaux (pas d'immeubles) : les locaux par classe de débit
             <translation>Inventory of the fixed-broadband white zones (deliverable 1 of the SCORAN), in the two categories the circular names:
 • broadband white zones, without broadband: ineligible premises (class INEL, less than 512 kbit/s) — field zb_haut_debit, grid cells of category “sans_haut_debit”;
 • zones without good-quality broadband: premises below the THRESHOLD (by default HD3, less than 3 Mbit/s) — field zone_blanche, grid cells of category “sous_seuil”. The field zone_blanche always means this THRESHOLD category.
-A zone falls into a category when the share of its premises concerned reaches SHARE (50 % by default; a share equal to SHARE counts).
+A zone falls into a category when the share of its premises concerned reaches SHARE (50% by default; a share equal to SHARE counts).
 
 Reads: the premises imported by “Import Ma connexion internet” and a layer of zones (the communes, or EPCIs, IRIS…). When the key of the zones is the communes' INSEE code, each premises is counted in its ARCEP commune; otherwise it is placed by its position.
 
@@ -1215,12 +1215,12 @@ Writes: the zones with these counts; the zones below the threshold as polygons m
         <message>
             <location filename="../../algorithms/white_zones.py" />
             <source>Zones sans haut débit de qualité (sous {0}, part ≥ {1} %, champ zone_blanche) : {2} zone(s) sur {3} ; {4} locaux sous le seuil ({5} %) ; {6} zone(s) de carreaux.</source>
-            <translation>Zones without good-quality broadband (below {0}, share ≥ {1} %, field zone_blanche): {2} zone(s) out of {3}; {4} premises below the threshold ({5} %); {6} grid-cell zone(s).</translation>
+            <translation>Zones without good-quality broadband (below {0}, share ≥ {1}%, field zone_blanche): {2} zone(s) out of {3}; {4} premises below the threshold ({5}%); {6} grid-cell zone(s).</translation>
         </message>
         <message>
             <location filename="../../algorithms/white_zones.py" />
             <source>Zones blanches du haut débit (locaux inéligibles, part ≥ {0} %, champ zb_haut_debit) : {1} zone(s) sur {2} ; {3} locaux inéligibles ({4} %) ; {5} zone(s) de carreaux.</source>
-            <translation>Broadband white zones (ineligible premises, share ≥ {0} %, field zb_haut_debit): {1} zone(s) out of {2}; {3} ineligible premises ({4} %); {5} grid-cell zone(s).</translation>
+            <translation>Broadband white zones (ineligible premises, share ≥ {0}%, field zb_haut_debit): {1} zone(s) out of {2}; {3} ineligible premises ({4}%); {5} grid-cell zone(s).</translation>
         </message>
         <message>
             <location filename="../../algorithms/white_zones.py" />
@@ -1809,7 +1809,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../core/costs.py" />
             <source>part hors de ]0 ; 1] (0,8 ou 80 % pour 80 %)</source>
-            <translation>share outside ]0; 1] (0.8 or 80 % for 80 %)</translation>
+            <translation>share outside ]0; 1] (0.8 or 80% for 80%)</translation>
         </message>
         <message>
             <location filename="../../core/costs.py" />
@@ -1829,7 +1829,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../core/costs.py" />
             <source>Table {0} « {1} » : les parts {2} doivent faire 100 % (total lu : {3:.1f} %).</source>
-            <translation>Table {0} “{1}”: the shares {2} must add up to 100 % (total read: {3:.1f} %).</translation>
+            <translation>Table {0} “{1}”: the shares {2} must add up to 100% (total read: {3:.1f}%).</translation>
         </message>
         <message>
             <location filename="../../core/costs.py" />
@@ -1870,17 +1870,17 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../core/costs.py" />
             <source>taux illisible : écrivez un nombre entre 0 et 1 (0,33) ou un pourcentage (33 %)</source>
-            <translation>unreadable rate: write a number between 0 and 1 (0.33) or a percentage (33 %)</translation>
+            <translation>unreadable rate: write a number between 0 and 1 (0.33) or a percentage (33%)</translation>
         </message>
         <message>
             <location filename="../../core/costs.py" />
             <source>taux supérieur à 1 : écrivez 0,33 ou 33 % pour un taux de 33 %</source>
-            <translation>rate above 1: write 0.33 or 33 % for a rate of 33 %</translation>
+            <translation>rate above 1: write 0.33 or 33% for a rate of 33%</translation>
         </message>
         <message>
             <location filename="../../core/costs.py" />
             <source>taux hors de [0 ; 1] (de 0 % à 100 %)</source>
-            <translation>rate outside [0; 1] (from 0 % to 100 %)</translation>
+            <translation>rate outside [0; 1] (from 0% to 100%)</translation>
         </message>
         <message>
             <location filename="../../core/costs.py" />
@@ -1995,7 +1995,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../core/finance.py" />
             <source>Les parts des collectivités (Région, Département, EPCI, FEDER) doivent être positives et faire 100 % (total reçu : {0:.1f} %).</source>
-            <translation>The local authorities' shares (Region, Department, EPCI, ERDF) must be positive and add up to 100 % (total received: {0:.1f} %).</translation>
+            <translation>The local authorities' shares (Region, Department, EPCI, ERDF) must be positive and add up to 100% (total received: {0:.1f}%).</translation>
         </message>
         <message>
             <location filename="../../core/finance.py" />
@@ -2780,7 +2780,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../core/thd.py" />
             <source>Le projet {0} ne couvre que {1:.0f} % des locaux d'initiative publique du département {2} (seuil : {3:.0f} %) : plus petit qu'un département, il n'est pas éligible au soutien national.</source>
-            <translation>Project {0} covers only {1:.0f} % of the public-initiative premises of department {2} (threshold: {3:.0f} %): smaller than a department, it is not eligible for national support.</translation>
+            <translation>Project {0} covers only {1:.0f}% of the public-initiative premises of department {2} (threshold: {3:.0f}%): smaller than a department, it is not eligible for national support.</translation>
         </message>
         <message>
             <location filename="../../core/whitezones.py" />
@@ -2790,7 +2790,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../core/whitezones.py" />
             <source>La part de locaux sous le seuil doit être comprise entre 0 et 100 % (reçu : {0}).</source>
-            <translation>The share of premises below the threshold must be between 0 and 100 % (received: {0}).</translation>
+            <translation>The share of premises below the threshold must be between 0 and 100% (received: {0}).</translation>
         </message>
         <message>
             <location filename="../../export/atlas.py" />
@@ -2910,7 +2910,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../export/atlas.py" />
             <source>Locaux sous {0} : {1} ({2:.2f} %)</source>
-            <translation>Premises below {0}: {1} ({2:.2f} %)</translation>
+            <translation>Premises below {0}: {1} ({2:.2f}%)</translation>
         </message>
         <message>
             <location filename="../../export/atlas.py" />
@@ -2925,17 +2925,17 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../export/atlas.py" />
             <source>Locaux THD aujourd'hui : {0:.2f} %</source>
-            <translation>THD premises today: {0:.2f} %</translation>
+            <translation>THD premises today: {0:.2f}%</translation>
         </message>
         <message>
             <location filename="../../export/atlas.py" />
             <source>Prévu fin 2017 : {0:.2f} % (objectif {1})</source>
-            <translation>Planned end of 2017: {0:.2f} % (target {1})</translation>
+            <translation>Planned end of 2017: {0:.2f}% (target {1})</translation>
         </message>
         <message>
             <location filename="../../export/atlas.py" />
             <source>Prévu fin 2022 : {0:.2f} % (objectif {1})</source>
-            <translation>Planned end of 2022: {0:.2f} % (target {1})</translation>
+            <translation>Planned end of 2022: {0:.2f}% (target {1})</translation>
         </message>
         <message>
             <location filename="../../export/atlas.py" />
@@ -2985,7 +2985,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../export/charts.py" />
             <source>objectif {0} %</source>
-            <translation>target {0} %</translation>
+            <translation>target {0}%</translation>
         </message>
         <message>
             <location filename="../../export/charts.py" />
@@ -3308,7 +3308,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../export/scope.py" />
             <source>{0} — {1:.1f} % ici</source>
-            <translation>{0} — {1:.1f} % here</translation>
+            <translation>{0} — {1:.1f}% here</translation>
         </message>
         <message>
             <location filename="../../export/spreadsheet.py" />
@@ -3664,7 +3664,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../export/workbooks.py" />
             <source>Locaux éligibles au THD (≥ {0}) déjà, puis selon les calendriers AMII et RIP ; jalons nationaux : 50 % fin 2017, 100 % fin 2022.</source>
-            <translation>Premises eligible for THD (≥ {0}) already, then according to the AMII and RIP calendars; national milestones: 50 % end of 2017, 100 % end of 2022.</translation>
+            <translation>Premises eligible for THD (≥ {0}) already, then according to the AMII and RIP calendars; national milestones: 50% end of 2017, 100% end of 2022.</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
