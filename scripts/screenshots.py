@@ -137,7 +137,18 @@ def shoot_register():
 def arrange_calendar():
     _, calendar = docks()
     iface.mainWindow().resizeDocks([calendar], [size("CALENDAR_ALONE_HEIGHT")], Qt.Orientation.Vertical)
-    step(1500, shoot_calendar)
+    step(1000, show_projects_and_phases)
+
+
+def show_projects_and_phases():
+    """Scrolled to where the last usage projects meet the first RIP phases: both kinds of bars in view."""
+    _, calendar = docks()
+    first_phase = next((row["key"] for row in calendar.visible_rows() if row["kind"] != "projet"), None)
+    bar = next((b for b in calendar.bars() if b.key == first_phase), None)
+    if bar is not None:
+        calendar.view.centerOn(bar)
+        calendar.view.horizontalScrollBar().setValue(calendar.view.horizontalScrollBar().minimum())
+    step(800, shoot_calendar)
 
 
 def shoot_calendar():

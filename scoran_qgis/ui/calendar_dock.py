@@ -99,9 +99,25 @@ class CalendarDock(QgsDockWidget):
         self.zoom.valueChanged.connect(self.redraw)
         tools.addWidget(self.zoom)
         layout.addLayout(tools)
+        # The semesters stay in view above the rows: a header of its own, scrolled sideways with the chart.
+        self.header_scene = QGraphicsScene(self)
+        self.header_view = QGraphicsView(self.header_scene)
         self.scene = QGraphicsScene(self)
         self.view = QGraphicsView(self.scene)
+        for view in (self.header_view, self.view):
+            view.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.header_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.header_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.header_view.setFixedHeight(ROW_HEIGHT + 2 * self.header_view.frameWidth())
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)  # same width as the header
+        self.view.horizontalScrollBar().valueChanged.connect(self.header_view.horizontalScrollBar().setValue)
         self.view.mousePressEvent = self._clicked
+        header = QHBoxLayout()
+        header.setSpacing(0)
+        header.addWidget(self.header_view)
+        header.addSpacing(self.view.verticalScrollBar().sizeHint().width())
+        layout.addLayout(header)
+        layout.setSpacing(2)
         layout.addWidget(self.view, 1)
         self.legend = QGroupBox(_tr("Légende"))
         self.legend_grid = _FlowLayout(self.legend)
@@ -129,21 +145,28 @@ class CalendarDock(QgsDockWidget):
 
     def redraw(self) -> None:
         self.scene.clear()
+        self.header_scene.clear()
         width = self.zoom.value()
         last = max(LAST, Millesime.of_date(date.today()))
         semesters = last.index - FIRST.index + 1
         font = QFont("DejaVu Sans", 7)
         metrics = QFontMetrics(font)
-        for number in range(semesters):  # semester columns
+        rows = self.visible_rows()
+        height = max(len(rows), 1) * ROW_HEIGHT
+        grid = QPen(QColor(GRID_LINE))
+        for number in range(semesters):  # semester columns: named in the header, ruled in the chart
             semester = Millesime.from_index(FIRST.index + number)
             x = LABEL_WIDTH + number * width
-            self.scene.addRect(QRectF(x, 0, width, ROW_HEIGHT), QPen(QColor(GRID_LINE)),
-                               QBrush(QColor(SEMESTER_SHADES[semester.half - 1])))
-            text = self.scene.addSimpleText(str(semester), font)
-            text.setPos(x + 2, 2)
-        rows = self.visible_rows()
+            self.header_scene.addRect(QRectF(x, 0, width, ROW_HEIGHT), grid,
+                                      QBrush(QColor(SEMESTER_SHADES[semester.half - 1])))
+            text = self.header_scene.addSimpleText(str(semester), font)
+            text.setPos(x + 2, 3)
+            self.scene.addLine(x, 0, x, height, grid).setZValue(-1)
+        self.header_scene.addSimpleText(_tr("Initiative"), font).setPos(2, 3)
+        full_width = LABEL_WIDTH + semesters * width + 1
+        self.header_scene.setSceneRect(QRectF(0, 0, full_width, ROW_HEIGHT))
         milestones = set()  # statuses of the milestones drawn, for the legend
-        for line, row in enumerate(rows, start=1):
+        for line, row in enumerate(rows):
             y = line * ROW_HEIGHT
             label = self.scene.addSimpleText(metrics.elidedText(row["label"], Qt.TextElideMode.ElideRight,
                                                                 LABEL_WIDTH - 8), font)
@@ -160,8 +183,8 @@ class CalendarDock(QgsDockWidget):
                 continue
             bar = _Bar(QRectF(LABEL_WIDTH + start * width, y + 3, (end - start) * width, ROW_HEIGHT - 6), row["key"],
                        f"{row['label']}\n{row['start'] or '?'} → {row['end'] or '?'}")
-            bar.setBrush(QBrush(QColor(row["color"])))
-            bar.setPen(QPen(Qt.PenStyle.NoPen))
+            bar.setBrush(_bar_brush(row["color"], row["kind"] != PROJECT))
+            bar.setPen(_bar_pen(row["color"], row["kind"] != PROJECT))
             self.scene.addItem(bar)
             for milestone in row["milestones"]:
                 position = semester_position(milestone.get("date_jalon") or milestone.get("semestre"),
@@ -181,9 +204,9 @@ class CalendarDock(QgsDockWidget):
         today = semester_position(date.today().isoformat())
         if today is not None and 0 <= today <= semesters:
             x = LABEL_WIDTH + today * width
-            self.today_line = self.scene.addLine(x, 0, x, (len(rows) + 1) * ROW_HEIGHT, QPen(QColor(ALERT), 2))
+            self.today_line = self.scene.addLine(x, 0, x, height, QPen(QColor(ALERT), 2))
             self.today_line.setToolTip(_tr("Aujourd'hui"))
-        self.scene.setSceneRect(self.scene.itemsBoundingRect())
+        self.scene.setSceneRect(QRectF(0, 0, full_width, height))  # the header's width: both scroll alike
         self._update_legend({bar.brush().color().name() for bar in self.bars()}, milestones,
                             today is not None and 0 <= today <= semesters)
 
@@ -193,7 +216,9 @@ class CalendarDock(QgsDockWidget):
         names.update({RIP_PHASE_COLOR: _tr("Phase de RIP"), ABANDONED_COLOR: _tr("Phase de RIP abandonnée"),
                       AMII_COLOR: _tr("Calendrier AMII (opérateurs privés)")})
         order = list(names)
-        entries = [{"kind": "bar", "color": color, "label": names.get(color, color)}
+        infrastructure = {RIP_PHASE_COLOR, ABANDONED_COLOR, AMII_COLOR}
+        entries = [{"kind": "hatched" if color in infrastructure else "bar", "color": color,
+                    "label": names.get(color, color)}
                    for color in sorted(colors, key=lambda c: order.index(c) if c in order else len(order))]
         entries += [{"kind": "milestone", "color": MILESTONE_FILLS[status],
                      "label": _tr("Jalon {0}").format(register.MILESTONE_STATUS_LABELS[status].lower())}
@@ -227,14 +252,26 @@ class CalendarDock(QgsDockWidget):
         QGraphicsView.mousePressEvent(self.view, event)
 
 
+def _bar_brush(color: str, hatched: bool) -> QBrush:
+    """Usage projects in plain colours; infrastructure (RIP phases, AMII) hatched, so that a blue phase
+    never reads as an education project."""
+    return QBrush(QColor(color), Qt.BrushStyle.BDiagPattern if hatched else Qt.BrushStyle.SolidPattern)
+
+
+def _bar_pen(color: str, hatched: bool) -> QPen:
+    return QPen(QColor(color), 1.5) if hatched else QPen(Qt.PenStyle.NoPen)
+
+
 def _legend_mark(kind: str, color: str) -> QPixmap:
     """The legend's small picture: a bar, a milestone's diamond or today's line, as drawn in the chart."""
     pixmap = QPixmap(22, 14)
     pixmap.fill(QColor(0, 0, 0, 0))
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    if kind == "bar":
-        painter.fillRect(QRectF(1, 3, 20, 8), QColor(color))
+    if kind in ("bar", "hatched"):
+        painter.setBrush(_bar_brush(color, kind == "hatched"))
+        painter.setPen(_bar_pen(color, kind == "hatched"))
+        painter.drawRect(QRectF(1, 3, 20, 8))
     elif kind == "milestone":
         painter.setPen(QPen(QColor(BLACK)))
         painter.setBrush(QBrush(QColor(color)))

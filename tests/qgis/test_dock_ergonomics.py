@@ -55,6 +55,10 @@ def french_qgis_locale():
     QLocale.setDefault(previous)
 
 
+def e_color(entries, label) -> str:
+    return next(e["color"] for e in entries if e["label"] == label)
+
+
 def rows_shown(table) -> int:
     height = table.viewport().height()
     rows = [table.visualRect(table.model().index(row, 0)) for row in range(table.model().rowCount())]
@@ -176,9 +180,12 @@ def test_calendar_legend_has_one_entry_per_colour_drawn(qtbot, store):
     def bar_colours():
         return {bar.brush().color().name() for bar in calendar.bars()}
 
-    bars = [e for e in calendar.legend_entries if e["kind"] == "bar"]
+    bars = [e for e in calendar.legend_entries if e["kind"] in ("bar", "hatched")]
     assert {e["color"] for e in bars} == bar_colours() and len(bars) == len(bar_colours())
-    assert "Phase de RIP" in [e["label"] for e in bars] and "Santé et télémédecine" in [e["label"] for e in bars]
+    kinds = {e["label"]: e["kind"] for e in bars}
+    assert kinds["Phase de RIP"] == "hatched" and kinds["Santé et télémédecine"] == "bar"  # as the bars are drawn
+    phase = next(b for b in calendar.bars() if b.brush().color().name() == e_color(bars, "Phase de RIP"))
+    assert phase.brush().style() == Qt.BrushStyle.BDiagPattern
     with store.connection() as conn:
         statuses = {row[0] for row in conn.execute("SELECT DISTINCT statut FROM jalons")}
     marks = [e for e in calendar.legend_entries if e["kind"] == "milestone"]
@@ -188,7 +195,8 @@ def test_calendar_legend_has_one_entry_per_colour_drawn(qtbot, store):
 
     calendar.show_phases.setChecked(False)  # the legend follows what is drawn
     assert "Phase de RIP" not in [e["label"] for e in calendar.legend_entries]
-    assert {e["color"] for e in calendar.legend_entries if e["kind"] == "bar"} == bar_colours()
+    assert {e["color"] for e in calendar.legend_entries if e["kind"] in ("bar", "hatched")} == bar_colours()
+    assert {e["kind"] for e in calendar.legend_entries} >= {"bar", "milestone"}
 
 
 @pytest.fixture
@@ -232,3 +240,21 @@ def test_the_sample_project_opens_on_the_region(sample_build):
     assert view.contains(regions.extent())
     assert view.width() < 1.2 * regions.extent().width()  # the region fills the view
     assert project.viewSettings().presetFullExtent() == view
+
+
+def test_calendar_semesters_stay_in_view_when_scrolling(qtbot, store):
+    from qgis.PyQt.QtWidgets import QGraphicsSimpleTextItem
+
+    calendar = CalendarDock()
+    qtbot.addWidget(calendar)
+    calendar.set_store(store)
+    calendar.resize(900, 400)
+    calendar.show()
+    qtbot.waitExposed(calendar)
+    names = {item.text() for item in calendar.header_scene.items() if isinstance(item, QGraphicsSimpleTextItem)}
+    assert {"2014-S1", "2015-S2", "2022-S2"} <= names
+    calendar.view.verticalScrollBar().setValue(calendar.view.verticalScrollBar().maximum())  # down to the phases
+    assert calendar.header_view.isVisible() and calendar.header_view.verticalScrollBar().value() == 0
+    bar = calendar.view.horizontalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    assert bar.value() > 0 and calendar.header_view.horizontalScrollBar().value() == bar.value()
