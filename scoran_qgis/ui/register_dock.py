@@ -710,8 +710,18 @@ class _ChildTable(QWidget):
         self.table = QTableWidget(0, len(fields))
         self.table.setHorizontalHeaderLabels(list(headers))
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        # room for four rows: the tab scrolls rather than squeezing the tables to one row
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height()
+                                    + 4 * self.table.verticalHeader().defaultSectionSize() + 4)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # dates, semesters, choices
+        metrics = self.table.fontMetrics()
+        for column, field in enumerate(fields):
+            if field in ("libelle", "titre", "chemin"):  # free text: elided, widened at will
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(column, max(metrics.horizontalAdvance(headers[column]) + 24,
+                                                 20 * metrics.averageCharWidth()))
         header.setStretchLastSection(True)
         self._delegates = []  # kept alive: the view does not own its delegates
         for column, field in enumerate(fields):
