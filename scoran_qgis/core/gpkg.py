@@ -382,10 +382,13 @@ def _plain_column(values):
     mask = np.ma.getmaskarray(values)
     data = np.ma.getdata(values)
     if data.dtype.kind == "S":
-        try:  # ASCII (codes, classes): numpy converts in C
-            text = data.astype("U").astype(object)
-        except UnicodeDecodeError:  # accents: decode each distinct value once
-            text = _decoded(data)
+        if data.dtype.itemsize <= 8:  # codes and classes: a few distinct values, found on their bytes
+            text = _decoded_codes(data)
+        else:
+            try:  # ASCII: numpy converts in C
+                text = data.astype("U").astype(object)
+            except UnicodeDecodeError:  # accents: decode each distinct value once
+                text = _decoded(data)
         text[mask] = None
         return text
     if data.dtype.kind == "O":
@@ -411,6 +414,16 @@ def _decoded(values: np.ndarray) -> np.ndarray:
 
     at, uniques = pd.factorize(values, use_na_sentinel=False)
     text = [u.decode("utf-8", "replace") if isinstance(u, bytes) else u for u in uniques]
+    return np.array(text, dtype=object)[at]
+
+
+def _decoded_codes(values: np.ndarray) -> np.ndarray:
+    """Fixed-width texts of at most 8 bytes as str: the distinct values found on the bytes read as
+    one integer (no Python object per row), each decoded once."""
+    import pandas as pd
+
+    at, uniques = pd.factorize(values.astype("S8").view(np.uint64))
+    text = [u.decode("utf-8", "replace") for u in uniques.view("S8")]
     return np.array(text, dtype=object)[at]
 
 

@@ -18,17 +18,18 @@ def mixed_layer(tmp_path):
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(2154)
     layer = source.CreateLayer("sites", srs, ogr.wkbUnknown)
-    for name, kind in (("nom", ogr.OFTString), ("code", ogr.OFTString), ("n", ogr.OFTInteger),
+    for name, kind in (("nom", ogr.OFTString), ("code", ogr.OFTString), ("etat", ogr.OFTString), ("n", ogr.OFTInteger),
                        ("m", ogr.OFTInteger), ("big", ogr.OFTInteger64), ("r", ogr.OFTReal)):
         layer.CreateField(ogr.FieldDefn(name, kind))
-    rows = [("Mâcon", "71270", 1, 5, 10 ** 10, 0.5, "POINT (840000 6580000)"),
-            (None, "21231", None, 6, 2, None, "POINT (850000.25 6690000.5)"),
-            ("Dole", None, 3, 7, None, 2.0, "MULTIPOINT ((830000 6670000),(1 1))"),
-            ("sans lieu", "39198", 4, 8, 4, 4.0, None),
-            ("Besançon", "25056", 5, 9, 5, 5.5, "POINT (880000 6700000)")]
-    for nom, code, n, m, big, r, wkt in rows:
+    rows = [("Mâcon", "71270", "été", 1, 5, 10 ** 10, 0.5, "POINT (840000 6580000)"),
+            (None, "21231", None, None, 6, 2, None, "POINT (850000.25 6690000.5)"),
+            ("Dole", None, "THD30", 3, 7, None, 2.0, "MULTIPOINT ((830000 6670000),(1 1))"),
+            ("sans lieu", "39198", "né", 4, 8, 4, 4.0, None),
+            ("Besançon", "25056", "été", 5, 9, 5, 5.5, "POINT (880000 6700000)")]
+    for nom, code, etat, n, m, big, r, wkt in rows:
         feature = ogr.Feature(layer.GetLayerDefn())
-        for name, value in (("nom", nom), ("code", code), ("n", n), ("m", m), ("big", big), ("r", r)):
+        for name, value in (("nom", nom), ("code", code), ("etat", etat), ("n", n), ("m", m), ("big", big),
+                            ("r", r)):
             if value is not None:
                 feature.SetField(name, value)
         if wkt:
@@ -39,7 +40,7 @@ def mixed_layer(tmp_path):
 
 
 def test_arrow_and_sqlite_reads_agree(mixed_layer):
-    columns = ["nom", "code", "n", "m", "big", "r"]
+    columns = ["nom", "code", "etat", "n", "m", "big", "r"]
     x, y, frame = gpkg.read_points(mixed_layer, "sites", columns)
     sx, sy, sql_frame = gpkg._read_points_sql(mixed_layer, "sites", columns, True)
     pd.testing.assert_frame_equal(frame, sql_frame)
@@ -48,6 +49,7 @@ def test_arrow_and_sqlite_reads_agree(mixed_layer):
     # independent expectations: the row without geometry is left out, the multipoint gives its first point
     assert frame["nom"].tolist() == ["Mâcon", None, "Dole", "Besançon"]
     assert frame["code"].tolist() == ["71270", "21231", None, "25056"]
+    assert frame["etat"].tolist() == ["été", None, "THD30", "été"]  # short texts: read as codes, accents too
     assert frame["m"].dtype == np.int64 and frame["m"].tolist() == [5, 6, 7, 9]
     assert frame["n"].dtype == np.float64 and np.isnan(frame["n"].iloc[1])
     assert x.tolist() == [840000.0, 850000.25, 830000.0, 880000.0]
