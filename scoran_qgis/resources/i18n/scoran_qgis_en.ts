@@ -1282,6 +1282,11 @@ Writes: the zones with these counts; the zones below the threshold as polygons m
         </message>
         <message>
             <location filename="../../ui/calendar_dock.py" />
+            <source>Initiative</source>
+            <translation>Initiative</translation>
+        </message>
+        <message>
+            <location filename="../../ui/calendar_dock.py" />
             <source>Aujourd'hui</source>
             <translation>Today</translation>
         </message>
