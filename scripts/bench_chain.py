@@ -1,10 +1,11 @@
 """One benchmark chain in its own process (so that its peak memory is its own).
 
-    python scripts/bench_chain.py plugin|native|floor SOURCES_DIR WORK_DIR
+    python scripts/bench_chain.py plugin|native|floor|fixed SOURCES_DIR WORK_DIR
 
 Prints one JSON object: the wall time and the peak memory of each step, the counts produced.
 `floor` is the least any import + white-zones chain must do with the same files: parse the CSVs
-with pandas' C reader, write the points with the plugin's GeoPackage writer, read them back.
+with pandas' C reader, write the points with the plugin's GeoPackage writer, read them back;
+`fixed` is the plugin's import + white zones alone (the chain compared with the floor).
 Peak memory of a step: the largest proportional set size (PSS) of this process and its worker
 processes together, sampled every 50 ms while the step runs.
 """
@@ -41,8 +42,9 @@ STEP_OF = {  # algorithm of the chain (scoran_qgis/algorithms/chain.py, as `make
 }
 
 
-def plugin_chain(sources: Path, work: Path, timer) -> dict:
-    """The chain `make demo` runs (a copy of the sample store), then the semester's deliverables."""
+def plugin_chain(sources: Path, work: Path, timer, fixed_only: bool = False) -> dict:
+    """The chain `make demo` runs (a copy of the sample store), then the semester's deliverables;
+    `fixed_only`: import + white zones, the chain the floor is compared with."""
     import shutil
     import sqlite3
 
@@ -59,13 +61,16 @@ def plugin_chain(sources: Path, work: Path, timer) -> dict:
         if algorithm == "scoran:mobilewhitezones":
             parameters["INPUT"] = MAIRIES
     for name in dict.fromkeys(STEP_OF.values()):
+        if fixed_only and name not in ("import", "white zones"):
+            continue
         with timer(name):
             for algorithm, parameters in chain:
                 if STEP_OF[algorithm] == name:
                     processing.run(algorithm, parameters)
-    with timer("deliverables"):
-        processing.run("scoran:deliverables", {"STORE": str(store), "MILLESIME": MILLESIME, "ANALYSES": str(out),
-                                               "OUTPUT": str(work / "livrables")})
+    if not fixed_only:
+        with timer("deliverables"):
+            processing.run("scoran:deliverables", {"STORE": str(store), "MILLESIME": MILLESIME, "ANALYSES": str(out),
+                                                   "OUTPUT": str(work / "livrables")})
     with sqlite3.connect(out / "zones_blanches_carreaux.gpkg") as connection:
         zones = connection.execute("SELECT count(*) FROM zones_blanches_carreaux").fetchone()[0]
     communes = QgsVectorLayer(str(out / "zones_blanches_communes.gpkg"))
@@ -269,7 +274,8 @@ def main() -> int:
             peaks[self.name] = round(sampler.peak() / 1024 ** 3, 2)
             print(f"{chain} {self.name}: {times[self.name]} s, {peaks[self.name]} GB", file=sys.stderr, flush=True)
 
-    chains = {"plugin": plugin_chain, "native": native_chain, "floor": floor_chain}
+    chains = {"plugin": plugin_chain, "native": native_chain, "floor": floor_chain,
+              "fixed": lambda *args: plugin_chain(*args, fixed_only=True)}
     extra = chains[chain](sources, work, timer)
     sampler.stop()
     peak_gb = max([resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 ** 2, *peaks.values()])
