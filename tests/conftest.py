@@ -11,6 +11,11 @@ import pytest
 
 # A throw-away QGIS profile: tests never write into the developer's own settings.
 os.environ.setdefault("QGIS_CUSTOM_CONFIG_PATH", tempfile.mkdtemp(prefix="scoran-tests-profile-"))
+# The plugin speaks the system's language when QGIS is not told otherwise: the qgis_process the tests
+# start read the French source texts on an English machine too (in-process, see french_qgis).
+for _name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "C.UTF-8"
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
