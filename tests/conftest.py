@@ -50,6 +50,18 @@ def sample_build(tiny_sources, tmp_path_factory, qgis_app):
     return store, folder / "scoran_bfc.qgz"
 
 
+@pytest.fixture
+def sample_store(sample_build, tmp_path):
+    """A copy of the sample store, for a test that writes into it."""
+    import shutil
+
+    from scoran_qgis.core.store import ScoranStore
+
+    path = tmp_path / "scoran.gpkg"
+    shutil.copy(sample_build[0].path, path)
+    return ScoranStore.open(path)
+
+
 @pytest.fixture(scope="session")
 def demo_sources() -> Path:
     """The demo sample (what `make demo` uses), generated when missing."""

@@ -4,8 +4,6 @@ one icon per toolbar action, and a sample project that opens on the region."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from qgis.core import QgsCoordinateReferenceSystem, QgsProject, QgsVectorLayer
 from qgis.gui import QgsDateEdit
@@ -13,7 +11,6 @@ from qgis.PyQt.QtCore import QDate, QEvent, QLocale, Qt
 from qgis.PyQt.QtWidgets import QMainWindow, QStyleOptionViewItem, QToolBar, QWidget
 
 from scoran_qgis.core import register
-from scoran_qgis.core.store import ScoranStore
 from scoran_qgis.ui.calendar_dock import MILESTONE_FILLS, CalendarDock
 from scoran_qgis.ui.register_dock import RegisterDock
 from scoran_qgis.ui.register_model import COLUMNS
@@ -22,10 +19,8 @@ LAPTOP = (1366, 768)  # a common officer's screen: the dock docked on the right 
 
 
 @pytest.fixture
-def store(sample_build, tmp_path):
-    path = tmp_path / "scoran.gpkg"
-    shutil.copy(sample_build[0].path, path)
-    return ScoranStore.open(path)
+def store(sample_store):
+    return sample_store
 
 
 @pytest.fixture

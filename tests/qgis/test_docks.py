@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import date
 
 import pytest
@@ -11,17 +10,14 @@ from qgis.PyQt.QtCore import QDate, QPoint, Qt
 
 from scoran_qgis.core import register
 from scoran_qgis.core.codes import Millesime
-from scoran_qgis.core.store import ScoranStore
 from scoran_qgis.ui.calendar_dock import CalendarDock
 from scoran_qgis.ui.register_dock import RegisterDock
 from scoran_qgis.ui.register_model import ProjectsFilter, ProjectsModel
 
 
 @pytest.fixture
-def store(sample_build, tmp_path):
-    path = tmp_path / "scoran.gpkg"
-    shutil.copy(sample_build[0].path, path)
-    return ScoranStore.open(path)
+def store(sample_store):
+    return sample_store
 
 
 @pytest.fixture
