@@ -1,6 +1,6 @@
 """Build the plugin zip as plugins.qgis.org expects: one top folder `scoran_qgis/` with metadata.txt.
 
-    /usr/bin/python3 scripts/package.py dist/scoran_qgis-0.1.0.zip
+    /usr/bin/python3 scripts/package.py dist/scoran_qgis-<version>.zip
 """
 
 import sys
