@@ -22,7 +22,7 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor, QFont
 
 from .core import palettes
-from .core.i18n import tr
+from .core.i18n import tr, translated
 from .core.store import ScoranStore
 
 # table → (layer name, simple-symbol properties); drawn bottom-up in reverse order of this list. The
@@ -159,6 +159,24 @@ def style_path(style: str) -> Path:
     return STYLES_DIR / f"{style}.qml"
 
 
+def legend_labels(style: str) -> dict:
+    """Legend text of each category value of a style, in QGIS's language (the QML holds the French
+    ones, written by scripts/build_styles.py from this same table)."""
+    from .core.facilities import CATEGORIES
+    from .core.mobile import STATUS_LABELS
+    from .core.speed_classes import CLASSES, LABELS_FR
+
+    speed = {code: f"{code} — {translated(LABELS_FR[code])}" for code in CLASSES}
+    return {
+        "locaux_classes": speed,
+        "sites_prioritaires": {**speed, "": tr("Aucun local à moins de la distance maximale")},
+        "sites_categories": {code: translated(label) for code, label in CATEGORIES.items()},
+        "couverture_thd": {"ZTD": tr("Zone très dense"), "AMII": tr("AMII (initiative privée)"),
+                           "RIP": tr("RIP (initiative publique)"), "aucun": tr("Aucun projet")},
+        "centres_bourgs_mobile": {code: translated(label) for code, label in STATUS_LABELS.items()},
+    }.get(style, {})
+
+
 def apply_style(layer: QgsVectorLayer, style: str) -> bool:
     """Give an algorithm output its SCORAN style (symbology, labels, opacity of `resources/styles/<style>.qml`).
 
@@ -179,6 +197,13 @@ def apply_style(layer: QgsVectorLayer, style: str) -> bool:
                   else {settings.fieldName})
         if any(layer.fields().indexOf(name) < 0 for name in wanted):
             layer.setLabelsEnabled(False)
+    renderer = layer.renderer()
+    if isinstance(renderer, QgsCategorizedSymbolRenderer):  # the legend in QGIS's language
+        labels = legend_labels(style)
+        for index, category in enumerate(renderer.categories()):
+            value = "" if category.value() is None else str(category.value())
+            if value in labels:
+                renderer.updateCategoryLabel(index, labels[value])
     layer.setCustomProperty(STYLE_PROPERTY, style)
     layer.triggerRepaint()
     return True

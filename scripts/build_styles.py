@@ -79,18 +79,18 @@ def styles() -> dict:
     from scoran_qgis.core.facilities import CATEGORIES
     from scoran_qgis.core.i18n import tr
     from scoran_qgis.core.mobile import STATUS_LABELS
-    from scoran_qgis.core.speed_classes import CLASSES, LABELS_FR
+    from scoran_qgis.core.speed_classes import CLASSES
+    from scoran_qgis.layers import legend_labels
 
-    def speed_classes(shape: str, size: str, outline: str, width: str, none_label: str | None = None):
+    def speed_classes(style: str, shape: str, size: str, outline: str, width: str, none_class: bool = False):
+        labels = legend_labels(style)
         categories = [QgsRendererCategory(code, _marker(shape, palettes.CLASS_COLORS[code], size, outline, width),
-                                          f"{code} — {LABELS_FR[code]}") for code in CLASSES]
-        if none_label:  # NULL class: "all other values", drawn last
+                                          labels[code]) for code in CLASSES]
+        if none_class:  # NULL class: "all other values", drawn last
             categories.append(QgsRendererCategory("", _marker(shape, palettes.NEUTRAL, size, outline, width),
-                                                  none_label))
+                                                  labels[""]))
         return QgsCategorizedSymbolRenderer("classe", categories)
 
-    zone_labels = {"ZTD": tr("Zone très dense"), "AMII": tr("AMII (initiative privée)"),
-                   "RIP": tr("RIP (initiative publique)"), "aucun": tr("Aucun projet")}
     percent = lambda low, high: f"{low:.0f} – {min(high, 100):.0f} %"  # noqa: E731 — the atlas's legend
 
     def metres(low, high):
@@ -109,7 +109,8 @@ def styles() -> dict:
     white_zone_centres = "if(\"statut\" IN ('zone_blanche_2g', 'zone_blanche_3g'), \"nom\", NULL)"
     return {
         # scoran:importmci OUTPUT — premises by speed class
-        "locaux_classes": ("Point", ["classe"], speed_classes("circle", "1.2", None, "0"), None, 1.0),
+        "locaux_classes": ("Point", ["classe"], speed_classes("locaux_classes", "circle", "1.2", None, "0"), None,
+                           1.0),
         # scoran:whitezones OUTPUT — share of premises under the threshold (the atlas's choropleth)
         "zones_part_sous_seuil": ("MultiPolygon", ["pct_sous_seuil"], graduated_share, None, 1.0),
         # scoran:whitezones OUTPUT_ZONES — 200 m cells under the threshold, outlined as in the atlas
@@ -120,19 +121,20 @@ def styles() -> dict:
                           None, 1.0),
         # scoran:importbpe OUTPUT — facilities and businesses by category
         "sites_categories": ("Point", ["categorie"], QgsCategorizedSymbolRenderer("categorie", [
-            QgsRendererCategory(code, _marker("circle", color, "1.8"), label)
-            for (code, label), color in zip(CATEGORIES.items(), palettes.FACILITY_COLORS)]), None, 1.0),
+            QgsRendererCategory(code, _marker("circle", color, "1.8"), legend_labels("sites_categories")[code])
+            for code, color in zip(CATEGORIES, palettes.FACILITY_COLORS)]), None, 1.0),
         # scoran:prioritysites OUTPUT — sites (stars) by the speed class of their nearest premise
         "sites_prioritaires": ("Point", ["classe"], speed_classes(
-            "star", "2.6", palettes.BLACK, "0.1", tr("Aucun local à moins de la distance maximale")), None, 1.0),
+            "sites_prioritaires", "star", "2.6", palettes.BLACK, "0.1", none_class=True), None, 1.0),
         # scoran:thdcoverage OUTPUT — premises by THD zone (ZTD, AMII, RIP, none)
         "couverture_thd": ("Point", ["zone"], QgsCategorizedSymbolRenderer("zone", [
-            QgsRendererCategory(code, _marker("circle", color, "1.2", None), zone_labels[code])
+            QgsRendererCategory(code, _marker("circle", color, "1.2", None), legend_labels("couverture_thd")[code])
             for code, color in palettes.THD_ZONE_COLORS.items()]), None, 1.0),
         # scoran:mobilewhitezones OUTPUT — town centres by mobile status, white zones named
         "centres_bourgs_mobile": ("Point", ["statut", "nom"], QgsCategorizedSymbolRenderer("statut", [
-            QgsRendererCategory(code, _marker("triangle", palettes.MOBILE_STATUS_COLORS[code], "3"), label)
-            for code, label in STATUS_LABELS.items()]), _labels(white_zone_centres), 1.0),
+            QgsRendererCategory(code, _marker("triangle", palettes.MOBILE_STATUS_COLORS[code], "3"),
+                                legend_labels("centres_bourgs_mobile")[code])
+            for code in STATUS_LABELS]), _labels(white_zone_centres), 1.0),
         # scoran:mobiledemand OUTPUT — points without 4G by distance to the nearest 4G coverage
         "demande_4g": ("Point", ["distance_4g_m"], demand, None, 1.0),
     }

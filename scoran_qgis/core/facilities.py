@@ -18,13 +18,13 @@ from .i18n import tr
 from .tables import normalize_insee_series, read_chunks, resolve_columns, sniff, to_number
 
 DEFAULT_MAPPING = Path(__file__).resolve().parent.parent / "resources" / "data" / "bpe_categories.csv"
-CATEGORIES = {
-    "ecoles": "Écoles",
-    "colleges_lycees": "Collèges et lycées",
-    "enseignement_superieur": "Enseignement supérieur",
-    "sante": "Santé",
-    "services_publics": "Services publics",
-    "entreprises": "Entreprises",
+CATEGORIES = {  # code (in the data) → legend text
+    "ecoles": tr("Écoles"),
+    "colleges_lycees": tr("Collèges et lycées"),
+    "enseignement_superieur": tr("Enseignement supérieur"),
+    "sante": tr("Santé"),
+    "services_publics": tr("Services publics"),
+    "entreprises": tr("Entreprises"),
 }
 BPE_REQUIRED = {"typequ": ("TYPEQU",), "depcom": ("DEPCOM", "CODGEO")}
 BPE_OPTIONAL = {"x": ("LAMBERT_X",), "y": ("LAMBERT_Y",), "lon": ("LONGITUDE",), "lat": ("LATITUDE",),

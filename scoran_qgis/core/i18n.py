@@ -11,3 +11,14 @@ def tr(message: str, context: str = "scoran") -> str:
     if QCoreApplication is None:
         return message
     return QCoreApplication.translate(context, message)
+
+
+_CONTEXT = "scoran"
+
+
+def translated(text: str) -> str:
+    """A text written with tr() elsewhere and kept as its French source (a QML legend), in the current
+    language; unchanged when it has no translation."""
+    if QCoreApplication is None:
+        return text
+    return QCoreApplication.translate(_CONTEXT, text)

@@ -22,11 +22,11 @@ from .i18n import tr
 
 LEVELS = ("CL", "BC", "TBC")  # worst to best
 TECHNOLOGIES = ("2G", "3G", "4G")
-STATUS_LABELS = {
-    "zone_blanche_2g": "Zone blanche 2G (aucun opérateur)",
-    "zone_blanche_3g": "Zone blanche 3G (2G seulement)",
-    "partiellement_couvert": "Partiellement couvert (3G d'une partie des opérateurs)",
-    "couvert": "Couvert (3G de tous les opérateurs)",
+STATUS_LABELS = {  # legend texts (atlas, styled outputs)
+    "zone_blanche_2g": tr("Zone blanche 2G (aucun opérateur)"),
+    "zone_blanche_3g": tr("Zone blanche 3G (2G seulement)"),
+    "partiellement_couvert": tr("Partiellement couvert (3G d'une partie des opérateurs)"),
+    "couvert": tr("Couvert (3G de tous les opérateurs)"),
 }
 DEFAULT_COSTS = {"site_cost": 140_000.0, "subsidy": 100_000.0, "subsidy_mountain": 130_000.0, "sites_per_centre": 1}
 

@@ -350,7 +350,7 @@ LINK_TYPE_LABELS = {"commune": tr("Commune"), "centre_bourg": tr("Centre-bourg")
 
 def link_names(store, links: list[dict]) -> list[dict]:
     """The links with the names of their objects: `name` (None when the store has no such object)
-    and `label`, « Quarré-les-Tombes (89321) » (the bare key when the name is unknown)."""
+    and `label`, « Quarré-les-Tombes (89318) » (the bare key when the name is unknown)."""
     keys: dict[str, set] = {}
     for link in links:
         keys.setdefault(link["type_objet"], set()).add(str(link["cle"]))

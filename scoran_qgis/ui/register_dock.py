@@ -281,7 +281,7 @@ class RegisterDock(QgsDockWidget):
         return area
 
     def _links(self) -> QWidget:
-        """The map features attached to the project, by name (« Quarré-les-Tombes (89321) »)."""
+        """The map features attached to the project, by name (« Quarré-les-Tombes (89318) »)."""
         page = QWidget()
         layout = QVBoxLayout(page)
         self.links_list = QListWidget()
@@ -453,7 +453,7 @@ class RegisterDock(QgsDockWidget):
         self.message.clear()
 
     def _show_links(self, links: list[dict]) -> None:
-        """The links by name, « Commune : Quarré-les-Tombes (89321) » (the key alone when the store lacks it)."""
+        """The links by name, « Commune : Quarré-les-Tombes (89318) » (the key alone when the store lacks it)."""
         self.links_list.clear()
         named = register.link_names(self.store, links) if self.store is not None and links else []
         for link in named:

@@ -177,6 +177,7 @@ def test_calendar_legend_has_one_entry_per_colour_drawn(qtbot, store):
 
     bars = [e for e in calendar.legend_entries if e["kind"] in ("bar", "hatched")]
     assert {e["color"] for e in bars} == bar_colours() and len(bars) == len(bar_colours())
+    assert not [e for e in bars if e["label"].startswith("#")]  # every colour drawn is named, none shown as a code
     kinds = {e["label"]: e["kind"] for e in bars}
     assert kinds["Phase de RIP"] == "hatched" and kinds["Santé et télémédecine"] == "bar"  # as the bars are drawn
     phase = next(b for b in calendar.bars() if b.brush().color().name() == e_color(bars, "Phase de RIP"))

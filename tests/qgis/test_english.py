@@ -194,3 +194,23 @@ def test_qgis_process_in_english(tmp_path):
                          capture_output=True, text=True, env=env, timeout=300)
     assert run.returncode != 0
     assert f"File not found: {missing}" in run.stdout + run.stderr
+
+
+def test_styled_outputs_have_their_legend_in_qgis_language(french_modules, qgis_language):
+    """The QML legends hold the French texts; a layer styled in an English QGIS shows them in English."""
+    from qgis.core import QgsVectorLayer
+
+    from scoran_qgis.layers import apply_style
+
+    def legend(style: str, field: str) -> dict:
+        layer = QgsVectorLayer(f"Point?crs=EPSG:2154&field={field}:string", "sorties", "memory")
+        assert apply_style(layer, style)
+        return {category.value(): category.label() for category in layer.renderer().categories()}
+
+    assert legend("couverture_thd", "zone")["ZTD"] == "Zone très dense"
+    qgis_language("en_US")
+    assert translation.install_translator() is not None
+    assert legend("couverture_thd", "zone")["ZTD"] == "Very dense area (ZTD)"
+    assert legend("locaux_classes", "classe")["INEL"] == "INEL — Ineligible (< 512 kbit/s)"
+    assert legend("centres_bourgs_mobile", "statut")["zone_blanche_2g"] == "2G white zone (no operator)"
+    assert legend("sites_categories", "categorie")["ecoles"] == "Schools"

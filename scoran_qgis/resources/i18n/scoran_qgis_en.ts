@@ -1944,6 +1944,38 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../core/facilities.py" />
+            <source>Écoles</source>
+            <translation>Schools</translation>
+        </message>
+        <message>
+            <location filename="../../core/facilities.py" />
+            <source>Collèges et lycées</source>
+            <translation>Secondary schools</translation>
+        </message>
+        <message>
+            <location filename="../../core/facilities.py" />
+            <source>Enseignement supérieur</source>
+            <translation>Higher education</translation>
+        </message>
+        <message>
+            <location filename="../../core/facilities.py" />
+            <location filename="../../layers.py" />
+            <source>Santé</source>
+            <translation>Health</translation>
+        </message>
+        <message>
+            <location filename="../../core/facilities.py" />
+            <location filename="../../layers.py" />
+            <source>Services publics</source>
+            <translation>Public services</translation>
+        </message>
+        <message>
+            <location filename="../../core/facilities.py" />
+            <source>Entreprises</source>
+            <translation>Businesses</translation>
+        </message>
+        <message>
+            <location filename="../../core/facilities.py" />
             <source>{0} équipement(s) BPE lus, {1} retenu(s) comme sites prioritaires ; {2} établissement(s) SIRENE retenu(s).</source>
             <translation>{0} BPE facility(ies) read, {1} kept as priority sites; {2} SIRENE establishment(s) kept.</translation>
         </message>
@@ -2146,6 +2178,26 @@ Import only the valid projects?</translation>
             <location filename="../../core/mci.py" />
             <source>Les fichiers mêlent des territoires de projections différentes (départements {0}) : importez chaque territoire à part, ou choisissez la projection de sortie.</source>
             <translation>The files mix territories with different projections (departments {0}): import each territory separately, or choose the output projection.</translation>
+        </message>
+        <message>
+            <location filename="../../core/mobile.py" />
+            <source>Zone blanche 2G (aucun opérateur)</source>
+            <translation>2G white zone (no operator)</translation>
+        </message>
+        <message>
+            <location filename="../../core/mobile.py" />
+            <source>Zone blanche 3G (2G seulement)</source>
+            <translation>3G white zone (2G only)</translation>
+        </message>
+        <message>
+            <location filename="../../core/mobile.py" />
+            <source>Partiellement couvert (3G d'une partie des opérateurs)</source>
+            <translation>Partly covered (3G from some operators)</translation>
+        </message>
+        <message>
+            <location filename="../../core/mobile.py" />
+            <source>Couvert (3G de tous les opérateurs)</source>
+            <translation>Covered (3G from every operator)</translation>
         </message>
         <message>
             <location filename="../../core/mobile.py" />
@@ -4078,23 +4130,38 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../layers.py" />
-            <source>Services publics</source>
-            <translation>Public services</translation>
-        </message>
-        <message>
-            <location filename="../../layers.py" />
             <source>Enseignement</source>
             <translation>Education</translation>
         </message>
         <message>
             <location filename="../../layers.py" />
-            <source>Santé</source>
-            <translation>Health</translation>
+            <source>Équipements (BPE)</source>
+            <translation>Facilities (BPE)</translation>
         </message>
         <message>
             <location filename="../../layers.py" />
-            <source>Équipements (BPE)</source>
-            <translation>Facilities (BPE)</translation>
+            <source>Aucun local à moins de la distance maximale</source>
+            <translation>No premises within the maximum distance</translation>
+        </message>
+        <message>
+            <location filename="../../layers.py" />
+            <source>Zone très dense</source>
+            <translation>Very dense area (ZTD)</translation>
+        </message>
+        <message>
+            <location filename="../../layers.py" />
+            <source>AMII (initiative privée)</source>
+            <translation>AMII (private initiative)</translation>
+        </message>
+        <message>
+            <location filename="../../layers.py" />
+            <source>RIP (initiative publique)</source>
+            <translation>RIP (public-initiative network)</translation>
+        </message>
+        <message>
+            <location filename="../../layers.py" />
+            <source>Aucun projet</source>
+            <translation>No plan</translation>
         </message>
         <message>
             <location filename="../../ui/register_model.py" />
