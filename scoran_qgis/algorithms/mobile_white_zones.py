@@ -20,6 +20,7 @@ from ..compat import GEOMETRY_POLYGON, NUMBER_DOUBLE, SOURCE_POINT, SOURCE_POLYG
 from ..core.codes import departement_of, normalize_insee
 from ..core.errors import ScoranError
 from ..core.feedback import Steps
+from ..core.i18n import quoted
 from ..core.mobile import (
     DEFAULT_COSTS,
     LEVELS,
@@ -269,7 +270,7 @@ class MobileWhiteZonesAlgorithm(ScoranAlgorithm):
         if unreadable.any():
             feedback.pushWarning(self.tr("Champ {0} : {1} coût(s) illisible(s) ({2}) : l'estimation est retenue.")
                                  .format(field, int(unreadable.sum()), ", ".join(
-                                     f"« {v} »" for v in raw[unreadable].astype(str).unique()[:5])))
+                                     quoted(v) for v in raw[unreadable].astype(str).unique()[:5])))
         negative = values < 0
         if negative.any():
             raise ScoranError(self.tr("Champ {0} : {1} coût(s) négatif(s) (ligne(s) {2}).").format(
@@ -283,7 +284,7 @@ class MobileWhiteZonesAlgorithm(ScoranAlgorithm):
         if len(unknown):
             feedback.pushWarning(self.tr("statut_site : {0} valeur(s) hors de la liste ({1}) conservée(s) telle(s) "
                                          "quelle(s) : {2}.").format(len(unknown), ", ".join(SITE_STATUSES),
-                                                                   ", ".join(f"« {v} »" for v in unknown.unique()[:5])))
+                                                                   ", ".join(quoted(v) for v in unknown.unique()[:5])))
 
     def _check_town_halls(self, communes, code_field, codes, x, y, epsg, source, context, feedback) -> None:
         """Warn, with a count and the first INSEE codes, about town halls outside their commune."""

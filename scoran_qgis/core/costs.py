@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import ScoranError
-from .i18n import tr
+from .i18n import quoted, tr
 from .tables import parse_french_numbers
 
 DATA = Path(__file__).resolve().parent.parent / "resources" / "data"
@@ -173,11 +173,11 @@ class _Checker:
         if not len(rows):
             return
         values = self.frame[column] if shown is None else shown
-        quoted = ", ".join(f"« {_show(values.iat[i])} »" for i in rows[:SHOWN_ROWS])
+        shown = ", ".join(quoted(_show(values.iat[i])) for i in rows[:SHOWN_ROWS])
         numbers = ", ".join(str(i + 1) for i in rows[:SHOWN_ROWS]) + ("…" if len(rows) > SHOWN_ROWS else "")
         self.problems.append(tr("Table {0} « {1} », colonne « {2} » : {3}. {4} ligne(s) en cause : {5} "
                                 "(valeur(s) lue(s) : {6}).").format(
-            self.table, self.source, column, problem, len(rows), numbers, quoted))
+            self.table, self.source, column, problem, len(rows), numbers, shown))
 
     def done(self) -> None:
         if self.problems:

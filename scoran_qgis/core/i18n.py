@@ -22,3 +22,8 @@ def translated(text: str) -> str:
     if QCoreApplication is None:
         return text
     return QCoreApplication.translate(_CONTEXT, text)
+
+
+def quoted(value) -> str:
+    """A value quoted in a message, as the language quotes (« » in French)."""
+    return tr("« {0} »").format(value)

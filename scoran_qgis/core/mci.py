@@ -19,7 +19,7 @@ from . import projection
 from .codes import crs_for_departement
 from .errors import ScoranError
 from .feedback import SilentFeedback, check_canceled
-from .i18n import tr
+from .i18n import quoted, tr
 from .parallel import map_in_order
 from .speed_classes import CLASSES, NOMINAL_MBPS, RANK, TECHNOLOGIES, WIRED_TECHNOLOGIES
 from .tables import distinct, normalize_insee_series, read_chunks, resolve_columns, sniff, to_number
@@ -392,7 +392,7 @@ def _refuse_unusable_eligibility(report: ImportReport, technologies) -> None:
         seen = sorted(report.unknown_values["techno"] | report.unknown_values["classe"])[:10]
         raise ScoranError(tr("Aucune ligne d'éligibilité utilisable : technologies ou classes de débit inconnues "
                              "({0}). Codes attendus : technologies {1} ; classes {2}.").format(
-            ", ".join(f"« {v} »" for v in seen) or "—", ", ".join(TECHNOLOGIES), ", ".join(CLASSES)))
+            ", ".join(quoted(v) for v in seen) or "—", ", ".join(TECHNOLOGIES), ", ".join(CLASSES)))
 
 
 @dataclass

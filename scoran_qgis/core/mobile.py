@@ -18,7 +18,7 @@ from osgeo import ogr
 
 from .errors import ScoranError
 from .geometry import distance_to_edges, locate_points, polygon_edges
-from .i18n import tr
+from .i18n import quoted, tr
 
 LEVELS = ("CL", "BC", "TBC")  # worst to best
 TECHNOLOGIES = ("2G", "3G", "4G")
@@ -88,7 +88,7 @@ def _count(n) -> str:
 def _values_seen(raw: pd.Series) -> str:
     shown = [tr("(vide)") if pd.isna(v) else str(v) for v in raw.drop_duplicates()[:SHOWN_VALUES]]
     more = "…" if raw.nunique(dropna=False) > SHOWN_VALUES else ""
-    return ", ".join(f"« {v} »" for v in shown) + more
+    return ", ".join(quoted(v) for v in shown) + more
 
 
 def normalise_coverage(records: list[dict], operator_field: str, techno_field: str, level_field: str,

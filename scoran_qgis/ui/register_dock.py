@@ -180,7 +180,9 @@ class RegisterDock(QgsDockWidget):
     def _update_counts(self, *_args) -> None:
         """« 12 projets sur 40 » under the list; the count by domain in the domain filter and the tooltip."""
         projects = self.model.projects()
-        self.counts.setText(_tr("{0} projets sur {1}").format(self.proxy.rowCount(), len(projects)))
+        shown = self.proxy.rowCount()
+        text = _tr("{0} projet sur {1}") if shown <= 1 else _tr("{0} projets sur {1}")  # French: 0 and 1 singular
+        self.counts.setText(text.format(shown, len(projects)))
         by_domain = {}
         for project in projects:
             by_domain[project.get("domaine")] = by_domain.get(project.get("domaine"), 0) + 1

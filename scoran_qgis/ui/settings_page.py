@@ -37,7 +37,7 @@ class ScoranOptionsPage(QgsOptionsPageWidget):
         for code in CLASSES[1:]:
             self.threshold.addItem(f"{code} — {LABELS_FR[code]}", code)
         self.threshold.setCurrentIndex(max(0, self.threshold.findData(prefs.threshold_class)))
-        self.share = self._spin(prefs.white_zone_share, 0, 100, " %")
+        self.share = self._spin(prefs.white_zone_share, 0, 100, _tr(" %"))
         self.distance = self._spin(prefs.priority_max_distance, 1, 10000, " m")
         self.radius = self._spin(prefs.mobile_radius, 50, 5000, " m")
         self.debug = QCheckBox(_tr("Journal détaillé (débogage)"))

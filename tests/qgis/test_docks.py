@@ -45,6 +45,11 @@ def test_table_lists_and_filters(dock, store, qtbot):
     dock.department.setText("58")
     assert dock.proxy.rowCount() == count_in_db(store, "(',' || departements || ',') LIKE '%,58,%'")
     assert dock.counts.text() == f"{dock.proxy.rowCount()} projets sur 40"
+    dock.department.setText("")
+    qtbot.keyClicks(dock.search, "PRJ-001")
+    assert dock.proxy.rowCount() == 1 and dock.counts.text() == "1 projet sur 40"  # singular
+    dock.search.clear()
+    dock.department.setText("58")
     assert "Santé" in dock.counts.toolTip()  # the count by domain, also in the domain filter
     box = dock.filter_boxes["domaine"]
     health = count_in_db(store, "domaine = 'sante'")

@@ -1433,6 +1433,11 @@ Writes: the zones with these counts; the zones below the threshold as polygons m
         </message>
         <message>
             <location filename="../../ui/register_dock.py" />
+            <source>{0} projet sur {1}</source>
+            <translation>{0} project out of {1}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
             <source>{0} projets sur {1}</source>
             <translation>{0} projects out of {1}</translation>
         </message>
@@ -1686,6 +1691,11 @@ Import only the valid projects?</translation>
             <location filename="../../ui/settings_page.py" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" />
+            <source> %</source>
+            <translation>%</translation>
         </message>
         <message>
             <location filename="../../ui/settings_page.py" />
@@ -2053,6 +2063,11 @@ Import only the valid projects?</translation>
             <location filename="../../core/gpkg.py" />
             <source>La table {0} de {1} n'a pas de champ {2}.</source>
             <translation>Table {0} of {1} has no field {2}.</translation>
+        </message>
+        <message>
+            <location filename="../../core/i18n.py" />
+            <source>« {0} »</source>
+            <translation>“{0}”</translation>
         </message>
         <message>
             <location filename="../../core/lock.py" />
