@@ -275,7 +275,8 @@ def to_html(markdown: str, title: str) -> str:
     flush()
     nav = '<nav><a href="index.html">Sommaire du guide SCORAN 2.0</a></nav>'
     return ("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
-            f"<title>{html.escape(title)}</title>\n<style>\n{STYLE}\n</style>\n</head>\n<body>\n{nav}\n"
+            f"<title>{html.escape(title)}</title>\n<link rel=\"stylesheet\" href=\"guide.css\">\n</head>\n"
+            f"<body>\n{nav}\n"
             + "\n".join(body) + "\n</body>\n</html>\n")
 
 
@@ -320,6 +321,7 @@ def expected(algorithms) -> tuple[dict[Path, bytes], list[str]]:
         files[HELP / (name[:-3] + ".html")] = to_html(text, _title(text, name[:-3])).encode("utf-8")
     for image in sorted(images):
         files[HELP / "images" / image.name] = image.read_bytes()
+    files[HELP / "guide.css"] = (STYLE + "\n").encode("utf-8")  # one stylesheet for every page
     return files, problems
 
 

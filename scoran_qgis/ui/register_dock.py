@@ -48,6 +48,14 @@ LINK_FIELDS = (("phase_id", "phase"), ("rip_id", "rip"), ("site_id", "site"), ("
                ("siren_epci", "epci"), ("insee_dep", "departement"))
 
 
+def _scrolled(page: QWidget) -> QScrollArea:
+    """A record tab that scrolls rather than taking height from the list above it."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(page)
+    return area
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ScoranRegister", text)
 
@@ -258,10 +266,7 @@ class RegisterDock(QgsDockWidget):
             form.addRow(labels[name], widget)
             if name == "departements":  # where the project is, together
                 form.addRow(_tr("Objets liés"), self.links_label)
-        area = QScrollArea()
-        area.setWidgetResizable(True)
-        area.setWidget(page)
-        return area
+        return _scrolled(page)
 
     def _plans(self) -> QScrollArea:
         page = QWidget()
@@ -277,10 +282,7 @@ class RegisterDock(QgsDockWidget):
                                      {"type_document": "compte_rendu"},
                                      {"type_document": register.DOCUMENT_LABELS})
         layout.addWidget(self.documents)
-        area = QScrollArea()  # its tables must not take height from the list above
-        area.setWidgetResizable(True)
-        area.setWidget(page)
-        return area
+        return _scrolled(page)  # its tables must not take height from the list above
 
     def _links(self) -> QWidget:
         """The map features attached to the project, by name (« Quarré-les-Tombes (89318) »)."""
