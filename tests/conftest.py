@@ -51,6 +51,15 @@ def sample_build(tiny_sources, tmp_path_factory, qgis_app):
 
 
 @pytest.fixture
+def options_registry(qgis_iface, monkeypatch):
+    """pytest-qgis's iface has no options-page registry: record registrations on it."""
+    registered = []
+    monkeypatch.setattr(qgis_iface, "registerOptionsWidgetFactory", registered.append, raising=False)
+    monkeypatch.setattr(qgis_iface, "unregisterOptionsWidgetFactory", registered.remove, raising=False)
+    return registered
+
+
+@pytest.fixture
 def sample_store(sample_build, tmp_path):
     """A copy of the sample store, for a test that writes into it."""
     import shutil

@@ -56,15 +56,6 @@ def french_modules():
         importlib.import_module(module.name)
 
 
-@pytest.fixture
-def options_registry(qgis_iface, monkeypatch):
-    """pytest-qgis's iface has no options-page registry: record registrations on it."""
-    registered = []
-    monkeypatch.setattr(qgis_iface, "registerOptionsWidgetFactory", registered.append, raising=False)
-    monkeypatch.setattr(qgis_iface, "unregisterOptionsWidgetFactory", registered.remove, raising=False)
-    return registered
-
-
 def menu_titles(iface) -> list[str]:
     menus = [a.menu() for a in iface.mainWindow().menuBar().actions() if a.text() == "SCORAN 2.0"]
     return [action.text() for menu in menus for action in menu.actions()]

@@ -1,20 +1,10 @@
 """The plugin loads in QGIS, adds its menu, toolbar, options page and provider, and removes them all."""
 
-import pytest
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
 from qgis.PyQt.QtWidgets import QToolBar
 
 import scoran_qgis
-
-
-@pytest.fixture
-def options_registry(qgis_iface, monkeypatch):
-    """pytest-qgis's iface has no options-page registry: record registrations on it."""
-    registered = []
-    monkeypatch.setattr(qgis_iface, "registerOptionsWidgetFactory", registered.append, raising=False)
-    monkeypatch.setattr(qgis_iface, "unregisterOptionsWidgetFactory", registered.remove, raising=False)
-    return registered
 
 
 def scoran_menus(iface) -> list:
