@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(qgis python3-qgis qgis-providers python3-gdal python3-pandas python3-numpy python3-scipy python3-openpyxl
               python3-matplotlib python3-pytest python3-pytestqt python3-venv python3-pip poppler-utils xvfb xauth
-              libreoffice-calc-nogui fonts-dejavu-core qttools5-dev-tools)
+              libreoffice-calc-nogui libreoffice-writer-nogui python3-odf fonts-dejavu-core qttools5-dev-tools)
 
 missing=()
 for package in "${APT_PACKAGES[@]}"; do

@@ -300,5 +300,49 @@ STEP_4 = Migration(
     ),
 )
 
-MIGRATIONS = (STEP_1, STEP_2, STEP_3, STEP_4)
+# --- Step 5: what the circular asks of the register, and every register over time ---------------
+STATUTS_SDTAN = ("en_elaboration", "adopte", "en_actualisation", "a_actualiser")
+# the circular's « un ou deux thèmes supplémentaires » (II.B): a configurable list beside the domains
+MAX_REGIONAL_THEMES = 2
+PROJECT_FIELDS_5 = ("besoins_emergents", "experimentations", "metiers", "besoins_formation", "themes_regionaux")
+STEP_5 = Migration(
+    5,
+    "Registre selon la circulaire (besoins émergents, métiers, thèmes régionaux, SDTAN) et instantanés par "
+    "millésime (projets, centres-bourgs, coûts)",
+    tables=(
+        AttributeTable(
+            "themes_regionaux", "Thèmes régionaux retenus en plus des domaines nationaux (un ou deux)",
+            "CREATE TABLE themes_regionaux (code TEXT PRIMARY KEY CHECK (code GLOB '[a-z0-9_]*' AND length(code) > 0),"
+            " libelle TEXT NOT NULL CHECK (length(trim(libelle)) > 0), ordre INTEGER NOT NULL DEFAULT 0)",
+        ),
+        AttributeTable(
+            "sdtan", "Inventaire des SDTAN par département",
+            "CREATE TABLE sdtan (code_dep TEXT PRIMARY KEY CHECK (code_dep GLOB '[0-9][0-9AB]' OR code_dep GLOB"
+            " '97[1-6]'), titre TEXT, maitre_ouvrage TEXT, date_adoption TEXT,"
+            f" statut TEXT NOT NULL DEFAULT 'en_elaboration' {_in('statut', STATUTS_SDTAN)},"
+            " derniere_mise_a_jour TEXT, commentaire TEXT)",
+        ),
+        AttributeTable(
+            "projets_millesime", "Projets de services et usages tels qu'ils étaient à chaque millésime",
+            "CREATE TABLE projets_millesime (millesime TEXT NOT NULL " + _c(MILLESIME_CHECK, "millesime") + ","
+            " projet_id TEXT NOT NULL, titre TEXT, niveau TEXT, domaine TEXT, statut TEXT, budget REAL,"
+            " date_debut TEXT, date_fin TEXT, PRIMARY KEY (millesime, projet_id))",
+        ),
+        AttributeTable(
+            "centres_millesime", "Centres-bourgs (couverture mobile, sites, coût) tels qu'ils étaient à chaque millésime",
+            "CREATE TABLE centres_millesime (millesime TEXT NOT NULL " + _c(MILLESIME_CHECK, "millesime") + ","
+            " insee_com TEXT NOT NULL, nom TEXT, statut TEXT, statut_site TEXT, nb_sites INTEGER, cout_retenu REAL,"
+            " PRIMARY KEY (millesime, insee_com))",
+        ),
+        AttributeTable(
+            "couts_millesime", "Coûts et locaux (RIP, reste à planifier, mobile) par territoire à chaque millésime",
+            "CREATE TABLE couts_millesime (millesime TEXT NOT NULL " + _c(MILLESIME_CHECK, "millesime") + ","
+            " niveau TEXT NOT NULL, code TEXT NOT NULL, poste TEXT NOT NULL, locaux INTEGER, cout_total REAL,"
+            " part_etat REAL, reste_collectivites REAL, PRIMARY KEY (millesime, niveau, code, poste))",
+        ),
+    ),
+    extra_sql=tuple(f"ALTER TABLE projets ADD COLUMN {column} TEXT" for column in PROJECT_FIELDS_5),
+)
+
+MIGRATIONS = (STEP_1, STEP_2, STEP_3, STEP_4, STEP_5)
 CURRENT_VERSION = MIGRATIONS[-1].version
