@@ -39,6 +39,7 @@ class DeliverablesAlgorithm(ScoranAlgorithm):
     WORKBOOK_NAMES = ("inventaire_zones_blanches", "sites_prioritaires", "phasage_2015_2017", "trajectoire_thd",
                       "avancement_projets_conventions", "besoins_financiers_fixe", "zones_blanches_mobiles",
                       "projets_usages", "calendrier_initiatives", "indicateurs_suivi")
+    COMPANIONS = {"indicateurs_nationaux": "indicateurs_suivi"}  # files written with a workbook (stem → workbook)
 
     def name(self) -> str:
         return "deliverables"
@@ -146,7 +147,7 @@ class DeliverablesAlgorithm(ScoranAlgorithm):
             wanted = {self.WORKBOOK_NAMES[i] for i in self.parameterAsEnums(parameters, self.WORKBOOKS, context)}
             if wanted:
                 written += [p for p in write_all(analyses, store, partial, millesime, departments or None, steps)
-                            if p.stem in wanted]
+                            if self.COMPANIONS.get(p.stem, p.stem) in wanted]
             check_canceled(feedback)
             steps.setCurrentStep(2)
             if self.parameterAsBoolean(parameters, self.ATLAS, context):

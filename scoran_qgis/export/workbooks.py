@@ -16,6 +16,7 @@ from ..core import register
 from ..core.calendar import AMII, PHASE, initiative_rows
 from ..core.i18n import tr
 from ..core.store import read_layer_table
+from . import national_indicators
 from .parameters import read_parameters, speed_label
 from .scope import Scope
 from .spreadsheet import save_workbook, write_sheet
@@ -274,10 +275,19 @@ def write_all(analyses: Path, store, out: Path, millesime: str, departments: lis
                            for o, d in zip(changes["objet"], changes["detail"])]]
     add(book(out / "indicateurs_suivi.xlsx", tr("Indicateurs de suivi de la SCORAN"),
              [tr("Indicateurs du semestre pour le territoire ; « Évolutions » : ce qui a changé depuis le millésime "
-                 "précédent (locaux passés au THD, phases retardées, conventions signées)."), params.describe()],
+                 "précédent (locaux passés au THD, phases retardées, conventions signées)."), params.describe(),
+              tr("indicateurs_nationaux.csv, à côté de ce classeur : les mêmes indicateurs à plat pour la "
+                 "consolidation nationale, une ligne par indicateur, territoire et millésime ; colonnes et codes "
+                 "dans la feuille « Dictionnaire ».")],
              [(tr("Indicateurs"), indicators, {"indicateur": tr("Indicateur"), "valeur": tr("Valeur")}, {}),
               (tr("Évolutions"), changes, {"type": tr("Type"), "objet": tr("Objet"), "precedent": tr("Avant"),
-                                           "actuel": tr("Maintenant"), "detail": tr("Détail")}, {})]))
+                                           "actuel": tr("Maintenant"), "detail": tr("Détail")}, {}),
+              (tr("Dictionnaire"), national_indicators.dictionary(),
+               {"genre": tr("Genre"), "code": tr("Code"), "definition": tr("Définition"), "unite": tr("Unité"),
+                "source": tr("Source")}, {})]))
+    # the same indicators, flat, for the national consolidation (beside the workbook, same territory)
+    add(national_indicators.write_csv(national_indicators.indicator_rows(analyses, store, millesime, departments),
+                                      out / "indicateurs_nationaux.csv"))
     return written
 
 

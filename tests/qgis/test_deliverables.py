@@ -50,7 +50,8 @@ def test_every_file_is_written(generated):
     assert "atlas_scoran_2015-S1.pdf" in names
     assert {f"atlas_{d}_2015-S1.pdf" for d in ("21", "25", "39", "58", "70", "71", "89", "90")} <= names
     assert all((out / n).stat().st_size > 3000 for n in names)
-    assert result["FILES"] == len(names) == 19
+    assert "indicateurs_nationaux.csv" in names
+    assert result["FILES"] == len(names) == 20
     assert not [n for n in names if n.startswith(".")]  # no leftover partial folder
 
 
@@ -210,3 +211,65 @@ def test_stale_analyses_are_recomputed(generated, tiny_sources, tmp_path):
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["inventaire_zones_blanches.xlsx",
                                                                     "trajectoire_thd.xlsx"]
     assert stale(analyses, tiny_sources) == []
+
+
+def national_csv(path) -> pd.DataFrame:
+    raw = path.read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf")  # UTF-8 without BOM
+    raw.decode("utf-8")
+    return pd.read_csv(path, dtype={"code": str, "millesime": str}, keep_default_na=False)
+
+
+def test_national_indicators_csv_is_flat_and_equals_the_analyses(generated):
+    """One row per indicator × territory × millésime; figures recomputed here from the analysis tables."""
+    folder, _ = generated
+    analyses = folder / "analyses"
+    flat = national_csv(folder / "out" / "indicateurs_nationaux.csv")
+    assert list(flat.columns) == ["millesime", "niveau", "code", "territoire", "indicateur", "libelle", "valeur",
+                                  "unite"]
+    assert not flat.duplicated(["millesime", "code", "indicateur"]).any()
+    assert set(flat["millesime"]) == {"2015-S1"}
+    assert sorted(set(flat["code"])) == ["21", "25", "27", "39", "58", "70", "71", "89", "90"]  # region 27, as text
+    assert set(flat.loc[flat["code"] == "27", "niveau"]) == {"region"}
+    per_territory = flat.groupby("code")["indicateur"].nunique()
+    assert per_territory.nunique() == 1 and per_territory.iat[0] >= 20
+
+    def value(code, indicator):
+        cell = flat[(flat["code"] == code) & (flat["indicateur"] == indicator)]["valeur"]
+        assert len(cell) == 1
+        return float(cell.iat[0])
+
+    inventory = pd.read_csv(analyses / "inventaire_zones_blanches.csv", dtype={"code": str})
+    region = inventory[inventory["niveau"] == "territoire"].iloc[0]
+    assert value("27", "locaux_sous_seuil") == region["nb_sous_seuil"]
+    assert value("27", "locaux") == region["nb_locaux"]
+    # the département's THD share at the semester, from the premises coverage itself
+    coverage = pd.read_csv(analyses / "couverture_thd.csv", dtype={"code": str})
+    dep = coverage[(coverage["niveau"] == "département") & (coverage["code"] == "21")]
+    when = dep["semestre_prevu"]  # already THD, or planned by the semester (late plans count now)
+    thd = dep.loc[when.eq("deja_thd") | (when.str.match(r"^\d{4}-S[12]$") & (when <= "2015-S1")), "nb_locaux"].sum()
+    assert value("21", "pct_locaux_thd") == pytest.approx(round(100 * thd / dep["nb_locaux"].sum(), 2), abs=0.01)
+    # RIP cost of a département: the sum of its phase rows
+    needs = pd.read_csv(analyses / "besoins_financiers.csv", dtype={"code": str, "code_dep": str})
+    phases = needs[(needs["niveau"] == "phase") & (needs["code_dep"] == "21")]
+    assert value("21", "cout_phases_rip") == pytest.approx(phases["cout_total"].sum(), abs=0.5)
+    # usage projects of a département, counted in the store
+    with sqlite3.connect(folder / "scoran.gpkg") as conn:
+        spans = [{d.strip().upper() for d in (deps or "").split(",") if d.strip()}
+                 for (deps,) in conn.execute("SELECT departements FROM projets")]
+    assert value("58", "projets_usages") == sum("58" in s for s in spans)
+    assert value("27", "projets_usages") == len(spans)
+    book = openpyxl.load_workbook(folder / "out" / "indicateurs_suivi.xlsx")
+    documented = {row[1] for row in book["Dictionnaire"].iter_rows(min_row=2, values_only=True)}
+    assert set(flat["indicateur"]) | set(flat.columns) <= documented
+
+
+def test_national_indicators_of_one_department_hold_only_it(generated, tmp_path):
+    folder, _ = generated
+    run({"STORE": str(folder / "scoran.gpkg"), "MILLESIME": "2015-S1", "ANALYSES": str(folder / "analyses"),
+         "DEPARTEMENTS": "90", "ATLAS": False, "WORKBOOKS": [9], "OUTPUT": str(tmp_path / "90")})
+    flat = national_csv(tmp_path / "90" / "indicateurs_nationaux.csv")
+    assert set(flat["code"]) == {"90"} and set(flat["niveau"]) == {"departement"}
+    whole = national_csv(folder / "out" / "indicateurs_nationaux.csv")
+    assert flat.set_index("indicateur")["valeur"].equals(
+        whole[whole["code"] == "90"].set_index("indicateur")["valeur"])
