@@ -13,6 +13,11 @@ from .white_zones import WhiteZonesAlgorithm
 # the no-broadband grid (zones blanches du haut débit), once the white-zones algorithm writes it
 ZONES_INEL = "zones_blanches_inel_carreaux.gpkg" if hasattr(WhiteZonesAlgorithm, "OUTPUT_ZONES_INEL") else None
 
+# white-zone clearing (« quand ? »): output parameter → file; optional, an older analyses folder has none
+CLEARING = {"OUTPUT_PHASES": "resorption_phases.csv", "OUTPUT_COMMUNES": "resorption_communes.gpkg",
+            "OUTPUT_CELLS": "resorption_carreaux.gpkg", "OUTPUT_DEPARTMENTS": "resorption_departements.csv",
+            "OUTPUT_SITES": "sites_dates_thd.csv"}
+
 OUTPUTS = {  # analysis → files it writes in the analyses folder
     "importmci": ["locaux.gpkg"],
     "whitezones": ["zones_blanches_communes.gpkg", "zones_blanches_carreaux.gpkg", "inventaire_zones_blanches.csv",
@@ -20,8 +25,9 @@ OUTPUTS = {  # analysis → files it writes in the analyses folder
     "importbpe": ["sites.gpkg"],
     "prioritysites": ["sites_prioritaires.gpkg", "sites_prioritaires.csv"],
     "thdcoverage": ["couverture_thd.gpkg", "couverture_thd.csv", "controles_projets.csv"],
+    "whitezoneclearing": list(CLEARING.values()),
     "thdtrajectory": ["trajectoire_thd.csv", "phasage.csv", "evolutions.csv", "trajectoire_thd.png"],
-    "financialneeds": ["besoins_financiers.csv"],
+    "financialneeds": ["besoins_financiers.csv", "reste_a_planifier.csv"],
     "mobilewhitezones": ["centres_bourgs.gpkg", "estimatif_mobile.csv"],
     "mobiledemand": ["demande_4g.gpkg", "demande_4g.csv"],
 }
@@ -51,6 +57,10 @@ def steps(sources: Path, store: Path, out: Path, millesime: str) -> list[tuple[s
                                 "MILLESIME": millesime, "STORE": str(store), "OUTPUT": str(out / "couverture_thd.gpkg"),
                                 "OUTPUT_SUMMARY": str(out / "couverture_thd.csv"),
                                 "OUTPUT_CHECKS": str(out / "controles_projets.csv")}),
+        ("scoran:whitezoneclearing", {"INPUT": str(out / "couverture_thd.gpkg"), "RIP_PHASES": plans["RIP_PHASES"],
+                                      "COMMUNES": f"{store}|layername=communes",
+                                      "SITES": str(out / "sites_prioritaires.gpkg"),
+                                      **{name: str(out / file) for name, file in CLEARING.items()}}),
         ("scoran:thdtrajectory", {"INPUT": str(out / "couverture_thd.gpkg"), "RIP_PHASES": plans["RIP_PHASES"],
                                   "MILLESIME": millesime, "STORE": str(store),
                                   "COSTS": f"{store}|layername=couts_unitaires",
@@ -62,7 +72,8 @@ def steps(sources: Path, store: Path, out: Path, millesime: str) -> list[tuple[s
         ("scoran:financialneeds", {"INPUT": str(out / "couverture_thd.gpkg"), "RIP_PHASES": plans["RIP_PHASES"],
                                    "AID": f"{store}|layername=aides_departements",
                                    "COSTS": f"{store}|layername=couts_unitaires",
-                                   "OUTPUT": str(out / "besoins_financiers.csv")}),
+                                   "OUTPUT": str(out / "besoins_financiers.csv"),
+                                   "OUTPUT_REMAINING": str(out / "reste_a_planifier.csv")}),
         ("scoran:mobilewhitezones", {"INPUT": f"{store}|layername=centres_bourgs", "COVERAGE": mobile,
                                      "COMMUNES": f"{store}|layername=communes",
                                      "OUTPUT": str(out / "centres_bourgs.gpkg"),
@@ -74,7 +85,7 @@ def steps(sources: Path, store: Path, out: Path, millesime: str) -> list[tuple[s
 
 
 # files an older analyses folder may lack without being incomplete (its deliverables show what it has)
-OPTIONAL = {ZONES_INEL} - {None}
+OPTIONAL = {ZONES_INEL, "reste_a_planifier.csv", *CLEARING.values()} - {None}
 
 
 def missing(out: Path) -> list[str]:

@@ -15,6 +15,7 @@ from .mobile_white_zones import MobileWhiteZonesAlgorithm
 from .priority_sites import PrioritySitesAlgorithm
 from .thd_coverage import ThdCoverageAlgorithm
 from .thd_trajectory import ThdTrajectoryAlgorithm
+from .white_zone_clearing import WhiteZoneClearingAlgorithm
 from .white_zones import WhiteZonesAlgorithm
 
 PROVIDER_ID = "scoran"
@@ -46,6 +47,7 @@ class ScoranProvider(QgsProcessingProvider):
             ImportBpeAlgorithm(),
             PrioritySitesAlgorithm(),
             ThdCoverageAlgorithm(),
+            WhiteZoneClearingAlgorithm(),
             ThdTrajectoryAlgorithm(),
             FinancialNeedsAlgorithm(),
             MobileWhiteZonesAlgorithm(),

@@ -16,6 +16,7 @@ from ..core import register
 from ..core.calendar import AMII, PHASE, initiative_rows
 from ..core.i18n import tr
 from ..core.store import read_layer_table
+from . import clearing_sheets as clearing
 from . import national_indicators
 from .parameters import read_parameters, speed_label
 from .scope import Scope
@@ -117,9 +118,10 @@ def write_all(analyses: Path, store, out: Path, millesime: str, departments: lis
                      "zone_blanche": tr("Sans haut débit de qualité (sous {0} ≥ {1})").format(params.speed,
                                                                                           params.share_text)}
     flags = {c: _yes_no(communes[c]) for c in ("zone_blanche", "zb_haut_debit") if c in communes}
+    clearing_lines, clearing_sheets = clearing.inventory_sheets(analyses, scope)
     add(book(out / "inventaire_zones_blanches.xlsx", tr("Inventaire des zones blanches du haut débit"),
              [tr("Locaux (logements et locaux professionnels) par classe de débit descendant, technologies filaires."),
-              *params.definitions()],
+              *params.definitions(), *clearing_lines],
              [(tr("Communes"), communes.assign(**flags),
                {"insee_com": tr("Code INSEE"), "nom": tr("Commune"), "insee_dep": tr("Département"),
                 **count_headers}, {"pct_sous_seuil": PCT, "pct_inel": PCT}),
@@ -135,9 +137,10 @@ def write_all(analyses: Path, store, out: Path, millesime: str, departments: lis
                   "locaux_zones_blanches": tr("Locaux des communes sans haut débit de qualité"),
                   "carreaux_blancs": tr("Carreaux 200 m sous {0}").format(params.speed),
                   "locaux_carreaux_blancs": tr("Locaux en carreaux sous {0}").format(params.speed)},
-               {"pct_sous_seuil": PCT, "pct_inel": PCT})]))
+               {"pct_sous_seuil": PCT, "pct_inel": PCT}), *clearing_sheets]))
 
     sites = scope.communes(read_layer_table(analyses / "sites_prioritaires.gpkg"))
+    sites, dates_lines, dates_sheets = clearing.site_columns(analyses, sites)
     site_summary = scope.levels(read_csv(analyses / "sites_prioritaires.csv"),
                                 ["nb_sites", "nb_sans_haut_debit", "nb_sous_seuil", "nb_sans_local_proche"],
                                 keys=["categorie"])
@@ -145,15 +148,16 @@ def write_all(analyses: Path, store, out: Path, millesime: str, departments: lis
              [tr("Classe de débit du local le plus proche à moins de 100 m ; NULL : aucun local."),
               tr("Sous le seuil : classe du local le plus proche sous {0} (seuil {1}).").format(params.speed,
                                                                                              params.threshold)
-              + params.suffix()],
+              + params.suffix(), *dates_lines],
              [(tr("Sites"), sites, {"site_id": tr("Identifiant"), "categorie": tr("Catégorie"),
                                     "libelle": tr("Type d'équipement"), "insee_com": tr("Code INSEE"),
                                     "classe": tr("Classe de débit"), "distance_m": tr("Distance (m)"),
-                                    "sans_haut_debit": tr("Sans haut débit"), "sous_seuil": below}, {}),
+                                    "sans_haut_debit": tr("Sans haut débit"), "sous_seuil": below,
+                                    "semestre_thd": tr("Semestre THD prévu")}, {}),
               (tr("Synthèse"), site_summary,
                {"niveau": tr("Niveau"), "code": tr("Code"), "categorie": tr("Catégorie"), "nb_sites": tr("Sites"),
                 "nb_sans_haut_debit": tr("Sans haut débit"), "nb_sous_seuil": below,
-                "nb_sans_local_proche": tr("Sans local proche")}, {})]))
+                "nb_sans_local_proche": tr("Sans local proche")}, {}), *dates_sheets]))
 
     scoped_phases = scope.rip_phases(phases, scaled=("locaux_prevus",))
     amii = scope.communes(store.amii_conventions())
@@ -191,11 +195,40 @@ def write_all(analyses: Path, store, out: Path, millesime: str, departments: lis
              chart=lambda b: _trajectory_chart(b, trajectory, scope)))
 
     needs = _needs(read_csv(analyses / "besoins_financiers.csv"), scope)
+    remaining = _remaining(analyses, scope)
+    full_cost = _full_cost(needs, remaining, scope)
+    comparison, previous_costs = _cost_comparison(store, millesime, analyses, scope)
+    money = {k: EURO for k in ("cout_total", "part_etat", "reste_collectivites", "part_region", "part_departement",
+                               "part_epci", "part_feder", "cout_par_local")}
+    figures = {"locaux": tr("Locaux"), "cout_total": tr("Coût (€)"), "part_etat": tr("État (€)"),
+               "reste_collectivites": tr("Collectivités (€)")}
+    before = previous_costs or tr("précédent")
+    compared = {"niveau": tr("Niveau"), "code": tr("Code"), "poste": tr("Poste")}
+    for column, header in figures.items():
+        compared.update({f"{column}_precedent": tr("{0} — {1}").format(header, before),
+                         column: tr("{0} — {1}").format(header, millesime),
+                         f"{column}_ecart": tr("{0} — écart").format(header)})
     add(book(out / "besoins_financiers_fixe.xlsx", tr("Estimation des coûts et besoins financiers (fixe)"),
              [tr("Part de l'État = min(taux × coût, plafond × locaux) selon le département ; reste réparti entre "
                  "Région, Département, EPCI et FEDER."),
               tr("Dans un livrable départemental, un projet ne compte que ses phases (ou parts de phase) du "
-                 "département ; les totaux sont ceux du département.")],
+                 "département ; les totaux sont ceux du département."),
+              tr("Reste à planifier : les locaux qui ne sont dans aucun plan — ni déjà THD, ni en commune AMII ou ZTD "
+                 "(initiative privée), ni dans une phase de RIP vivante : hors de tout projet (« sans projet ») ou "
+                 "dans un périmètre de RIP sans phase, par exemple la zone d'une phase abandonnée que nulle phase n'a "
+                 "reprise (« RIP sans phase ») — chiffrés comme l'estimation d'une phase : locaux × coût unitaire "
+                 "FTTH (table couts_unitaires) de la classe de densité de leur commune (regles_par_defaut.csv) ; "
+                 "part de l'État = min(taux × coût, plafond × locaux) du département, calculée sur le département."),
+              tr("Hypothèse de l'extension, qu'aucun texte ne fixe : tout le reste à planifier est chiffré en FTTH, "
+                 "la technologie que vise le plan France Très Haut Débit (2013 : environ 80 % des locaux en FTTH) ; "
+                 "d'autres technologies (THD radio, satellite) coûteraient moins."),
+              tr("Coût du 100 % en 2022 = phases des RIP (feuille « Besoins » : coût retenu de chaque phase, montée "
+                 "en débit comprise) + reste à planifier ; les locaux des communes AMII et ZTD (initiative privée) et "
+                 "les locaux déjà THD n'y sont pas."),
+              tr("Comparaison : chaque coût et nombre de locaux, par département et pour le territoire, par poste "
+                 "(phases des RIP, reste à planifier, coût du 100 %, centres-bourgs mobiles), face au millésime "
+                 "précédent enregistré dans le référentiel ({0}) ; colonnes « écart » = {1} − précédent.").format(
+                  previous_costs or tr("aucun : colonnes du précédent vides"), millesime)],
              [(tr("Besoins"), needs, {"niveau": tr("Niveau"), "code": tr("Code"), "rip_id": tr("Projet RIP"),
                                       "technologie": tr("Technologie"), "semestre": tr("Semestre"),
                                       "code_dep": tr("Département"), "locaux": tr("Locaux"),
@@ -206,7 +239,25 @@ def write_all(analyses: Path, store, out: Path, millesime: str, departments: lis
                                       "part_departement": tr("Département (€)"), "part_epci": tr("EPCI (€)"),
                                       "part_feder": tr("FEDER (€)")},
                {k: EURO for k in ("cout_total", "part_etat", "reste_collectivites", "part_region",
-                                  "part_departement", "part_epci", "part_feder")})]))
+                                  "part_departement", "part_epci", "part_feder")}),
+              (tr("Reste à planifier"), remaining,
+               {"niveau": tr("Niveau"), "code": tr("Code"), "locaux": tr("Locaux à planifier"),
+                "locaux_sans_projet": tr("Sans projet"), "locaux_rip_sans_phase": tr("RIP sans phase"),
+                "locaux_urbain": tr("En commune urbaine"), "locaux_periurbain": tr("En commune périurbaine"),
+                "locaux_rural": tr("En commune rurale"), "technologie": tr("Technologie chiffrée"),
+                "cout_par_local": tr("Coût moyen par local (€)"), "cout_total": tr("Coût (€)"),
+                "taux_etat": tr("Taux de l'État"), "plafond_par_local": tr("Plafond par local (€)"),
+                "part_etat": tr("État (€)"), "plafond_atteint": tr("Plafond atteint"),
+                "reste_collectivites": tr("Collectivités (€)"), "part_region": tr("Région (€)"),
+                "part_departement": tr("Département (€)"), "part_epci": tr("EPCI (€)"),
+                "part_feder": tr("FEDER (€)")},
+               {**money, "taux_etat": PCT, "plafond_par_local": EURO, "locaux": INT}),
+              (tr("Coût du 100 % en 2022"), full_cost,
+               {"niveau": tr("Niveau"), "code": tr("Code"), "poste": tr("Poste"), **figures},
+               {**money, "locaux": INT}),
+              (tr("Comparaison"), comparison, compared,
+               {**{c: INT for c in compared if c.startswith("locaux")},
+                **{c: EURO for c in compared if c.startswith(("cout", "part", "reste"))}})]))
 
     centres = scope.communes(read_layer_table(analyses / "centres_bourgs.gpkg"))
     estimate = read_csv(analyses / "estimatif_mobile.csv")
@@ -245,21 +296,9 @@ def write_all(analyses: Path, store, out: Path, millesime: str, departments: lis
                {"insee_com": tr("Code INSEE"), "nb_points_sans_4g": tr("Points sans 4G"),
                 "distance_min_m": tr("Distance min (m)"), "distance_mediane_m": tr("Distance médiane (m)")}, {})]))
 
-    tables = register.read_tables(store)
-    levels = tables["projets"]["niveau"]
-    projects = scope.usage_projects(tables["projets"].assign(
-        domaine=lambda f: f["domaine"].map(register.DOMAIN_LABELS), statut=lambda f: f["statut"].map(
-            register.STATUS_LABELS)))
-    project_headers = {"projet_id": tr("Identifiant"), "titre": tr("Titre"), "domaine": tr("Domaine"),
-                       "porteur": tr("Porteur"), "statut": tr("Statut"), "budget": tr("Budget du projet (€)"),
-                       "appel_projets_pia": tr("Appel à projets PIA"), "departements": tr("Départements"),
-                       "partage": tr("Partage")}
+    projects = usage_projects(store, scope)
     add(book(out / "projets_usages.xlsx", tr("Projets de services et usages par priorité"),
-             [tr("Priorités nationales, régionales et initiatives « territoires innovants »."),
-              tr("Le budget est celui du projet entier : sa part par département n'est pas connue ; un projet de "
-                 "plusieurs départements est marqué « partagé avec … ».")],
-             [(register.LEVEL_LABELS[level][:31], projects[levels.loc[projects.index] == level], project_headers,
-               {"budget": EURO}) for level in ("national", "regional", "territoire_innovant")]))
+             *usage_sheets(store, scope, projects)))
 
     calendar = _calendar_rows(store, scope)
     add(book(out / "calendrier_initiatives.xlsx", tr("Calendrier des initiatives (infrastructures et usages)"),
@@ -269,19 +308,22 @@ def write_all(analyses: Path, store, out: Path, millesime: str, departments: lis
                                             "partage": tr("Partage")}, {})]))
 
     indicators = _indicators(inventory, trajectory, centres, projects, needs, scope, params)
-    changes = read_csv(analyses / "evolutions.csv") if (analyses / "evolutions.csv").exists() else pd.DataFrame()
-    if not scope.whole and len(changes):
-        changes = changes[[scope.object_in_scope(o, projects_all, phases) and scope.text_in_scope(d)
-                           for o, d in zip(changes["objet"], changes["detail"])]]
+    changes = _register_changes(store, millesime, analyses, scope, projects_all, phases)
     add(book(out / "indicateurs_suivi.xlsx", tr("Indicateurs de suivi de la SCORAN"),
              [tr("Indicateurs du semestre pour le territoire ; « Évolutions » : ce qui a changé depuis le millésime "
-                 "précédent (locaux passés au THD, phases retardées, conventions signées)."), params.describe(),
+                 "précédent, registre par registre — très haut débit fixe (locaux passés au THD, phases retardées, "
+                 "conventions signées), projets d'usages (ajoutés, retirés, statut, budget, début et fin), "
+                 "centres-bourgs (ajoutés, retirés, couverture mobile, état du site, sites nécessaires), coûts et "
+                 "locaux par poste (phases des RIP, reste à planifier, mobile), par département et pour le "
+                 "territoire. Chaque registre est comparé à son dernier millésime enregistré avant celui-ci."),
+              params.describe(),
               tr("indicateurs_nationaux.csv, à côté de ce classeur : les mêmes indicateurs à plat pour la "
                  "consolidation nationale, une ligne par indicateur, territoire et millésime ; colonnes et codes "
                  "dans la feuille « Dictionnaire ».")],
              [(tr("Indicateurs"), indicators, {"indicateur": tr("Indicateur"), "valeur": tr("Valeur")}, {}),
-              (tr("Évolutions"), changes, {"type": tr("Type"), "objet": tr("Objet"), "precedent": tr("Avant"),
-                                           "actuel": tr("Maintenant"), "detail": tr("Détail")}, {}),
+              (tr("Évolutions"), changes, {"registre": tr("Registre"), "type": tr("Type"), "objet": tr("Objet"),
+                                           "precedent": tr("Avant"), "actuel": tr("Maintenant"),
+                                           "detail": tr("Détail")}, {}),
               (tr("Dictionnaire"), national_indicators.dictionary(),
                {"genre": tr("Genre"), "code": tr("Code"), "definition": tr("Définition"), "unite": tr("Unité"),
                 "source": tr("Source")}, {})]))
@@ -289,6 +331,61 @@ def write_all(analyses: Path, store, out: Path, millesime: str, departments: lis
     add(national_indicators.write_csv(national_indicators.indicator_rows(analyses, store, millesime, departments),
                                       out / "indicateurs_nationaux.csv"))
     return written
+
+
+def usage_projects(store, scope: Scope) -> pd.DataFrame:
+    """The projects of the scope as the deliverables show them: domain, status and regional themes by their
+    labels, the flags oui/non."""
+    tables = register.read_tables(store)
+    themes = tables["themes_regionaux"].to_dict("records")
+    return scope.usage_projects(tables["projets"].assign(
+        domaine=lambda f: f["domaine"].map(register.DOMAIN_LABELS), statut=lambda f: f["statut"].map(
+            register.STATUS_LABELS), themes_regionaux=lambda f: f["themes_regionaux"].map(
+            lambda v: register.theme_labels(v, themes)),
+        **{flag: (lambda f, c=flag: _yes_no(f[c])) for flag in register.FLAG_LABELS}))
+
+
+def usage_sheets(store, scope: Scope, projects: pd.DataFrame | None = None) -> tuple[list, list]:
+    """(definitions, sheets) of `projets_usages.xlsx`: the projects of the scope by priority level, with the
+    circular's fields (regional themes by label, flags oui/non, needs, professions, training), and the SDTAN
+    inventory of the scope's départements."""
+    tables = register.read_tables(store)
+    levels = tables["projets"]["niveau"]
+    themes = tables["themes_regionaux"].to_dict("records")
+    projects = usage_projects(store, scope) if projects is None else projects
+    project_headers = {"projet_id": tr("Identifiant"), "titre": tr("Titre"), "domaine": tr("Domaine"),
+                       "porteur": tr("Porteur"), "statut": tr("Statut"), "budget": tr("Budget du projet (€)"),
+                       "appel_projets_pia": tr("Appel à projets PIA"), "departements": tr("Départements"),
+                       "partage": tr("Partage"), "themes_regionaux": tr("Thèmes régionaux"),
+                       **register.FLAG_LABELS,
+                       "besoins_emergents": tr("Besoins territoriaux émergents"),
+                       "experimentations": tr("Expérimentations à valoriser"),
+                       "metiers": tr("Principaux métiers concernés"),
+                       "besoins_formation": tr("Besoins en formation spécifique")}
+    names = dict(store.departments())
+    sdtan = scope.by_department(tables["sdtan"], "code_dep").assign(
+        departement=lambda f: [f"{names.get(c, c)} ({c})" for c in f["code_dep"]],
+        statut=lambda f: f["statut"].map(register.SDTAN_STATUS_LABELS),
+        date_adoption=lambda f: pd.to_datetime(f["date_adoption"], errors="coerce").dt.date,
+        derniere_mise_a_jour=lambda f: pd.to_datetime(f["derniere_mise_a_jour"], errors="coerce").dt.date)
+    theme_list = ", ".join(f"« {t['libelle']} »" for t in themes) or tr("aucun")
+    definitions = [
+        tr("Priorités nationales, régionales et initiatives « territoires innovants »."),
+        tr("Le budget est celui du projet entier : sa part par département n'est pas connue ; un projet de "
+           "plusieurs départements est marqué « partagé avec … »."),
+        tr("Thèmes régionaux : les « un ou deux thèmes supplémentaires » retenus par la région (circulaire, "
+           "II.B) — {0}. Territoires en difficulté, publics éloignés des usages, mutualisation : oui/non, "
+           "saisis dans le registre ; besoins émergents, expérimentations, métiers et besoins en formation : "
+           "texte du registre.").format(theme_list),
+        tr("SDTAN : inventaire des schémas directeurs territoriaux d'aménagement numérique tenu dans le "
+           "registre (statut, date d'adoption, dernière mise à jour) ; seuls les départements du territoire y "
+           "figurent.")]
+    sheets = [*((register.LEVEL_LABELS[level][:31], projects[levels.loc[projects.index] == level], project_headers,
+                 {"budget": EURO}) for level in ("national", "regional", "territoire_innovant")),
+              (tr("SDTAN"), sdtan, {"departement": tr("Département"), "titre": tr("Titre"),
+                                    "date_adoption": tr("Adoption"), "statut": tr("Statut"),
+                                    "derniere_mise_a_jour": tr("Dernière mise à jour")}, {})]
+    return definitions, sheets
 
 
 INVENTORY_SUMS = ["nb_locaux", "nb_inel", "nb_sous_seuil", "nb_bhd", "nb_thd", "nb_zones_blanches",
@@ -368,6 +465,87 @@ def _needs(needs: pd.DataFrame, scope: Scope) -> pd.DataFrame:
         parts.append(total.assign(niveau="territoire", code=scope.total_code()))
     return pd.concat([p for p in parts if len(p)], ignore_index=True)[
         [c for c in needs.columns]] if any(len(p) for p in parts) else needs.iloc[0:0]
+
+
+REMAINING_SUMS = ["locaux", "cout_total", "part_etat", "reste_collectivites", "part_region", "part_departement",
+                  "part_epci", "part_feder", "locaux_sans_projet", "locaux_rip_sans_phase", "locaux_urbain",
+                  "locaux_periurbain", "locaux_rural"]
+
+
+def _remaining(analyses: Path, scope: Scope) -> pd.DataFrame | None:
+    """The rest to plan (reste_a_planifier.csv of Besoins financiers) of the scope: its départements and
+    their total; the State rate shown in %. None when the analyses folder has no such file."""
+    path = analyses / "reste_a_planifier.csv"
+    if not path.exists():
+        return None
+    table = read_csv(path)
+    if not scope.whole:
+        table = scope.levels(table, [c for c in REMAINING_SUMS if c in table])
+        total = table["niveau"].eq("territoire")
+        if "technologie" in table:
+            table.loc[total, "technologie"] = table["technologie"].dropna().iat[0] if table[
+                "technologie"].notna().any() else None
+    if {"cout_total", "locaux"} <= set(table.columns):
+        table["cout_par_local"] = (table["cout_total"] / table["locaux"].where(table["locaux"] > 0)).round(2)
+    if "taux_etat" in table:
+        table["taux_etat"] = (100 * pd.to_numeric(table["taux_etat"], errors="coerce")).round(2)
+    if "plafond_atteint" in table:
+        table["plafond_atteint"] = _yes_no(table["plafond_atteint"].map(
+            lambda v: v if v is None or v != v or isinstance(v, bool) else str(v).strip().lower() == "true"))
+    return table
+
+
+def _full_cost(needs: pd.DataFrame, remaining: pd.DataFrame | None, scope: Scope) -> pd.DataFrame:
+    """The cost of 100 % in 2022 of the scope: per département RIP phases, rest to plan and their sum, then
+    the total of the départements (none for one département: its rows are its total)."""
+    from ..core.finance import REMAINING, full_coverage_costs
+    from ..core.semesters import POSTE_LABELS
+
+    def departments(table):
+        if table is None or table.empty:
+            return table
+        return scope.by_department(table[table["niveau"].astype(str) == "département"], "code")
+
+    total_code = "Ensemble" if scope.whole else scope.total_code() if len(scope.departments) > 1 else None
+    table = full_coverage_costs(departments(needs), departments(remaining), total_code)
+    if remaining is None:  # not computed by this analyses folder: not a zero
+        table = table[table["poste"] != REMAINING]
+    return table.assign(poste=table["poste"].map(POSTE_LABELS))
+
+
+def _cost_comparison(store, millesime: str, analyses: Path, scope: Scope) -> tuple[pd.DataFrame, str | None]:
+    """Every cost and premises figure of the scope beside the previous millésime's (couts_millesime): its
+    départements and, for several, their total (summed again, differences recomputed)."""
+    from ..core.finance import COST_FIGURES
+    from ..core.semesters import POSTE_LABELS, cost_comparison, cost_snapshot
+
+    table, previous = cost_comparison(store, millesime, cost_snapshot(analyses))
+    if not scope.whole and len(table):
+        departments = table[table["niveau"].eq("département") & table["code"].astype(str).isin(scope.departments)]
+        parts = [departments]
+        if len(scope.departments) > 1 and len(departments):
+            sums = [f"{f}{s}" for f in COST_FIGURES for s in ("_precedent", "")]
+            total = departments.groupby("poste", sort=False)[sums].sum(min_count=1).reset_index()
+            for figure in COST_FIGURES:
+                total[f"{figure}_ecart"] = total[figure] - total[f"{figure}_precedent"]
+            parts.append(total.assign(niveau="territoire", code=scope.total_code(), millesime_precedent=previous))
+        table = pd.concat(parts, ignore_index=True)[table.columns]
+    return table.assign(poste=table["poste"].map(lambda p: POSTE_LABELS.get(p, p))), previous
+
+
+def _register_changes(store, millesime: str, analyses: Path, scope: Scope, projects: pd.DataFrame,
+                      phases: pd.DataFrame) -> pd.DataFrame:
+    """What changed since the previous millésime in every register (`register_changes`), restricted to
+    the objects of the scope, with the register and the kind of change in words."""
+    from ..core.semesters import CHANGE_LABELS, REGISTER_LABELS, register_changes
+
+    path = analyses / "trajectoire_thd.csv"
+    changes = register_changes(store, millesime, read_csv(path) if path.exists() else None)
+    if not scope.whole and len(changes):
+        changes = changes[[scope.object_in_scope(o, projects, phases) and scope.text_in_scope(d)
+                           for o, d in zip(changes["objet"], changes["detail"])]]
+    return changes.assign(registre=changes["registre"].map(REGISTER_LABELS),
+                          type=changes["type"].map(lambda t: CHANGE_LABELS.get(t, t)))
 
 
 def _calendar_rows(store, scope: Scope | None = None) -> pd.DataFrame:
