@@ -30,7 +30,6 @@ from ..compat import (
     SOURCE_VECTOR,
     WKB_MULTIPOLYGON,
 )
-from ..core import projection
 from ..core.clearing import (
     COUNT_COLUMNS,
     NOTHING_TO_CLEAR,
@@ -164,8 +163,7 @@ class WhiteZoneClearingAlgorithm(ScoranAlgorithm):
         phase_table = by_phase(frame, phases, threshold)
         departments = by_department(frame).assign(seuil=threshold_code(threshold))
         per_commune = remaining(frame, "code_insee")
-        gx, gy = projection.transform(x, y, epsg, LAEA)
-        grid = cells(frame, gx, gy).assign(seuil=threshold_code(threshold))
+        grid = cells(frame, x, y, epsg).assign(seuil=threshold_code(threshold))
         steps.progress("calcul", 1.0)
 
         site_table = None
@@ -190,6 +188,8 @@ class WhiteZoneClearingAlgorithm(ScoranAlgorithm):
             int(total["reste_fin_2017_sous_seuil"]), int(total["reste_fin_2017_sans_haut_debit"]),
             int(total["reste_fin_2022_sous_seuil"]), int(total["reste_fin_2022_sans_haut_debit"]),
             int(total["nb_sous_seuil_non_planifie"])))
+        outputs.style(self.OUTPUT_COMMUNES, "resorption_communes")
+        outputs.style(self.OUTPUT_CELLS, "resorption_carreaux")
         outputs.style(self.OUTPUT_PHASES, None)
         outputs.style(self.OUTPUT_DEPARTMENTS, None)
         outputs.style(self.OUTPUT_SITES, None)

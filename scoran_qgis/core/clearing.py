@@ -25,9 +25,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from . import projection
 from .areas import main_department
 from .codes import Millesime
-from .grid import CELL, cell_ids, cell_indices
+from .grid import CELL, LAEA, cell_ids, cell_indices
 from .i18n import tr
 from .thd import THD_TECHNOLOGIES, is_abandoned, semester_indices
 from .whitezones import premise_ranks, threshold_code, threshold_rank
@@ -62,14 +63,22 @@ def phase_end_indices(phases: pd.DataFrame) -> pd.Series:
     return pd.Series(end[usable], index=ids[usable]).groupby(level=0).min()
 
 
+def _factorized(values) -> tuple[np.ndarray, np.ndarray]:
+    """Integer codes (-1 where empty) and the distinct values of a column: the strings are hashed once, every
+    later step works on integers."""
+    codes, uniques = pd.factorize(pd.Series(values, dtype=object))
+    return codes.astype(np.int64), np.asarray(uniques, dtype=object)
+
+
 def treatment_indices(coverage: pd.DataFrame, phase_ends: pd.Series) -> np.ndarray:
     """Per premise: the running index of the semester its plan treats it by; `_ALREADY` when already THD; -1
     when not planned. `coverage` has zone, phase_id, semestre_prevu, deja_thd."""
-    planned = semester_indices(coverage["semestre_prevu"].to_numpy(object))
-    rip = coverage["zone"].astype(str).to_numpy(object) == "RIP"
-    phase = coverage["phase_id"].astype(object).where(coverage["phase_id"].notna(), None)
-    by_phase = phase.map(phase_ends).fillna(-1).to_numpy(dtype=np.int64)
-    by_phase = np.where(rip, by_phase, -1)
+    codes, uniques = _factorized(coverage["semestre_prevu"].to_numpy(object))
+    planned = np.append(semester_indices(uniques), -1)[codes]  # code -1 (empty) takes the appended -1
+    rip = coverage["zone"].to_numpy(object) == "RIP"
+    codes, uniques = _factorized(coverage["phase_id"].to_numpy(object))
+    ends = pd.Series(uniques, dtype=object).astype(str).map(phase_ends).fillna(-1).to_numpy(dtype=np.int64)
+    by_phase = np.where(rip & (codes >= 0), np.append(ends, -1)[codes], -1)
     both = (planned >= 0) & (by_phase >= 0)
     result = np.where(both, np.minimum(planned, by_phase), np.maximum(planned, by_phase))
     already = coverage["deja_thd"].fillna(False).astype(bool).to_numpy()
@@ -83,13 +92,12 @@ def premise_frame(coverage: pd.DataFrame, phases: pd.DataFrame, threshold: str) 
     n = coverage["nb_locaux"].fillna(0).to_numpy(dtype=np.int64)
     ranks = premise_ranks(coverage["classe"])
     return pd.DataFrame({
-        "code_insee": coverage["code_insee"].astype(object).to_numpy(),
+        "code_insee": coverage["code_insee"].to_numpy(object),
         "code_dep": coverage["code_dep"].fillna("").astype(str).to_numpy(object),
         "n": n, "inel": np.where(ranks == 0, n, 0), "below": np.where(ranks < limit, n, 0),
         "when": treatment_indices(coverage, phase_end_indices(phases)),
-        "zone": coverage["zone"].astype(object).to_numpy(), "rip_id": coverage["rip_id"].astype(object).to_numpy(),
-        "phase_id": coverage["phase_id"].astype(object).to_numpy(),
-        "technologie": coverage["technologie"].astype(object).to_numpy(),
+        "zone": coverage["zone"].to_numpy(object), "rip_id": coverage["rip_id"].to_numpy(object),
+        "phase_id": coverage["phase_id"].to_numpy(object), "technologie": coverage["technologie"].to_numpy(object),
     })
 
 
@@ -98,29 +106,35 @@ def semester_label(index: int) -> str:
 
 
 def remaining(frame: pd.DataFrame, keys) -> pd.DataFrame:
-    """COUNT_COLUMNS and `semestre_resorption` per group of `keys` (a column name, or an array of group keys).
+    """COUNT_COLUMNS and `semestre_resorption` per group of `keys` (a column name, or an array of group keys),
+    indexed by the sorted keys (rows with an empty key left out).
 
     `reste_fin_AAAA_*`: premises (without broadband / below the threshold) not treated by the end of AAAA
     (AAAA-S2); `semestre_resorption`: the semester by which every premise below the threshold of the group is
     planned to be treated, NOTHING_TO_CLEAR when it has none, NOT_PLANNED when one of them has no plan.
     """
-    when = frame["when"].to_numpy()
-    parts = {"nb_locaux": frame["n"], "nb_sans_haut_debit": frame["inel"], "nb_sous_seuil": frame["below"]}
+    values = frame[keys].to_numpy(object) if isinstance(keys, str) else np.asarray(keys)
+    codes, uniques = pd.factorize(values, sort=True)
+    keep = codes >= 0
+    codes, size = codes[keep], len(uniques)
+    when, n, inel, below = (frame[c].to_numpy()[keep] for c in ("when", "n", "inel", "below"))
+
+    def total(weights):  # premises per group, one weighted count (exact: sums far below 2**53)
+        return np.bincount(codes, weights=weights, minlength=size).round().astype(np.int64)
+
+    parts = {"nb_locaux": total(n), "nb_sans_haut_debit": total(inel), "nb_sous_seuil": total(below)}
     for year, semester in MILESTONES.items():
         open_ = (when < 0) | (when > semester.index)
-        parts[f"reste_fin_{year}_sans_haut_debit"] = np.where(open_, frame["inel"], 0)
-        parts[f"reste_fin_{year}_sous_seuil"] = np.where(open_, frame["below"], 0)
-    parts["nb_sous_seuil_non_planifie"] = np.where(when < 0, frame["below"], 0)
+        parts[f"reste_fin_{year}_sans_haut_debit"] = total(np.where(open_, inel, 0))
+        parts[f"reste_fin_{year}_sous_seuil"] = total(np.where(open_, below, 0))
+    parts["nb_sous_seuil_non_planifie"] = total(np.where(when < 0, below, 0))
     # the latest treatment among the premises below the threshold (-1 where a group has none)
-    parts["_latest"] = np.where(frame["below"].to_numpy() > 0, when, -1)
-    table = pd.DataFrame(parts, index=frame.index)
-    group = frame[keys] if isinstance(keys, str) else pd.Series(np.asarray(keys), index=frame.index)
-    sums = table.drop(columns="_latest").groupby(group.to_numpy(), sort=True).sum().astype(np.int64)
-    latest = table["_latest"].groupby(group.to_numpy(), sort=True).max()
-    sums["semestre_resorption"] = resorption_labels(sums["nb_sous_seuil"].to_numpy(),
-                                                    sums["nb_sous_seuil_non_planifie"].to_numpy(),
-                                                    latest.reindex(sums.index).to_numpy())
-    return sums
+    latest = np.full(size, -1, dtype=np.int64)
+    np.maximum.at(latest, codes, np.where(below > 0, when, -1))
+    table = pd.DataFrame(parts, index=pd.Index(uniques))
+    table["semestre_resorption"] = resorption_labels(parts["nb_sous_seuil"], parts["nb_sous_seuil_non_planifie"],
+                                                     latest)
+    return table
 
 
 def resorption_labels(below: np.ndarray, unplanned: np.ndarray, latest: np.ndarray) -> np.ndarray:
@@ -148,12 +162,25 @@ def by_phase(frame: pd.DataFrame, phases: pd.DataFrame, threshold: str) -> pd.Da
 
     Only the premises the coverage puts in the RIP zone count (a phase on an AMII or ZTD commune treats none:
     private initiative). FTTH, THD radio, MED… stay apart (`technologie`, `apporte_thd`)."""
-    rows = frame[(frame["zone"].astype(str) == "RIP") & frame["phase_id"].notna()]
-    columns = ["rip_id", "phase_id", "technologie", "code_dep"]
+    phase = frame["phase_id"].to_numpy(object)
+    rows = frame[(frame["zone"].to_numpy(object) == "RIP") & pd.notna(phase)]
     if rows.empty:
         return pd.DataFrame(columns=PHASE_COLUMNS)
-    sums = rows.assign(**{c: rows[c].fillna("").astype(str) for c in columns}).groupby(columns, sort=False)[
-        ["n", "inel", "below"]].sum().reset_index()
+    # one integer key per (phase, département): weighted counts, no groupby on texts
+    phase_code, phase_ids = _factorized(rows["phase_id"].astype(str).to_numpy(object))
+    dep_code, deps = _factorized(rows["code_dep"].to_numpy(object))
+    key = phase_code * len(deps) + dep_code
+    pairs, pair_of = np.unique(key, return_inverse=True)
+    first = np.unique(phase_code, return_index=True)[1]  # a phase's project and technology: its first row
+    sums = pd.DataFrame({
+        "rip_id": pd.Series(rows["rip_id"].to_numpy(object)[first][pairs // len(deps)], dtype=object).fillna(""),
+        "phase_id": phase_ids[pairs // len(deps)],
+        "technologie": pd.Series(rows["technologie"].to_numpy(object)[first][pairs // len(deps)],
+                                 dtype=object).fillna(""),
+        "code_dep": deps[pairs % len(deps)],
+        **{name: np.bincount(pair_of, weights=rows[column].to_numpy(), minlength=len(pairs)).round().astype(np.int64)
+           for name, column in (("n", "n"), ("inel", "inel"), ("below", "below"))},
+    })
     ends = phase_end_indices(phases)
     starts = pd.Series(dtype=object)
     if phases is not None and len(phases):
@@ -179,25 +206,26 @@ def by_phase(frame: pd.DataFrame, phases: pd.DataFrame, threshold: str) -> pd.Da
     return table[PHASE_COLUMNS]
 
 
-def cells(frame: pd.DataFrame, x3035: np.ndarray, y3035: np.ndarray) -> pd.DataFrame:
-    """`remaining` per INSPIRE 200 m cell (core/grid.py, the white-zones grid's cells) holding at least one
-    premise below the threshold: ix, iy, idcar_200m, code_dep (the département of most of its premise rows),
-    counts, semestre_resorption, and the cell's envelope (EPSG:3035)."""
-    ix, iy = cell_indices(np.asarray(x3035), np.asarray(y3035))
-    ix0, iy0 = (int(ix.min()), int(iy.min())) if len(ix) else (0, 0)
-    height = int(iy.max()) - iy0 + 1 if len(iy) else 1
-    key = (ix - ix0) * height + (iy - iy0)
+def cells(frame: pd.DataFrame, x: np.ndarray, y: np.ndarray, epsg: int) -> pd.DataFrame:
+    """`remaining` per INSPIRE 200 m cell (core/grid.py: the white-zones grid's cells, EPSG:3035) holding at
+    least one premise below the threshold: ix, iy, idcar_200m, code_dep (the département of most of its premise
+    rows), counts, semestre_resorption. Only those premises are projected; the others are in no such cell."""
     keep = frame["below"].to_numpy() > 0
     if not keep.any():
         return pd.DataFrame(columns=["ix", "iy", "idcar_200m", "code_dep", *COUNT_COLUMNS, "semestre_resorption"])
+    gx, gy = projection.transform(np.asarray(x)[keep], np.asarray(y)[keep], epsg, LAEA)
+    ix, iy = cell_indices(gx, gy)
+    ix0, iy0 = int(ix.min()), int(iy.min())
+    height = int(iy.max()) - iy0 + 1
+    key = (ix - ix0) * height + (iy - iy0)
     sub = frame[keep]
-    table = remaining(sub, key[keep])
+    table = remaining(sub, key)
     keys = table.index.to_numpy(dtype=np.int64)
     table = table.reset_index(drop=True)
     table.insert(0, "iy", keys % height + iy0)
     table.insert(0, "ix", keys // height + ix0)
     table.insert(2, "idcar_200m", cell_ids(table["ix"].to_numpy(), table["iy"].to_numpy()))
-    group = np.searchsorted(keys, key[keep])
+    group = np.searchsorted(keys, key)
     table.insert(3, "code_dep", main_department(group, sub["code_dep"].to_numpy(object), len(keys)))
     return table
 
@@ -228,9 +256,11 @@ def site_dates(site_x, site_y, premise_x, premise_y, coverage: pd.DataFrame, max
     found = nearest >= 0
     at = np.where(found, nearest, 0)
 
-    def taken(column):
-        values = coverage[column].astype(object).where(coverage[column].notna(), None).to_numpy(object)
-        return np.where(found, values[at], None) if len(values) else np.full(len(found), None, dtype=object)
+    def taken(column):  # the nearest premise's value (None when none, or empty)
+        if not len(coverage):
+            return np.full(len(found), None, dtype=object)
+        values = coverage[column].to_numpy(object)[at]
+        return np.where(found & pd.notna(values), values, None).astype(object)
 
     zone, rip, phase, technology = taken("zone"), taken("rip_id"), taken("phase_id"), taken("technologie")
     planned = taken("semestre_prevu")
@@ -243,7 +273,8 @@ def site_dates(site_x, site_y, premise_x, premise_y, coverage: pd.DataFrame, max
         [~found, already | dated, zone == "aucun", (zone == "RIP") & pd.isna(phase),
          (zone == "RIP") & ~np.isin(upper, THD_TECHNOLOGIES), zone == "RIP"],
         ["far", "", "none", "no_phase", "not_thd", "no_date"], default="amii")
-    frame = pd.DataFrame({"kind": kind, "zone": zone, "rip": rip, "phase": phase, "tech": technology}).fillna("")
+    frame = pd.DataFrame({"kind": kind, "zone": zone, "rip": rip, "phase": phase, "tech": technology})
+    frame = frame[np.isin(kind, ["none", "no_phase", "not_thd", "no_date", "amii"])].fillna("")  # a few sites
     templates = {
         "far": tr("Aucun local à moins de {0} m.").format(f"{max_distance:g}"),
         "none": tr("Local hors de tout projet RIP et de toute commune AMII ou ZTD."),
@@ -251,14 +282,16 @@ def site_dates(site_x, site_y, premise_x, premise_y, coverage: pd.DataFrame, max
         "not_thd": tr("Phase {phase} en {tech} : elle n'apporte pas le très haut débit."),
         "no_date": tr("Phase {phase} sans semestre de fin valide."),
         "amii": tr("Commune {zone} sans calendrier ni année de fin prévue."),
-        "": "",
     }
     distinct = frame.drop_duplicates()  # a few distinct reasons: each written once, then mapped back
     texts = [templates[k].replace("{rip}", str(r)).replace("{phase}", str(p)).replace("{tech}", str(t)).replace(
         "{zone}", str(z)) for k, z, r, p, t in distinct.itertuples(index=False)]
-    reason = frame.merge(distinct.assign(motif=texts), how="left", on=list(frame.columns))["motif"]
+    reason = np.where(kind == "far", templates["far"], None).astype(object)
+    if len(frame):
+        reason[frame.index.to_numpy()] = frame.merge(distinct.assign(motif=texts), how="left",
+                                                     on=list(frame.columns))["motif"].to_numpy(object)
     return pd.DataFrame({
-        "semestre_thd": semester.astype(object), "motif": reason.where(reason != "", None).to_numpy(object),
+        "semestre_thd": semester.astype(object), "motif": reason,
         "zone": zone, "rip_id": rip, "phase_id": phase, "technologie": technology,
         "distance_m": np.where(found, np.round(distance, 1), np.nan),
     })

@@ -214,6 +214,26 @@ def test_unknown_threshold_is_refused(golden, tmp_path):
                                   **{k: str(tmp_path / v) for k, v in OUTPUT_FILES.items()}})
 
 
+def test_bad_inputs_are_named(golden, tmp_path):
+    """A coverage without the phase field, phases without their end semester: a French message naming the
+    field, no traceback, no output left."""
+    from qgis.core import QgsProcessingException
+
+    folder, _ = golden
+    layers = golden_layers()
+    outputs = {k: str(tmp_path / v) for k, v in OUTPUT_FILES.items()}
+    with pytest.raises(QgsProcessingException, match="phase_id") as raised:
+        run("whitezoneclearing", {"INPUT": layers["premises"], "RIP_PHASES": layers["RIP_PHASES"],
+                                  "COMMUNES": layers["communes"], **outputs})
+    assert "Traceback" not in str(raised.value)
+    phases = layer("None", [("phase_id", TEXT), ("rip_id", TEXT), ("technologie", TEXT),
+                            ("semestre_debut", TEXT)], [(None, ("RIP58-P1", "RIP58", "FTTH", "2016-S1"))])
+    with pytest.raises(QgsProcessingException, match="semestre_fin"):
+        run("whitezoneclearing", {"INPUT": str(folder / "couverture_thd.gpkg"), "RIP_PHASES": phases,
+                                  "COMMUNES": layers["communes"], **outputs})
+    assert not list(tmp_path.iterdir())
+
+
 # --- deliverables: the sample (tiny) territory, computed from the sources as child algorithms -------------------
 
 
