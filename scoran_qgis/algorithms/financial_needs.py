@@ -1,4 +1,5 @@
-"""scoran:financialneeds — cost of the RIP phases and who pays (State cap per department)."""
+"""scoran:financialneeds — cost of the RIP phases and who pays (State cap per department); the rest to plan
+for THD for all in 2022 (premises in no plan), costed the same way."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from ..compat import NUMBER_DOUBLE, SOURCE_POINT, SOURCE_VECTOR
 from ..core import costs as cost_tables
 from ..core.errors import ScoranError
 from ..core.feedback import Steps
-from ..core.finance import financial_needs, phase_schedule, schedule_notes
+from ..core.finance import financial_needs, phase_schedule, remaining_to_plan, schedule_notes
 from .base import ScoranAlgorithm
 from .plan_inputs import add_plan_parameters, read_cost_table, read_plan, read_thd_coverage
 
@@ -36,6 +37,7 @@ class FinancialNeedsAlgorithm(ScoranAlgorithm):
     AID = "AID"
     COSTS = "COSTS"
     OUTPUT = "OUTPUT"
+    OUTPUT_REMAINING = "OUTPUT_REMAINING"
 
     def name(self) -> str:
         return "financialneeds"
@@ -70,7 +72,14 @@ class FinancialNeedsAlgorithm(ScoranAlgorithm):
             "nombres entiers) : une ligne par phase, département et semestre, avec son année — la même règle que "
             "le phasage 2015–2017 de « Trajectoire THD », qui donne donc les mêmes locaux et coûts par projet et "
             "par année. Puis les totaux par projet, département, semestre et pour l'ensemble.\n\n"
-            "Écrit : une table (utilisable dans les modèles et les livrables)."
+            "Reste à planifier (facultatif) : les locaux qui ne sont dans aucun plan — ni THD déjà, ni en commune "
+            "AMII ou ZTD, ni dans une phase de RIP vivante (hors de tout projet, ou dans un périmètre de RIP sans "
+            "phase, par exemple la zone d'une phase abandonnée que nulle phase n'a reprise) — chiffrés comme "
+            "l'estimation d'une phase : locaux × coût unitaire FTTH de la densité de leur commune, part de l'État "
+            "du département = min(taux × coût, plafond × locaux), reste réparti de même ; par département et pour "
+            "l'ensemble. Phases des RIP + reste à planifier = le coût du 100 % THD en 2022.\n\n"
+            "Écrit : une table (utilisable dans les modèles et les livrables) et, sur demande, la table du reste "
+            "à planifier."
         ).format(labels)
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -92,10 +101,13 @@ class FinancialNeedsAlgorithm(ScoranAlgorithm):
                                                            minValue=0, maxValue=100))  # the label says "(%)"
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Besoins financiers"),
                                                             type=SOURCE_VECTOR))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT_REMAINING, self.tr("Reste à planifier (locaux hors de tout plan, coût du 100 % en 2022)"),
+            type=SOURCE_VECTOR, optional=True, createByDefault=False))
 
     def run_algorithm(self, parameters, context, feedback, outputs) -> dict:
         shares = {key: self.parameterAsDouble(parameters, name, context) / 100 for name, key in SHARES}
-        outputs.check(self.OUTPUT)
+        outputs.check(self.OUTPUT, self.OUTPUT_REMAINING)
         steps = Steps(feedback, {"lecture": 60, "calcul": 20, "ecriture": 20})
         coverage, epsg = read_thd_coverage(self, parameters, self.INPUT, context, feedback, COVERAGE_FIELDS)
         plan = read_plan(self, parameters, context, feedback, epsg, with_projects=False)
@@ -108,12 +120,23 @@ class FinancialNeedsAlgorithm(ScoranAlgorithm):
         table = financial_needs(coverage, coverage, plan.phases, aid, costs, shares, schedule=schedule)
         for note in schedule_notes(coverage, plan.phases, schedule):
             feedback.pushInfo(note)
+        remaining = None
+        if outputs.is_set(self.OUTPUT_REMAINING):
+            remaining = remaining_to_plan(coverage, coverage, plan.phases, aid, costs, shares)
         steps.progress("calcul", 1.0)
         result = {self.OUTPUT: outputs.table(self.OUTPUT, table)}
         outputs.style(self.OUTPUT, None)
+        if remaining is not None:
+            result[self.OUTPUT_REMAINING] = outputs.table(self.OUTPUT_REMAINING, remaining)
+            outputs.style(self.OUTPUT_REMAINING, None)
         steps.progress("ecriture", 1.0)
         total = table[table["niveau"] == "territoire"].iloc[0]
         feedback.pushInfo(self.tr("Coût total : {0:,.0f} € ; part de l'État : {1:,.0f} € ; reste aux collectivités : "
                                   "{2:,.0f} €").format(total["cout_total"], total["part_etat"],
                                                        total["reste_collectivites"]).replace(",", " "))
+        if remaining is not None:
+            rest = remaining[remaining["niveau"] == "territoire"].iloc[0]
+            feedback.pushInfo(self.tr("Reste à planifier : {0:,} locaux, {1:,.0f} € ; coût du 100 % en 2022 (phases "
+                                      "des RIP + reste à planifier) : {2:,.0f} €").format(
+                int(rest["locaux"]), rest["cout_total"], total["cout_total"] + rest["cout_total"]).replace(",", " "))
         return result

@@ -93,6 +93,26 @@ def _spans(phases: pd.DataFrame) -> pd.DataFrame:
                         index=phases["phase_id"].to_numpy(object))
 
 
+def commune_densities(premises: pd.DataFrame) -> np.ndarray:
+    """Per premise, the density class of its commune (`density_class` of all the commune's premises,
+    THD or not): the class a RIP phase's estimate and the rest to plan both cost with."""
+    return density_class(premises.groupby("code_insee")["nb_locaux"].transform("sum").to_numpy())
+
+
+def state_share(rows: pd.DataFrame, aid: pd.DataFrame) -> pd.DataFrame:
+    """The State aid rule, in place on rows with code_dep, cout_total and locaux (`aid` validated):
+    taux_etat, plafond_par_local of the département, part_etat = min(taux × coût, plafond × locaux),
+    plafond_atteint, reste_collectivites = coût − part de l'État."""
+    rates = _aid_lookup(rows["code_dep"].tolist(), aid)
+    rows["taux_etat"] = rates["taux"].to_numpy()
+    rows["plafond_par_local"] = rates["plafond_par_local"].to_numpy()
+    rate_share, cap_share = rows["taux_etat"] * rows["cout_total"], rows["plafond_par_local"] * rows["locaux"]
+    rows["part_etat"] = np.minimum(rate_share, cap_share)
+    rows["plafond_atteint"] = cap_share < rate_share
+    rows["reste_collectivites"] = rows["cout_total"] - rows["part_etat"]
+    return rows
+
+
 def phase_schedule(premises: pd.DataFrame, coverage: pd.DataFrame, phases: pd.DataFrame, aid: pd.DataFrame,
                    costs: pd.DataFrame, aid_name: str | None = None, costs_name: str | None = None) -> pd.DataFrame:
     """The one computation behind the phasing and the financial needs (see the module's rules).
@@ -106,11 +126,10 @@ def phase_schedule(premises: pd.DataFrame, coverage: pd.DataFrame, phases: pd.Da
     phases = phases.drop_duplicates("phase_id").reset_index(drop=True)
     counted, private = counted_premises(coverage, phases)
     nb = premises["nb_locaux"].to_numpy()
-    commune_premises = premises.groupby("code_insee")["nb_locaux"].transform("sum").to_numpy()
     frame = pd.DataFrame({
         "phase_id": coverage["phase_id"].to_numpy(object)[counted],
         "code_dep": premises["code_dep"].to_numpy(object)[counted],
-        "densite": density_class(commune_premises[counted]),
+        "densite": commune_densities(premises)[counted],
         "locaux": nb[counted],
     })
     info = phases.set_index("phase_id")
@@ -129,13 +148,7 @@ def phase_schedule(premises: pd.DataFrame, coverage: pd.DataFrame, phases: pd.Da
     rows["cout_total"] = np.where(given.notna(), given * share, rows["cout_estime"])
     rows["source_cout"] = np.where(given.notna(), COST_GIVEN, COST_ESTIMATED)
 
-    rates = _aid_lookup(rows["code_dep"].tolist(), aid)
-    rows["taux_etat"] = rates["taux"].to_numpy()
-    rows["plafond_par_local"] = rates["plafond_par_local"].to_numpy()
-    rate_share, cap_share = rows["taux_etat"] * rows["cout_total"], rows["plafond_par_local"] * rows["locaux"]
-    rows["part_etat"] = np.minimum(rate_share, cap_share)
-    rows["plafond_atteint"] = cap_share < rate_share
-    rows["reste_collectivites"] = rows["cout_total"] - rows["part_etat"]
+    state_share(rows, aid)
 
     # spreading: one row per semester of the phase
     spans = _spans(phases)
@@ -233,3 +246,110 @@ def financial_needs(premises: pd.DataFrame, coverage: pd.DataFrame, phases: pd.D
     table[["locaux", "raccordables"]] = table[["locaux", "raccordables"]].astype(np.int64)
     table["annee"] = table["annee"].astype("Int64")
     return table.reindex(columns=NEEDS_COLUMNS)
+
+
+# ---------------------------------------------------------------------------------------------
+# The cost of 100 % in 2022: what no plan covers yet, costed like a RIP phase's estimate
+
+REMAINING_TECHNOLOGY = "FTTH"
+REMAINING_COLUMNS = ["niveau", "code", "locaux", "cout_total", "part_etat", "reste_collectivites", "part_region",
+                     "part_departement", "part_epci", "part_feder", "locaux_sans_projet", "locaux_rip_sans_phase",
+                     "locaux_urbain", "locaux_periurbain", "locaux_rural", "cout_par_local", "technologie",
+                     "taux_etat", "plafond_par_local", "plafond_atteint"]
+DENSITY_CLASSES = ("urbain", "periurbain", "rural")
+COST_FIGURES = ["locaux", "cout_total", "part_etat", "reste_collectivites"]
+COST_COLUMNS = ["niveau", "code", "poste", *COST_FIGURES]
+# postes of the cost of 100 %: the RIP phases' needs, the rest to plan, and their sum
+RIP, REMAINING, FULL = "rip", "reste_a_planifier", "total"
+
+
+def unplanned_premises(coverage: pd.DataFrame, phases: pd.DataFrame) -> np.ndarray:
+    """Per premise, whether it is left to plan: not THD yet, outside the AMII and ZTD communes (private
+    initiative) and counted in no RIP phase (`counted_premises`: no phase, or an abandoned one whose
+    area no live phase took back). `coverage` needs `zone` (the output of Couverture THD)."""
+    if "zone" not in coverage:
+        raise ScoranError(tr("Le champ « zone » (ZTD, AMII, RIP, aucun) manque dans la couche de couverture : "
+                             "le reste à planifier ne peut pas être calculé. Donnez la sortie de « Couverture THD »."))
+    counted, _ = counted_premises(coverage, phases.drop_duplicates("phase_id"))
+    private = coverage["zone"].isin(PRIVATE_ZONES).to_numpy()
+    return ~coverage["deja_thd"].to_numpy(dtype=bool) & ~private & ~counted
+
+
+def remaining_to_plan(premises: pd.DataFrame, coverage: pd.DataFrame, phases: pd.DataFrame, aid: pd.DataFrame,
+                      costs: pd.DataFrame, shares: dict | None = None, aid_name: str | None = None,
+                      costs_name: str | None = None) -> pd.DataFrame:
+    """The « reste à planifier » per département (every département of `premises`) and for the territory
+    (REMAINING_COLUMNS): the premises `unplanned_premises` finds, costed as a RIP phase's estimate —
+    premises × the FTTH unit cost at the density of their commune (`commune_densities`) — with the
+    State share of the département (`state_share`: min(taux × coût, plafond × locaux)) and the local
+    remainder split by `shares`. `locaux_rip_sans_phase`: those inside a RIP perimeter without a live
+    phase (zone RIP); `locaux_sans_projet`: the others (zone aucun)."""
+    aid = validate_aid(aid, aid_name)
+    costs = validate_unit_costs(costs, costs_name)
+    shares = check_shares(dict(shares or _default_shares()))
+    left = unplanned_premises(coverage, phases)
+    departments = premises["code_dep"].where(premises["code_dep"].notna(), "").astype(str).to_numpy(object)
+    frame = pd.DataFrame({"code_dep": departments[left], "densite": commune_densities(premises)[left],
+                          "locaux": premises["nb_locaux"].to_numpy(dtype=np.int64)[left],
+                          "rip": coverage["zone"].eq("RIP").to_numpy()[left]})
+    unit = _unit_cost_lookup([REMAINING_TECHNOLOGY] * len(frame), frame["densite"], costs)
+    frame["cout_total"] = frame["locaux"] * unit
+    frame["locaux_rip_sans_phase"] = np.where(frame["rip"], frame["locaux"], 0)
+    codes = sorted(set(departments))
+    rows = frame.groupby("code_dep")[["locaux", "cout_total", "locaux_rip_sans_phase"]].sum().reindex(
+        codes, fill_value=0)
+    by_density = frame.pivot_table(index="code_dep", columns="densite", values="locaux", aggfunc="sum")
+    by_density = by_density.reindex(index=codes, columns=list(DENSITY_CLASSES)).fillna(0).astype(np.int64)
+    rows[[f"locaux_{d}" for d in DENSITY_CLASSES]] = by_density.to_numpy()
+    rows = rows.rename_axis("code_dep").reset_index()
+    rows["locaux_sans_projet"] = rows["locaux"] - rows["locaux_rip_sans_phase"]
+    state_share(rows, aid)
+    rows = rows.assign(niveau="département", code=rows["code_dep"], technologie=REMAINING_TECHNOLOGY)
+    total = rows[["locaux", "cout_total", "part_etat", "reste_collectivites", "locaux_sans_projet",
+                  "locaux_rip_sans_phase", *[f"locaux_{d}" for d in DENSITY_CLASSES]]].sum().to_frame().T
+    total = total.assign(niveau="territoire", code="Ensemble", technologie=REMAINING_TECHNOLOGY, plafond_atteint=None)
+    table = pd.concat([rows, total], ignore_index=True)
+    for name, share in shares.items():
+        table[f"part_{name}"] = table["reste_collectivites"] * share
+    counts = ["locaux", "locaux_sans_projet", "locaux_rip_sans_phase", *[f"locaux_{d}" for d in DENSITY_CLASSES]]
+    table[counts] = table[counts].astype(np.int64)
+    table["cout_par_local"] = table["cout_total"] / table["locaux"].where(table["locaux"] > 0)
+    money = ["cout_total", "part_etat", "reste_collectivites", *[f"part_{n}" for n in shares], "cout_par_local"]
+    table[money] = table[money].astype(float).round(2)
+    table["plafond_atteint"] = table["plafond_atteint"].astype(object)  # as in the needs: none for the territory
+    return table.reindex(columns=REMAINING_COLUMNS)
+
+
+def full_coverage_costs(needs: pd.DataFrame | None, remaining: pd.DataFrame | None, total_code: str | None = "Ensemble",
+                        with_full: bool = True) -> pd.DataFrame:
+    """The cost of 100 % in 2022, as a long table (COST_COLUMNS): per département, poste `rip` (the
+    département rows of the financial needs), `reste_a_planifier` (those of `remaining_to_plan`) and,
+    with `with_full`, `total` (their sum); then the same summed over the départements with the code
+    `total_code` (none when None: one département is its own total). A missing table counts 0."""
+    parts = []
+    for poste, table in ((RIP, needs), (REMAINING, remaining)):
+        if table is not None and len(table) and "niveau" in table:
+            rows = table[table["niveau"].astype(str) == "département"]
+            figures = {c: pd.to_numeric(rows[c], errors="coerce").to_numpy() for c in COST_FIGURES}
+            parts.append(pd.DataFrame({"code": rows["code"].astype(str).to_numpy(object), "poste": poste, **figures}))
+    postes = [RIP, REMAINING] + ([FULL] if with_full else [])
+    frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["code", "poste", *COST_FIGURES])
+    codes = sorted(set(frame["code"]))
+    grid = frame.groupby(["code", "poste"])[COST_FIGURES].sum().reindex(
+        pd.MultiIndex.from_product([codes, [RIP, REMAINING]], names=["code", "poste"]), fill_value=0).reset_index()
+    if with_full:
+        full = grid.groupby("code", sort=True)[COST_FIGURES].sum().reset_index().assign(poste=FULL)
+        grid = pd.concat([grid, full], ignore_index=True)
+    grid = grid.assign(niveau="département")
+    if total_code is not None:
+        total = grid.groupby("poste", sort=False)[COST_FIGURES].sum().reset_index()
+        grid = pd.concat([grid, total.assign(niveau="territoire", code=total_code)], ignore_index=True)
+    if grid.empty:
+        return pd.DataFrame(columns=COST_COLUMNS)
+    grid["_order"] = grid["poste"].map({p: i for i, p in enumerate(postes)})
+    grid["_level"] = (grid["niveau"] == "territoire").astype(int)
+    grid = grid.sort_values(["_level", "code", "_order"], kind="stable")
+    grid["locaux"] = grid["locaux"].astype(np.int64)
+    money = ["cout_total", "part_etat", "reste_collectivites"]
+    grid[money] = grid[money].astype(float).round(2)
+    return grid[COST_COLUMNS].reset_index(drop=True)

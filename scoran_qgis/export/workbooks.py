@@ -491,7 +491,7 @@ def _remaining(analyses: Path, scope: Scope) -> pd.DataFrame | None:
         table["taux_etat"] = (100 * pd.to_numeric(table["taux_etat"], errors="coerce")).round(2)
     if "plafond_atteint" in table:
         table["plafond_atteint"] = _yes_no(table["plafond_atteint"].map(
-            lambda v: v if v is None or v != v or isinstance(v, bool) else str(v).strip().lower() == "true"))
+            lambda v: v if v is None or v != v else str(v).strip().lower() in ("true", "1", "1.0", "oui")))
     return table
 
 

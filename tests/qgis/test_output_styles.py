@@ -71,6 +71,8 @@ EXPECTED = {
     ("thdtrajectory", "OUTPUT_PHASING"): (None, "Phasage 2015–2017", {}),
     ("thdtrajectory", "OUTPUT_CHANGES"): (None, "Évolutions depuis le millésime précédent", {}),
     ("financialneeds", "OUTPUT"): (None, "Besoins financiers", {}),
+    ("financialneeds", "OUTPUT_REMAINING"): (None, "Reste à planifier (locaux hors de tout plan, coût du 100 % en "
+                                                   "2022)", {}),
     ("mobilewhitezones", "OUTPUT"): ("centres_bourgs_mobile", "Centres-bourgs : couverture mobile",
                                      {"categorised": "statut",
                                       "categories": [("zone_blanche_2g", "#67000d"), ("zone_blanche_3g", "#ef3b2c"),
