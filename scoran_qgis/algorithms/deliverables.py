@@ -21,6 +21,7 @@ from ..compat import FILE_BEHAVIOR_FILE, FILE_BEHAVIOR_FOLDER, FLAG_NO_THREADING
 from ..core.codes import Millesime
 from ..core.errors import ScoranError
 from ..core.feedback import check_canceled
+from ..core.semesters import save_snapshots
 from ..core.store import ScoranStore
 from . import chain
 from .base import ScoranAlgorithm
@@ -34,6 +35,8 @@ class DeliverablesAlgorithm(ScoranAlgorithm):
     DEPARTEMENTS = "DEPARTEMENTS"
     ATLAS = "ATLAS"
     WORKBOOKS = "WORKBOOKS"
+    DOCUMENT = "DOCUMENT"
+    PREVIOUS_DOCUMENT = "PREVIOUS_DOCUMENT"
     OUTPUT = "OUTPUT"
     # the workbooks, in the order of the SCORAN deliverables (file stems)
     WORKBOOK_NAMES = ("inventaire_zones_blanches", "sites_prioritaires", "phasage_2015_2017", "trajectoire_thd",
@@ -71,8 +74,12 @@ class DeliverablesAlgorithm(ScoranAlgorithm):
             "classeurs XLSX de chaque livrable (phasage 2015–2017, inventaire des zones blanches, sites "
             "prioritaires, avancement des projets et conventions, trajectoire THD, besoins financiers, zones "
             "blanches mobiles, projets d'usages par priorité, calendrier des initiatives, indicateurs et évolutions "
-            "depuis le millésime précédent). Les fichiers sont écrits à part puis déplacés ensemble : jamais un jeu "
-            "partiel présenté comme complet."
+            "depuis le millésime précédent), et le document de présentation de la SCORAN 2.0 (ODT modifiable, "
+            "plan de la circulaire, chiffres, tableaux et cartes du semestre ; les textes écrits par le SGAR dans "
+            "les cadres « À rédiger » du document précédent — celui du dossier des livrables, même millésime ou "
+            "à défaut le plus récent, ou celui indiqué — sont repris ; sans le module Python odf (odfpy), ce "
+            "document n'est pas produit et un avertissement le dit). Les fichiers sont écrits à part puis "
+            "déplacés ensemble : jamais un jeu partiel présenté comme complet."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -91,9 +98,15 @@ class DeliverablesAlgorithm(ScoranAlgorithm):
         self.addParameter(QgsProcessingParameterEnum(
             self.WORKBOOKS, self.tr("Classeurs XLSX"), list(self.WORKBOOK_NAMES), allowMultiple=True,
             defaultValue=list(range(len(self.WORKBOOK_NAMES))), optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(  # optional: added after the contract
+            self.DOCUMENT, self.tr("Document de présentation (ODT)"), True, optional=True))
+        self.addParameter(QgsProcessingParameterFile(
+            self.PREVIOUS_DOCUMENT, self.tr("Document précédent dont reprendre les textes (vide : celui du dossier des "
+                                            "livrables)"), FILE_BEHAVIOR_FILE, "odt", optional=True))
         self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT, self.tr("Dossier des livrables")))
         self.addOutput(QgsProcessingOutputString("ATLAS_PDF", self.tr("Atlas PDF")))
         self.addOutput(QgsProcessingOutputNumber("PAGES", self.tr("Pages de l'atlas")))
+        self.addOutput(QgsProcessingOutputString("DOCUMENT_ODT", self.tr("Document de présentation (ODT)")))
         self.addOutput(QgsProcessingOutputNumber("FILES", self.tr("Fichiers écrits")))
 
     def _output_folder(self, parameters, context, feedback) -> Path:
@@ -140,6 +153,11 @@ class DeliverablesAlgorithm(ScoranAlgorithm):
         check_canceled(feedback)
 
         self._check_writable(out)
+        # the registers of this millésime, region-wide whatever the départements: what « Évolutions » compares
+        saved = save_snapshots(store, millesime, analyses)
+        feedback.pushInfo(self.tr("Millésime {0} enregistré dans le référentiel : {1} projets, {2} centres-bourgs, "
+                                  "{3} lignes de coûts.").format(millesime, saved["projets"], saved["centres_bourgs"],
+                                                                 saved["couts"]))
         partial = out / f".partiel-{millesime}"
         shutil.rmtree(partial, ignore_errors=True)
         try:
@@ -155,6 +173,14 @@ class DeliverablesAlgorithm(ScoranAlgorithm):
                 check_canceled(feedback)
                 written += [atlas["atlas"], *atlas["departements"].values()]
                 result.update(ATLAS_PDF=str(out / atlas["atlas"].name), PAGES=atlas["pages"])
+            if self.parameterAsBoolean(parameters, self.DOCUMENT, context):  # read the previous one before replacing
+                from ..export.document import build_document, previous_document
+
+                previous = self.parameterAsFile(parameters, self.PREVIOUS_DOCUMENT, context).strip()
+                odt = build_document(store, analyses, partial, millesime, departments or None, Path(previous) if
+                                     previous else previous_document(out, millesime, departments or None), feedback)
+                written += [odt] if odt is not None else []
+                result["DOCUMENT_ODT"] = str(out / odt.name) if odt is not None else ""
             blocked = [out / p.name for p in written if (out / p.name).is_dir() or (
                 (out / p.name).exists() and not os.access(out / p.name, os.W_OK))]
             if blocked:
