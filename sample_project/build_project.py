@@ -76,7 +76,7 @@ def build_store(sources: Path, path: Path = STORE) -> ScoranStore:
     calendar = read_csv(sources / "plans" / "amii_calendrier.csv")
     centres = read_csv(sources / "plans" / "centres_bourgs.csv")
     usages = {name: read_csv(sources / "usages" / f"{name}.csv")
-              for name in ("projets", "financements", "liens", "jalons", "documents")}
+              for name in ("projets", "financements", "liens", "jalons", "documents", "themes_regionaux", "sdtan")}
 
     with store.transaction() as conn:
         store.add_millesime(conn, MILLESIME, "Projet exemple (données synthétiques)")
@@ -108,6 +108,8 @@ def build_store(sources: Path, path: Path = STORE) -> ScoranStore:
         store.insert(conn, "projets_liens", usages["liens"].to_dict("records"))
         store.insert(conn, "jalons", usages["jalons"].to_dict("records"))
         store.insert(conn, "documents", usages["documents"].to_dict("records"))
+        store.insert(conn, "themes_regionaux", usages["themes_regionaux"].astype({"ordre": int}).to_dict("records"))
+        store.insert(conn, "sdtan", usages["sdtan"].to_dict("records"))
     seed_store(store)  # the shipped State-aid and unit-cost tables, editable in the store
     os.replace(partial, path)
     return ScoranStore(path)

@@ -105,7 +105,7 @@ def generate(size: str = "demo", seed: int = DEFAULT_SEED, out: Path | None = No
                               centres_bourgs=len(centres))
     step(f"plans : {len(amii_communes)} communes AMII, {len(centres)} centres-bourgs, 8 RIP")
 
-    for name, table in zip(("projets", "financements", "liens", "jalons", "documents"),
+    for name, table in zip(("projets", "financements", "liens", "jalons", "documents", "themes_regionaux", "sdtan"),
                            register.build(territory, rng_register)):
         write_csv(table, out / "usages" / f"{name}.csv")
         manifest["counts"][f"usages_{name}"] = len(table)

@@ -1,4 +1,6 @@
-"""A starter register of ~40 services & usages projects, with funding, map links, milestones, documents."""
+"""A starter register of ~40 services & usages projects, with funding, map links, milestones, documents,
+what the circular asks of each (emerging needs, experiments, professions, training), two regional themes
+and an SDTAN inventory row for each département — all sample data."""
 
 from __future__ import annotations
 
@@ -54,9 +56,59 @@ STATUSES = ["idee", "en_etude", "finance", "en_cours", "realise", "abandonne"]
 STATUS_WEIGHTS = [0.1, 0.25, 0.2, 0.3, 0.12, 0.03]
 PIA_CALLS = ["AAP e-santé 2014", "AAP e-éducation 2015", "AAP Territoires de soins numériques", "AAP Ville de demain"]
 
+# The region's « un ou deux thèmes supplémentaires » (circular, II.B): sample themes, marked as such.
+THEMES = [{"code": "tourisme", "libelle": "Tourisme et patrimoine (exemple)", "ordre": 1},
+          {"code": "filiere_bois", "libelle": "Filière forêt-bois (exemple)", "ordre": 2}]
+# project number → its regional themes
+PROJECT_THEMES = {23: "tourisme", 24: "filiere_bois", 26: "tourisme", 28: "tourisme", 36: "tourisme",
+                  40: "filiere_bois", 20: "tourisme,filiere_bois"}
+# domain → (emerging need, experiment worth promoting, professions, training need): sample texts
+CIRCULAR_TEXTS = {
+    "sante": ("Suivi à domicile des patients chroniques loin des centres hospitaliers",
+              "Téléconsultation assistée par un infirmier en maison de santé",
+              "Médecins généralistes, infirmiers, aides-soignants, techniciens biomédicaux",
+              "Pratique de la téléconsultation et sécurité des données de santé"),
+    "education": ("Ressources pédagogiques en ligne pour les écoles rurales",
+                  "Classes mobiles partagées entre écoles d'un regroupement pédagogique",
+                  "Enseignants, conseillers pédagogiques numériques, agents de maintenance",
+                  "Usages pédagogiques des tablettes et de l'ENT"),
+    "enseignement_superieur": ("Accès des étudiants éloignés aux cours à distance",
+                               "Campus connecté en ville moyenne",
+                               "Enseignants-chercheurs, ingénieurs réseau, techniciens audiovisuels",
+                               "Scénarisation de cours à distance"),
+    "e_administration": ("Démarches en ligne pour les usagers sans équipement",
+                         "Maison de services au public itinérante",
+                         "Agents d'accueil, secrétaires de mairie, développeurs",
+                         "Accompagnement des usagers aux démarches en ligne"),
+    "developpement_economique": ("Télétravail et tiers-lieux dans les bourgs-centres",
+                                 "Espace de coworking animé par une communauté de communes",
+                                 "Artisans, commerçants, animateurs de tiers-lieux",
+                                 "Vente en ligne et présence numérique des TPE"),
+    "culture": ("Valorisation numérique du patrimoine local",
+                "Visite en réalité augmentée d'un site patrimonial",
+                "Médiateurs culturels, archivistes, guides-conférenciers",
+                "Numérisation et diffusion des collections"),
+    "mutualisation": ("Hébergement sécurisé des données des petites collectivités",
+                      "Cloud partagé entre syndicats et intercommunalités",
+                      "Administrateurs systèmes, responsables de la sécurité des systèmes d'information",
+                      "Administration d'infrastructures mutualisées"),
+    "autre": ("Accompagnement des publics éloignés des usages numériques",
+              "Médiateurs numériques itinérants dans les bourgs",
+              "Médiateurs numériques, travailleurs sociaux, animateurs",
+              "Médiation numérique et inclusion"),
+}
+# SDTAN of each département: sample statuses (weights) and the owner's preposition
+SDTAN_STATUSES = ["adopte", "en_actualisation", "a_actualiser", "en_elaboration"]
+SDTAN_WEIGHTS = [0.5, 0.3, 0.15, 0.05]
+OF_DEPARTMENT = {"21": "de la Côte-d'Or", "25": "du Doubs", "39": "du Jura", "58": "de la Nièvre",
+                 "70": "de la Haute-Saône", "71": "de Saône-et-Loire", "89": "de l'Yonne",
+                 "90": "du Territoire de Belfort"}
+SAMPLE = "Données d'exemple (synthétiques)"
+
 
 def build(territory: Territory, rng: np.random.Generator):
-    """Tables: projects, funding lines, links, milestones, documents (French codes of the store)."""
+    """Tables: projects, funding lines, links, milestones, documents, regional themes, SDTAN inventory
+    (French codes of the store)."""
     communes = territory.communes
     towns = communes[communes["population"] >= 10000]
     villages = communes[communes["population"] < 1000]
@@ -110,5 +162,31 @@ def build(territory: Territory, rng: np.random.Generator):
                               "titre": f"Compte rendu de la commission régionale — {title}",
                               "chemin": f"documents/{project_id}_compte_rendu.pdf",
                               "date_document": f"{start}-06-30"})
+    # drawn after the projects, from a generator of their own: the projects above stay as they were
+    extra = np.random.default_rng(int(rng.integers(0, 2**31)))
+    for number, project in enumerate(projects, start=1):
+        need, experiment, professions, training = CIRCULAR_TEXTS[project["domaine"]]
+        draws = extra.random(2)
+        project.update(besoins_emergents=need if draws[0] < 0.6 else "",
+                       experimentations=experiment if draws[0] < 0.35 else "",
+                       metiers=professions if draws[1] < 0.7 else "",
+                       besoins_formation=training if draws[1] < 0.5 else "",
+                       themes_regionaux=PROJECT_THEMES.get(number, ""))
     return (pd.DataFrame(projects), pd.DataFrame(funding), pd.DataFrame(links), pd.DataFrame(milestones),
-            pd.DataFrame(documents))
+            pd.DataFrame(documents), pd.DataFrame(THEMES), sdtan(territory, extra))
+
+
+def sdtan(territory: Territory, rng: np.random.Generator) -> pd.DataFrame:
+    """One SDTAN per département: adopted 2011–2014, some being or to be updated, one still drafted."""
+    rows = []
+    for code, name in sorted(zip(territory.departements["insee_dep"], territory.departements["nom"])):
+        status = rng.choice(SDTAN_STATUSES, p=SDTAN_WEIGHTS)
+        adopted = f"{2011 + int(rng.integers(0, 4))}-{int(rng.integers(1, 13)):02d}-{int(rng.integers(1, 29)):02d}"
+        updated = f"{2014 + int(rng.integers(0, 2))}-{int(rng.integers(1, 13)):02d}-15"
+        drafted = status == "en_elaboration"
+        rows.append({"code_dep": code, "titre": f"Schéma directeur territorial d'aménagement numérique — {name}",
+                     "maitre_ouvrage": f"Département {OF_DEPARTMENT.get(code, f'({name})')}",
+                     "date_adoption": "" if drafted else adopted, "statut": status,
+                     "derniere_mise_a_jour": "" if drafted or status == "adopte" else max(updated, adopted),
+                     "commentaire": SAMPLE})
+    return pd.DataFrame(rows)

@@ -15,7 +15,15 @@ import pandas as pd
 from .codes import Millesime, normalize_insee
 from .errors import ScoranError
 from .i18n import tr
-from .schema import DOMAINES, FINANCEURS, NIVEAUX, STATUTS_PROJET, TYPES_LIEN
+from .schema import (
+    DOMAINES,
+    FINANCEURS,
+    MAX_REGIONAL_THEMES,
+    NIVEAUX,
+    STATUTS_PROJET,
+    STATUTS_SDTAN,
+    TYPES_LIEN,
+)
 
 DOMAIN_LABELS = {
     "sante": tr("Santé et télémédecine"), "education": tr("Éducation"),
@@ -33,17 +41,31 @@ MILESTONE_STATUS_LABELS = {"prevu": tr("Prévu"), "atteint": tr("Atteint"), "ret
                            "annule": tr("Annulé")}
 DOCUMENT_LABELS = {"compte_rendu": tr("Compte rendu"), "etude": tr("Étude"), "convention": tr("Convention"),
                    "autre": tr("Autre")}
+SDTAN_STATUS_LABELS = {"en_elaboration": tr("En élaboration"), "adopte": tr("Adopté"),
+                       "en_actualisation": tr("En cours d'actualisation"), "a_actualiser": tr("À actualiser")}
 MILESTONE_STATUSES = tuple(MILESTONE_STATUS_LABELS)
 DOCUMENT_TYPES = tuple(DOCUMENT_LABELS)
 # field → (codes, labels): the values a cell may hold, by code or by label, however spelled.
 CHOICES = {"niveau": (NIVEAUX, LEVEL_LABELS), "domaine": (DOMAINES, DOMAIN_LABELS),
            "statut": (STATUTS_PROJET, STATUS_LABELS), "financeur": (FINANCEURS, FUNDER_LABELS),
            "statut_jalon": (MILESTONE_STATUSES, MILESTONE_STATUS_LABELS),
-           "type_document": (DOCUMENT_TYPES, DOCUMENT_LABELS), "type_objet": (TYPES_LIEN, {})}
+           "type_document": (DOCUMENT_TYPES, DOCUMENT_LABELS), "type_objet": (TYPES_LIEN, {}),
+           "statut_sdtan": (STATUTS_SDTAN, SDTAN_STATUS_LABELS)}
 DEFAULT_PROJECT_STATUS, DEFAULT_MILESTONE_STATUS = "idee", "prevu"  # the schema's defaults
 PROJECT_FIELDS = ["projet_id", "titre", "description", "niveau", "domaine", "porteur", "partenaires", "statut",
                   "budget", "appel_projets_pia", "mutualisation", "zones_defavorisees", "publics_eloignes",
-                  "departements", "date_debut", "date_fin"]
+                  "departements", "date_debut", "date_fin", "besoins_emergents", "experimentations", "metiers",
+                  "besoins_formation", "themes_regionaux"]
+# what the circular asks of each project beyond its identity: free texts, trimmed, empty = None
+CIRCULAR_TEXTS = ("besoins_emergents", "experimentations", "metiers", "besoins_formation")
+# the circular's words for the project flags (« territoires en difficulté », « publics éloignés des usages »)
+FLAG_LABELS = {"mutualisation": tr("Mutualisation"), "zones_defavorisees": tr("Territoires en difficulté"),
+               "publics_eloignes": tr("Publics éloignés des usages")}
+THEME_FIELDS = ["code", "libelle", "ordre"]
+SDTAN_FIELDS = ["code_dep", "titre", "maitre_ouvrage", "date_adoption", "statut", "derniere_mise_a_jour",
+                "commentaire"]
+DEFAULT_SDTAN_STATUS = "en_elaboration"  # the schema's default
+ADOPTED_SDTAN_STATUSES = ("adopte", "en_actualisation", "a_actualiser")  # a scheme that has been adopted once
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DEPARTMENT = re.compile(r"^(\d{2}|2[AB]|97[1-6])$")
 
@@ -89,14 +111,56 @@ def normalize_milestone(milestone: dict) -> dict:
     return row
 
 
-def normalize_project(project: dict) -> dict:
-    """A project with its choice fields as codes (an empty status is the default, « idée »)."""
+def _trimmed(value):
+    """User text without surrounding blanks; None when empty."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def normalize_project(project: dict, themes: list[dict] | None = None) -> dict:
+    """A project with its choice fields as codes (an empty status is the default, « idée »), its texts
+    trimmed and its regional themes as codes (read by code or label when `themes` is given)."""
     row = dict(project)
     for field in ("niveau", "domaine", "statut"):
         if field in row:
             row[field] = normalize_choice(row[field], field)
     row["statut"] = row.get("statut") or DEFAULT_PROJECT_STATUS
+    for field in CIRCULAR_TEXTS:
+        if field in row:
+            row[field] = _trimmed(row[field])
+    if "themes_regionaux" in row:
+        row["themes_regionaux"] = normalize_project_themes(row["themes_regionaux"], themes)
     return row
+
+
+def normalize_project_themes(value, themes: list[dict] | None = None) -> str | None:
+    """Theme codes separated by commas, in the order of the themes list; None when empty.
+
+    Each part is read by code or label, however spelled: a list, codes separated by « , », or labels
+    separated by « ; » (so that a label may hold a comma). Unknown parts are kept as written
+    (validation names them).
+    """
+    themes = themes or []
+    spellings = {}
+    for theme in themes:
+        spellings[_spelling(theme["code"])] = theme["code"]
+        spellings[_spelling(theme["libelle"])] = theme["code"]
+    if value is None or (isinstance(value, float) and value != value):
+        parts = []
+    elif isinstance(value, (list, tuple, set)):
+        parts = [str(v).strip() for v in value if str(v).strip()]
+    else:
+        text = str(value)
+        chunks = text.split(";") if ";" in text else [text]
+        parts = [part.strip() for chunk in chunks
+                 for part in ([chunk] if _spelling(chunk) in spellings else chunk.split(","))
+                 if part.strip()]
+    codes = list(dict.fromkeys(spellings.get(_spelling(part), part) for part in parts))
+    order = {theme["code"]: rank for rank, theme in enumerate(themes)}
+    codes.sort(key=lambda code: order.get(code, len(order)))
+    return ",".join(codes) or None
 
 
 def normalize_child(table: str, row: dict) -> dict:
@@ -113,8 +177,10 @@ def known_communes(store) -> set:
     return store.commune_codes()
 
 
-def validate_project(project: dict) -> list[str]:
-    """French messages for every problem of a project (empty when it can be saved)."""
+def validate_project(project: dict, themes: list[dict] | None = None) -> list[str]:
+    """French messages for every problem of a project (empty when it can be saved).
+
+    `themes`: the regional themes list its `themes_regionaux` must come from (None: not checked)."""
     problems = []
     if not str(project.get("projet_id") or "").strip():
         problems.append(tr("Identifiant du projet manquant."))
@@ -140,6 +206,23 @@ def validate_project(project: dict) -> list[str]:
     for code in split_list(project.get("departements")):
         if not _DEPARTMENT.match(code):
             problems.append(tr("Code de département invalide : « {0} ».").format(code))
+    if themes is not None:
+        problems += validate_project_themes(project.get("themes_regionaux"), themes)
+    return problems
+
+
+def validate_project_themes(value, themes: list[dict]) -> list[str]:
+    """A project's regional themes are codes of the themes list, two at most (circular, II.B)."""
+    codes = split_list(value)
+    known = {theme["code"]: theme["libelle"] for theme in themes}
+    problems = []
+    unknown = [code for code in codes if code not in known]
+    if unknown:
+        problems.append(tr("Thème régional inconnu : « {0} » (thèmes retenus : {1}).").format(
+            ", ".join(unknown), ", ".join(f"{label} ({code})" for code, label in known.items()) or tr("aucun")))
+    if len(codes) > MAX_REGIONAL_THEMES:
+        problems.append(tr("Un projet relève de {0} thèmes régionaux au plus ; il en a {1}.").format(
+            MAX_REGIONAL_THEMES, len(codes)))
     return problems
 
 
@@ -234,12 +317,13 @@ def save_project(store, project: dict, links=None, milestones=None, funding=None
 
     Lists left as None keep the project's current rows.
     """
-    project = normalize_project(project)
+    themes = read_themes(store)
+    project = normalize_project(project, themes)
     links = None if links is None else [normalize_child("liens", r) for r in links]
     milestones = None if milestones is None else [normalize_child("jalons", r) for r in milestones]
     funding = None if funding is None else [normalize_child("financements", r) for r in funding]
     documents = None if documents is None else [normalize_child("documents", r) for r in documents]
-    problems = validate_project(project)
+    problems = validate_project(project, themes)
     for link in links or []:
         problems += validate_link(link, known_communes)
     for milestone in milestones or []:
@@ -270,20 +354,32 @@ def save_project(store, project: dict, links=None, milestones=None, funding=None
             store.insert(conn, table, [{**r, "projet_id": row["projet_id"]} for r in rows])
 
 
-def replace_projects(store, projects: list) -> int:
+def replace_projects(store, projects: list, themes: list | None = None, sdtan: list | None = None) -> int:
     """Write imported projects, each replacing any project of the same id with all its rows; one transaction.
 
     `projects`: (project dict, {"liens"|"jalons"|"financements"|"documents": [rows]}) pairs, validated.
+    `themes`: the regional themes list that replaces the store's (None: kept); a theme removed while a
+    project left in the store still uses it refuses the whole import. `sdtan`: validated SDTAN rows,
+    each replacing its département's row (None: none).
     """
     tables = {"liens": "projets_liens", "jalons": "jalons", "financements": "projets_financements",
               "documents": "documents"}
     with store.transaction() as conn:
+        if themes is not None:
+            old = [dict(zip(THEME_FIELDS, row)) for row in conn.execute("SELECT code, libelle, ordre FROM "
+                                                                          "themes_regionaux")]
+            problems = removed_theme_problems(conn, old, themes, {p["projet_id"] for p, _ in projects})
+            if problems:
+                raise ScoranError("\n".join(problems))
+            _write_themes(conn, themes)
         for project, children in projects:
             row = {k: project.get(k) for k in PROJECT_FIELDS}
             conn.execute("DELETE FROM projets WHERE projet_id = ?", (row["projet_id"],))  # cascades to its rows
             store.insert(conn, "projets", [row])
             for name, target in tables.items():
                 store.insert(conn, target, [{**r, "projet_id": row["projet_id"]} for r in children.get(name, [])])
+        if sdtan:
+            _write_sdtan(conn, sdtan, replace_all=False)
     return len(projects)
 
 
@@ -324,7 +420,8 @@ def load_project(store, project_id: str) -> dict:
 
 
 def read_tables(store) -> dict[str, pd.DataFrame]:
-    """The whole register as DataFrames (projects, milestones, links, funding, documents)."""
+    """The whole register as DataFrames (projects, milestones, links, funding, documents, regional themes,
+    SDTAN inventory)."""
     with store.connection() as conn:
         return {
             "projets": pd.read_sql_query("SELECT * FROM projets ORDER BY projet_id", conn),
@@ -333,6 +430,8 @@ def read_tables(store) -> dict[str, pd.DataFrame]:
             "financements": pd.read_sql_query(
                 "SELECT * FROM projets_financements ORDER BY projet_id, financement_id", conn),
             "documents": pd.read_sql_query("SELECT * FROM documents ORDER BY projet_id, document_id", conn),
+            "themes_regionaux": pd.read_sql_query("SELECT * FROM themes_regionaux ORDER BY ordre, code", conn),
+            "sdtan": pd.read_sql_query("SELECT * FROM sdtan ORDER BY code_dep", conn),
         }
 
 
@@ -375,3 +474,226 @@ def link_names(store, links: list[dict]) -> list[dict]:
         result.append({**link, "name": name, "label": label,
                        "type_label": LINK_TYPE_LABELS.get(link["type_objet"], link["type_objet"])})
     return result
+
+
+# --- the regional themes (circular, II.B: « un ou deux thèmes supplémentaires ») -----------------
+def read_themes(store) -> list[dict]:
+    """The regional themes list, in its order: [{code, libelle, ordre}]."""
+    with store.connection() as conn:
+        return [dict(zip(THEME_FIELDS, row)) for row in
+                conn.execute("SELECT code, libelle, ordre FROM themes_regionaux ORDER BY ordre, code")]
+
+
+def theme_code(label) -> str:
+    """The code of a theme from its label: « Filière bois » → `filiere_bois`."""
+    return _spelling(label)[:40].strip("_")
+
+
+def normalize_themes(themes: list[dict]) -> list[dict]:
+    """Themes with trimmed labels, a code (derived from the label when not given) and their order (1, 2)."""
+    result = []
+    for rank, theme in enumerate(themes, start=1):
+        label = _trimmed(theme.get("libelle"))
+        code = _trimmed(theme.get("code"))
+        code = theme_code(code) if code else (theme_code(label) if label else None)
+        order = theme.get("ordre")
+        try:
+            order = int(order) if order not in (None, "") and order == order else rank
+        except (TypeError, ValueError):
+            order = rank
+        result.append({"code": code or None, "libelle": label, "ordre": order})
+    return result
+
+
+def validate_themes(themes: list[dict]) -> list[str]:
+    """Two themes at most, each with a label (no « ; », the separator of the exchange workbook), distinct."""
+    problems = []
+    if len(themes) > MAX_REGIONAL_THEMES:
+        problems.append(tr("La région retient {0} thèmes régionaux au plus (circulaire, II.B : « un ou deux "
+                           "thèmes supplémentaires ») ; la liste en a {1}.").format(MAX_REGIONAL_THEMES, len(themes)))
+    for theme in themes:
+        if not theme.get("libelle"):
+            problems.append(tr("Un thème régional a un libellé."))
+        elif ";" in theme["libelle"]:
+            problems.append(tr("Le libellé du thème « {0} » contient « ; », qui sépare les thèmes dans le classeur "
+                               "d'échange.").format(theme["libelle"]))
+        elif not theme.get("code"):
+            problems.append(tr("Le libellé du thème « {0} » ne donne pas de code : donnez-lui des lettres ou des "
+                               "chiffres.").format(theme["libelle"]))
+    for field, name in (("code", tr("code")), ("libelle", tr("libellé"))):
+        values = [_spelling(t[field]) for t in themes if t.get(field)]
+        twice = sorted({t[field] for t in themes if t.get(field) and values.count(_spelling(t[field])) > 1})
+        if twice:
+            problems.append(tr("Deux thèmes régionaux ont le même {0} : {1}.").format(name, ", ".join(twice)))
+    return problems
+
+
+def _projects_using(conn, codes: set, keep_ids: set | None = None) -> dict:
+    """code → ids of the stored projects that use it (except `keep_ids`, replaced in the same transaction)."""
+    used: dict[str, list] = {}
+    for project_id, value in conn.execute("SELECT projet_id, themes_regionaux FROM projets "
+                                          "WHERE themes_regionaux IS NOT NULL AND themes_regionaux != '' "
+                                          "ORDER BY projet_id"):
+        if keep_ids and project_id in keep_ids:
+            continue
+        for code in split_list(value):
+            if code in codes:
+                used.setdefault(code, []).append(project_id)
+    return used
+
+
+def removed_theme_problems(conn, old: list[dict], new: list[dict], replaced_ids: set | None = None) -> list[str]:
+    labels = {t["code"]: t["libelle"] for t in old}
+    removed = set(labels) - {t["code"] for t in new}
+    problems = []
+    for code, ids in sorted(_projects_using(conn, removed, replaced_ids).items()):
+        shown = ", ".join(ids[:5]) + (" …" if len(ids) > 5 else "")
+        problems.append(tr("Le thème « {0} » ({1}) est retenu par {2} projet(s) ({3}) : retirez-le de ces projets "
+                           "avant de le supprimer.").format(labels[code], code, len(ids), shown))
+    return problems
+
+
+def _write_themes(conn, themes: list[dict]) -> None:
+    conn.execute("DELETE FROM themes_regionaux")
+    conn.executemany("INSERT INTO themes_regionaux (code, libelle, ordre) VALUES (?, ?, ?)",
+                     [(t["code"], t["libelle"], t["ordre"]) for t in themes])
+
+
+def save_themes(store, themes: list[dict]) -> list[dict]:
+    """Replace the regional themes list (two at most), in one transaction; returns the list saved.
+
+    A theme's code is derived from its label when not given; a theme still used by a project cannot
+    be removed (the message names the projects)."""
+    themes = normalize_themes(themes)
+    problems = validate_themes(themes)
+    if problems:
+        raise ScoranError("\n".join(problems))
+    with store.transaction() as conn:
+        old = [dict(zip(THEME_FIELDS, row)) for row in conn.execute("SELECT code, libelle, ordre FROM "
+                                                                      "themes_regionaux")]
+        problems = removed_theme_problems(conn, old, themes)
+        if problems:
+            raise ScoranError("\n".join(problems))
+        _write_themes(conn, themes)
+    return themes
+
+
+def theme_labels(value, themes: list[dict]) -> str | None:
+    """« Tourisme ; Filière bois » for `tourisme,filiere_bois` (an unknown code shown as itself)."""
+    labels = {t["code"]: t["libelle"] for t in themes}
+    codes = split_list(value)
+    return " ; ".join(labels.get(code, code) for code in codes) or None
+
+
+# --- the SDTAN inventory (« inventaire actualisé » of the schémas directeurs) ---------------------
+def normalize_department_code(value):
+    """`21`, 21, `21.0`, ` 2a ` → `21`, `2A`; `1` → `01`; anything else as written (validation names it)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip().upper()
+    if text.isdigit() and len(text) == 1:
+        text = "0" + text
+    return text or None
+
+
+def normalize_sdtan(row: dict) -> dict:
+    """An SDTAN row: département code as text, status as a code (read by code or label), texts trimmed."""
+    result = {field: row.get(field) for field in SDTAN_FIELDS}
+    result["code_dep"] = normalize_department_code(result["code_dep"])
+    result["statut"] = normalize_choice(result["statut"], "statut_sdtan")
+    for field in ("titre", "maitre_ouvrage", "commentaire", "date_adoption", "derniere_mise_a_jour"):
+        result[field] = _trimmed(result[field])
+    return result
+
+
+def sdtan_is_empty(row: dict) -> bool:
+    """Nothing entered but the département (a row of the inventory left blank)."""
+    return not any(row.get(field) for field in SDTAN_FIELDS if field != "code_dep")
+
+
+def validate_sdtan(row: dict, departments: dict | None = None) -> list[str]:
+    """French messages for an SDTAN row; `departments`: {code: name} of the store (None or empty: any
+    well-formed code)."""
+    problems = []
+    code = row.get("code_dep")
+    if not code:
+        problems.append(tr("Code de département manquant."))
+    elif departments and code not in departments:
+        problems.append(tr("Le département « {0} » n'est pas dans le référentiel (départements : {1}).").format(
+            code, ", ".join(departments)))
+    elif not departments and not _DEPARTMENT.match(str(code)):
+        problems.append(tr("Code de département invalide : « {0} ».").format(code))
+    status = row.get("statut")
+    if status not in (None, "") and status not in STATUTS_SDTAN:
+        problems.append(tr("Statut de SDTAN inconnu : « {0} » (valeurs possibles : {1}).").format(
+            status, ", ".join(SDTAN_STATUS_LABELS.values())))
+    labels = {"date_adoption": tr("date d'adoption"), "derniere_mise_a_jour": tr("dernière mise à jour")}
+    for field, label in labels.items():
+        value = row.get(field)
+        if value and not is_date(value):
+            problems.append(tr("Date invalide pour la {0} : « {1} » (JJ/MM/AAAA).").format(label, value))
+    adopted, updated = row.get("date_adoption"), row.get("derniere_mise_a_jour")
+    if is_date(adopted) and is_date(updated) and updated < adopted:
+        problems.append(tr("La dernière mise à jour ({0}) précède l'adoption ({1}).").format(
+            _french(updated), _french(adopted)))
+    if status in ADOPTED_SDTAN_STATUSES and not adopted:
+        problems.append(tr("Un SDTAN « {0} » a une date d'adoption.").format(SDTAN_STATUS_LABELS[status]))
+    return problems
+
+
+def _french(value: str) -> str:
+    return f"{value[8:10]}/{value[5:7]}/{value[0:4]}"
+
+
+def read_sdtan(store) -> list[dict]:
+    """The stored SDTAN rows, by département code."""
+    with store.connection() as conn:
+        return [dict(zip(SDTAN_FIELDS, row)) for row in
+                conn.execute(f"SELECT {', '.join(SDTAN_FIELDS)} FROM sdtan ORDER BY code_dep")]
+
+
+def sdtan_inventory(store) -> list[dict]:
+    """One row per département of the store (its SDTAN row, or an empty one), with its name (`nom`)."""
+    stored = {row["code_dep"]: row for row in read_sdtan(store)}
+    rows = [{**{field: None for field in SDTAN_FIELDS}, **stored.get(code, {}), "code_dep": code, "nom": name}
+            for code, name in store.departments()]
+    known = {row["code_dep"] for row in rows}
+    rows += [{**row, "nom": None} for code, row in stored.items() if code not in known]  # kept, never hidden
+    return rows
+
+
+def _sdtan_problems(rows: list[dict], departments: dict) -> list[str]:
+    problems, seen = [], set()
+    for row in rows:
+        messages = validate_sdtan(row, departments)
+        if row.get("code_dep") in seen:
+            messages.append(tr("Département en double."))
+        seen.add(row.get("code_dep"))
+        problems += [f"{row.get('code_dep') or '?'} : {message}" for message in messages]
+    return problems
+
+
+def _write_sdtan(conn, rows: list[dict], replace_all: bool) -> None:
+    if replace_all:
+        conn.execute("DELETE FROM sdtan")
+    conn.executemany(f"INSERT OR REPLACE INTO sdtan ({', '.join(SDTAN_FIELDS)}) "
+                     f"VALUES ({', '.join('?' * len(SDTAN_FIELDS))})",
+                     [tuple({**r, "statut": r.get("statut") or DEFAULT_SDTAN_STATUS}[f] for f in SDTAN_FIELDS)
+                      for r in rows])
+
+
+def save_sdtan(store, rows: list[dict], replace_all: bool = True) -> int:
+    """Save the SDTAN inventory in one transaction, all rows valid or nothing; returns the rows stored.
+
+    Rows with nothing but their département are not stored (a blank line of the inventory).
+    `replace_all`: the rows are the whole inventory (the dock's table); else they replace only their
+    départements' rows (an import)."""
+    rows = [r for r in (normalize_sdtan(row) for row in rows) if not sdtan_is_empty(r)]
+    problems = _sdtan_problems(rows, dict(store.departments()))
+    if problems:
+        raise ScoranError("\n".join(problems))
+    with store.transaction() as conn:
+        _write_sdtan(conn, rows, replace_all)
+    return len(rows)

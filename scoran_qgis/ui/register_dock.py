@@ -143,6 +143,7 @@ class RegisterDock(QgsDockWidget):
         self.tabs.addTab(self._form(), _tr("Fiche"))
         self.tabs.addTab(self._plans(), _tr("Jalons et documents"))
         self.tabs.addTab(self._links(), _tr("Objets liés"))
+        self.tabs.addTab(self._needs(), _tr("Besoins et métiers"))
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -152,6 +153,7 @@ class RegisterDock(QgsDockWidget):
         self.message.setWordWrap(True)
         self.message.setStyleSheet(f"color: {ERROR_TEXT}")
         layout.addWidget(self.message)
+        self.fields["themes_regionaux"].limitReached.connect(self.message.setText)
         self.setWidget(body)
 
     def _filters(self) -> QGridLayout:
@@ -217,7 +219,11 @@ class RegisterDock(QgsDockWidget):
                 ("annuler", "/mActionUndo.svg", _tr("Annuler le dernier enregistrement"), self.undo_stack.undo),
                 (None, None, None, None),
                 ("exporter", "/mActionSharingExport.svg", _tr("Exporter le registre (XLSX)"), self.export_xlsx),
-                ("importer", "/mActionSharingImport.svg", _tr("Importer un registre (XLSX)"), self.import_xlsx)):
+                ("importer", "/mActionSharingImport.svg", _tr("Importer un registre (XLSX)"), self.import_xlsx),
+                (None, None, None, None),
+                ("themes", "/mIconListView.svg", _tr("Thèmes régionaux (un ou deux, en plus des domaines)…"),
+                 self.edit_themes),
+                ("sdtan", "/mActionOpenTable.svg", _tr("Inventaire des SDTAN…"), self.edit_sdtan)):
             if name is None:
                 toolbar.addSeparator()
                 continue
@@ -238,9 +244,14 @@ class RegisterDock(QgsDockWidget):
             "statut": self._combo(STATUTS_PROJET, register.STATUS_LABELS),
             "porteur": QLineEdit(), "partenaires": QLineEdit(), "budget": QDoubleSpinBox(),
             "appel_projets_pia": QLineEdit(), "departements": QLineEdit(), "date_debut": date_editor(),
-            "date_fin": date_editor(), "mutualisation": QCheckBox(), "zones_defavorisees": QCheckBox(),
-            "publics_eloignes": QCheckBox(),
+            "date_fin": date_editor(), "themes_regionaux": ThemeChecks(), "mutualisation": QCheckBox(),
+            "zones_defavorisees": QCheckBox(), "publics_eloignes": QCheckBox(),
+            **{name: QPlainTextEdit() for name in register.CIRCULAR_TEXTS},
         }
+        for name in register.CIRCULAR_TEXTS:
+            self.fields[name].setTabChangesFocus(True)
+            self.fields[name].setMinimumHeight(3 * self.fontMetrics().height() + 12)
+            self.fields[name].setMaximumHeight(5 * self.fontMetrics().height() + 12)  # the four fit in the tab
         self.fields["projet_id"].setReadOnly(True)
         self.fields["description"].setMaximumHeight(4 * self.fontMetrics().height() + 12)
         budget = self.fields["budget"]
@@ -255,17 +266,43 @@ class RegisterDock(QgsDockWidget):
                   "niveau": _tr("Priorité"), "domaine": _tr("Domaine"), "statut": _tr("Statut"),
                   "porteur": _tr("Porteur"), "partenaires": _tr("Partenaires"), "budget": _tr("Budget"),
                   "appel_projets_pia": _tr("Appel à projets PIA"), "departements": _tr("Départements"),
-                  "date_debut": _tr("Début"), "date_fin": _tr("Fin"), "mutualisation": _tr("Mutualisation"),
-                  "zones_defavorisees": _tr("Zones défavorisées"), "publics_eloignes": _tr("Publics éloignés")}
+                  "date_debut": _tr("Début"), "date_fin": _tr("Fin"), "themes_regionaux": _tr("Thèmes régionaux"),
+                  **register.FLAG_LABELS}
+        tips = {"themes_regionaux": _tr("Les un ou deux thèmes supplémentaires retenus par la région (circulaire, "
+                                        "II.B) ; la liste se règle par « Thèmes régionaux » de la barre d'outils."),
+                "zones_defavorisees": _tr("Le projet vise des territoires en difficulté (circulaire)."),
+                "publics_eloignes": _tr("Le projet vise des publics éloignés des usages numériques (circulaire)."),
+                "mutualisation": _tr("Le projet mutualise des infrastructures, des services ou des données.")}
+        for name, tip in tips.items():
+            self.fields[name].setToolTip(tip)
         page = QWidget()
         form = QFormLayout(page)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.links_label = QLabel("—")  # by name; edited in the « Objets liés » tab
         self.links_label.setWordWrap(True)
         for name, widget in self.fields.items():
+            if name in register.CIRCULAR_TEXTS:  # in their own tab
+                continue
             form.addRow(labels[name], widget)
             if name == "departements":  # where the project is, together
                 form.addRow(_tr("Objets liés"), self.links_label)
+        return _scrolled(page)
+
+    def _needs(self) -> QScrollArea:
+        """What the circular asks of each project: emerging needs, experiments, professions, training."""
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        for name, label in (
+                ("besoins_emergents", _tr("Besoins territoriaux émergents (pratiques numériques, innovation)")),
+                ("experimentations", _tr("Expérimentations dignes de valorisation")),
+                ("metiers", _tr("Principaux métiers concernés")),
+                ("besoins_formation", _tr("Besoins régionaux en formation spécifique"))):
+            title = QLabel(label)
+            title.setWordWrap(True)
+            title.setBuddy(self.fields[name])
+            layout.addWidget(title)
+            layout.addWidget(self.fields[name])
+        layout.addStretch()
         return _scrolled(page)
 
     def _plans(self) -> QScrollArea:
@@ -405,6 +442,7 @@ class RegisterDock(QgsDockWidget):
             self.model.set_projects([])
             return
         current = self.current_id()
+        self.fields["themes_regionaux"].set_themes(register.read_themes(self.store))
         tables = register.read_tables(self.store)
         projects = tables["projets"].astype(object).where(tables["projets"].notna(), None).to_dict("records")
         self.model.set_projects(projects)
@@ -435,7 +473,9 @@ class RegisterDock(QgsDockWidget):
     def _fill_form(self, project: dict) -> None:
         for name, widget in self.fields.items():
             value = project.get(name)
-            if isinstance(widget, QComboBox):
+            if isinstance(widget, ThemeChecks):
+                widget.set_codes(register.split_list(value))
+            elif isinstance(widget, QComboBox):
                 widget.setCurrentIndex(max(0, widget.findData(value)))
             elif isinstance(widget, QCheckBox):
                 widget.setChecked(bool(value))
@@ -470,7 +510,9 @@ class RegisterDock(QgsDockWidget):
     def form_values(self) -> dict:
         values = {}
         for name, widget in self.fields.items():
-            if isinstance(widget, QComboBox):
+            if isinstance(widget, ThemeChecks):
+                values[name] = ",".join(widget.codes()) or None
+            elif isinstance(widget, QComboBox):
                 values[name] = widget.currentData()
             elif isinstance(widget, QCheckBox):
                 values[name] = int(widget.isChecked())
@@ -512,6 +554,27 @@ class RegisterDock(QgsDockWidget):
         self.select_project(values["projet_id"])
         self.message.clear()
         return True
+
+    def edit_themes(self):
+        """Open the regional themes dialog (not modal for the rest of QGIS); returns it."""
+        from .register_lists import ThemesDialog
+
+        if self.store is None:
+            return None
+        self._dialog = ThemesDialog(self.store, self)
+        self._dialog.saved.connect(self.reload)
+        self._dialog.open()
+        return self._dialog
+
+    def edit_sdtan(self):
+        """Open the SDTAN inventory (one row per département of the store); returns the dialog."""
+        from .register_lists import SdtanDialog
+
+        if self.store is None:
+            return None
+        self._dialog = SdtanDialog(self.store, self)
+        self._dialog.open()
+        return self._dialog
 
     def duplicate(self) -> str | None:
         project_id = self.current_id()
@@ -787,3 +850,62 @@ class _ChildTable(QWidget):
             if any(values[f] for f in self.fields if f not in self.defaults):
                 result.append(values)
         return result
+
+
+class ThemeChecks(QListWidget):
+    """The regional themes as checkable items; at most `MAX_REGIONAL_THEMES` checked (circular, II.B)."""
+
+    limitReached = pyqtSignal(str)  # noqa: N815 — Qt signal naming
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._themes: list[dict] = []
+        self._unknown: list[str] = []  # codes of the project missing from the list, kept as they are
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # long labels elided, full in tooltip
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # sized to its items
+        self.itemChanged.connect(self._changed)
+        self.set_themes([])
+
+    def set_themes(self, themes: list[dict]) -> None:
+        checked = self.codes()
+        self._themes = list(themes)
+        self.blockSignals(True)
+        self.clear()
+        for theme in self._themes:
+            item = QListWidgetItem(theme["libelle"])
+            item.setToolTip(f"{theme['libelle']} ({theme['code']})")
+            item.setData(Qt.ItemDataRole.UserRole, theme["code"])
+            item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+            item.setCheckState(Qt.CheckState.Checked if theme["code"] in checked else Qt.CheckState.Unchecked)
+            self.addItem(item)
+        if not self._themes:
+            item = QListWidgetItem(_tr("Aucun thème régional : ajoutez-en par « Thèmes régionaux » (barre d'outils)."))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.addItem(item)
+        self.blockSignals(False)
+        rows = max(1, self.count())
+        self.setFixedHeight(rows * (self.fontMetrics().height() + 6) + 2 * self.frameWidth() + 4)
+
+    def _items(self):
+        return [self.item(i) for i in range(self.count()) if self.item(i).data(Qt.ItemDataRole.UserRole)]
+
+    def set_codes(self, codes: list[str]) -> None:
+        known = {item.data(Qt.ItemDataRole.UserRole) for item in self._items()}
+        self._unknown = [code for code in codes if code not in known]
+        self.blockSignals(True)
+        for item in self._items():
+            checked = item.data(Qt.ItemDataRole.UserRole) in codes
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.blockSignals(False)
+
+    def codes(self) -> list[str]:
+        return [item.data(Qt.ItemDataRole.UserRole) for item in self._items()
+                if item.checkState() == Qt.CheckState.Checked] + getattr(self, "_unknown", [])
+
+    def _changed(self, item) -> None:
+        if item.checkState() == Qt.CheckState.Checked and len(self.codes()) > register.MAX_REGIONAL_THEMES:
+            self.blockSignals(True)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.blockSignals(False)
+            self.limitReached.emit(_tr("Un projet relève de {0} thèmes régionaux au plus.").format(
+                register.MAX_REGIONAL_THEMES))

@@ -16,11 +16,13 @@ from scoran_qgis.export.register_xlsx import export_register, import_register
 
 
 def fresh_store(path, sample_store):
-    """An empty register over the sample territory."""
+    """An empty register over the sample territory (communes and départements)."""
     store = ScoranStore.create(path)
     with sample_store.connection() as source, store.transaction() as conn:
         rows = source.execute("SELECT insee_com, nom, insee_dep FROM communes").fetchall()
         conn.executemany("INSERT INTO communes (insee_com, nom, insee_dep) VALUES (?, ?, ?)", rows)
+        rows = source.execute("SELECT insee_dep, nom FROM departements").fetchall()
+        conn.executemany("INSERT INTO departements (insee_dep, nom) VALUES (?, ?)", rows)
     return store
 
 
