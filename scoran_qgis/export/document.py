@@ -90,11 +90,17 @@ def missing_message() -> str:
         missing_module() or "odf")
 
 
+def _territory_key(departments: list | None) -> str | None:
+    """« 21-58 » for départements, None for the region (the part of the file name between prefix and semester)."""
+    deps = sorted({str(d).strip().upper() for d in departments or [] if str(d).strip()})
+    return "-".join(deps) or None
+
+
 def document_name(millesime: str, departments: list | None = None) -> str:
     """`scoran_2-0_<millésime>.odt` for the region, `scoran_2-0_<dép>[-<dép>…]_<millésime>.odt` for départements
     (as the atlas names its files: atlas_scoran_… / atlas_<dép>_…)."""
-    deps = sorted({str(d).strip().upper() for d in departments or [] if str(d).strip()})
-    return f"scoran_2-0_{'-'.join(deps)}_{millesime}.odt" if deps else f"scoran_2-0_{millesime}.odt"
+    key = _territory_key(departments)
+    return f"scoran_2-0_{key}_{millesime}.odt" if key else f"scoran_2-0_{millesime}.odt"
 
 
 def previous_document(folder: Path, millesime: str, departments: list | None = None) -> Path | None:
@@ -104,7 +110,7 @@ def previous_document(folder: Path, millesime: str, departments: list | None = N
     same = folder / document_name(millesime, departments)
     if same.is_file():
         return same
-    scope = document_name("0000-S1", departments)[len("scoran_2-0_"):-len("0000-S1.odt")].rstrip("_") or None
+    scope = _territory_key(departments)
     current = Millesime.parse(millesime).index
     candidates = []
     for path in folder.glob("scoran_2-0_*.odt") if folder.is_dir() else []:
@@ -407,8 +413,11 @@ class _Writer:
         """Written aside, then renamed."""
         path = Path(path)
         partial = path.with_name(f".{path.stem}.partiel.odt")
-        self.doc.save(str(partial))
-        os.replace(partial, path)
+        try:
+            self.doc.save(str(partial))
+            os.replace(partial, path)
+        finally:
+            partial.unlink(missing_ok=True)
         return path
 
 
@@ -706,22 +715,10 @@ def _department_rows(frame: pd.DataFrame) -> pd.DataFrame:
     return frame[frame["niveau"].astype(str).str.lower().eq("département")]
 
 
-def _sdtan(store, scope: Scope) -> pd.DataFrame:
-    try:
-        with store.connection() as conn:
-            frame = pd.read_sql_query("SELECT * FROM sdtan ORDER BY code_dep", conn)
-    except Exception:  # noqa: BLE001 — a store older than schema step 5: no inventory yet
-        return pd.DataFrame(columns=["code_dep"])
-    return scope.by_department(frame, "code_dep")
-
-
-def _regional_themes(store) -> list[str]:
-    try:
-        with store.connection() as conn:
-            frame = pd.read_sql_query("SELECT libelle FROM themes_regionaux ORDER BY ordre, code", conn)
-    except Exception:  # noqa: BLE001 — older store
-        return []
-    return [str(v) for v in frame["libelle"]]
+def _register_table(tables: dict, name: str, columns: list) -> pd.DataFrame:
+    """A register table (schema step 5: `sdtan`, `themes_regionaux`), empty when the register has none."""
+    frame = tables.get(name)
+    return frame if frame is not None else pd.DataFrame(columns=columns)
 
 
 def build_document(store, analyses: Path, out: Path, millesime: str, departments: list | None = None,
@@ -768,6 +765,7 @@ class _Document:
         self.params = read_parameters(read_layer_table(analyses / "zones_blanches_communes.gpkg"),
                                       _read(analyses / "inventaire_zones_blanches.csv"))
         self.maps = None
+        self.tables = register.read_tables(store)
 
     # --- helpers -----------------------------------------------------------------------------
     def prose(self, key: str) -> None:
@@ -820,7 +818,7 @@ class _Document:
         w.h(tr("Synthèse des SCORAN initiales"), 2)
         self.prose("scoran_initiales")
         w.h(tr("Schémas directeurs territoriaux d'aménagement numérique (SDTAN)"), 2)
-        sdtan = _sdtan(self.store, self.scope)
+        sdtan = self.scope.by_department(_register_table(self.tables, "sdtan", ["code_dep", "statut"]), "code_dep")
         labels = getattr(register, "SDTAN_STATUS_LABELS", {})
         if sdtan.empty:
             w.p(tr("Aucun SDTAN n'est encore inscrit au référentiel SCORAN pour ce territoire : complétez "
@@ -1031,7 +1029,7 @@ class _Document:
     # --- 5. services and usages --------------------------------------------------------------
     def chapter_usages(self) -> None:
         w = self.writer
-        projects = self.scope.usage_projects(register.read_tables(self.store)["projets"])
+        projects = self.scope.usage_projects(self.tables["projets"])
         w.h(tr("Projets par priorité et par domaine"), 2)
         if len(projects):
             active = int(projects["statut"].isin(["en_cours", "realise"]).sum())
@@ -1056,7 +1054,7 @@ class _Document:
         w.h(tr("Priorités nationales"), 2)
         self.prose("usages_nationaux")
         w.h(tr("Priorités régionales et besoins émergents"), 2)
-        themes = _regional_themes(self.store)
+        themes = [str(v) for v in _register_table(self.tables, "themes_regionaux", ["libelle"])["libelle"]]
         if themes:
             w.p(tr("Thèmes régionaux retenus : {0}.").format(" ; ".join(themes)))
         flags = [(c, label) for c, label in (("zones_defavorisees", tr("territoires en difficulté")),
@@ -1165,7 +1163,7 @@ class _Document:
 
         w = self.writer
         w.h(tr("Indicateurs de suivi"), 2)
-        projects = self.scope.usage_projects(register.read_tables(self.store)["projets"].assign(
+        projects = self.scope.usage_projects(self.tables["projets"].assign(
             statut=lambda f: f["statut"].map(register.STATUS_LABELS)))
         centres = self.scope.communes(read_layer_table(self.analyses / "centres_bourgs.gpkg"))
         indicators = _indicators(
@@ -1187,7 +1185,7 @@ class _Document:
         w.h(tr("Évolutions depuis le millésime précédent"), 2)
         changes = _read(self.analyses / "evolutions.csv")
         if len(changes) and not self.scope.whole:
-            phases, projects_all = self.store.rip_phases(), register.read_tables(self.store)["projets"]
+            phases, projects_all = self.store.rip_phases(), self.tables["projets"]
             changes = changes[[self.scope.object_in_scope(o, projects_all, phases) and self.scope.text_in_scope(d)
                                for o, d in zip(changes["objet"], changes["detail"])]]
         if len(changes):

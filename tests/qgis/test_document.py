@@ -214,13 +214,23 @@ def write_prose(path: Path) -> None:
 def test_prose_is_carried_over_and_orphans_go_to_the_annex(generated, tmp_path):
     from odf import teletype
 
-    from scoran_qgis.export.document import build_document, previous_document
+    from scoran_qgis.export.document import (
+        PreviousProse,
+        build_document,
+        placeholder_text,
+        previous_document,
+        prose_hints,
+    )
 
     folder, result = generated
     out = tmp_path / "livrables"
     out.mkdir()
     shutil.copy(result["DOCUMENT_ODT"], out)
     write_prose(out / "scoran_2-0_2015-S1.odt")
+    typed = PreviousProse(out / "scoran_2-0_2015-S1.odt")
+    placeholders = {placeholder_text(hint) for hint in prose_hints().values()}
+    assert typed.written("prose_sdtan", placeholders) and typed.written("prose_ancien_chapitre", placeholders)
+    assert not typed.written("prose_suivi", placeholders)  # still the invitation: the new one is used
     store = ScoranStore.open(folder / "scoran.gpkg")
     feedback = Recorder()
     for _ in range(2):  # regenerated twice: the prose stays, styles are not renamed again and again
