@@ -307,7 +307,7 @@ def write_all(analyses: Path, store, out: Path, millesime: str, departments: lis
                                             "debut": tr("Début"), "fin": tr("Fin"), "statut": tr("Statut"),
                                             "partage": tr("Partage")}, {})]))
 
-    indicators = _indicators(inventory, trajectory, centres, projects, needs, scope, params)
+    indicators = _indicators(inventory, trajectory, centres, projects, needs, scope, params, remaining)
     changes = _register_changes(store, millesime, analyses, scope, projects_all, phases)
     add(book(out / "indicateurs_suivi.xlsx", tr("Indicateurs de suivi de la SCORAN"),
              [tr("Indicateurs du semestre pour le territoire ; « Évolutions » : ce qui a changé depuis le millésime "
@@ -580,7 +580,10 @@ def _cell(row, column, kind):
     return kind(row[column])
 
 
-def _indicators(inventory, trajectory, centres, projects, needs, scope: Scope, params) -> pd.DataFrame:
+def _indicators(inventory, trajectory, centres, projects, needs, scope: Scope, params,
+                remaining: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The semester's indicators of the scope; `remaining` (the scope's rest to plan, see `_remaining`)
+    adds the premises and cost left to plan and the cost of 100 % in 2022."""
     total = _territory_total(inventory)
     level = trajectory["niveau"].astype(str)
     region = trajectory[~level.isin(["département", "commune"])]
@@ -621,6 +624,16 @@ def _indicators(inventory, trajectory, centres, projects, needs, scope: Scope, p
     rows += [
         (tr("Coût des phases RIP restant (€)"), decimal(money, "cout_total") or 0.0),
         (tr("Part de l'État (€)"), decimal(money, "part_etat") or 0.0),
+    ]
+    rest = _territory_total(remaining) if remaining is not None and len(remaining) else None
+    if rest is not None:
+        rows += [
+            (tr("Locaux à planifier (dans aucun plan)"), number(rest, "locaux")),
+            (tr("Coût du reste à planifier (€)"), decimal(rest, "cout_total") or 0.0),
+            (tr("Coût du 100 % en 2022 : phases des RIP + reste à planifier (€)"),
+             (decimal(money, "cout_total") or 0.0) + (decimal(rest, "cout_total") or 0.0)),
+        ]
+    rows += [
         (tr("Centres-bourgs en zone blanche 2G"), int((centres["statut"] == "zone_blanche_2g").sum())),
         (tr("Centres-bourgs en zone blanche 3G"), int((centres["statut"] == "zone_blanche_3g").sum())),
         (tr("Projets d'usages"), len(projects)),

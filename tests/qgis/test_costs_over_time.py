@@ -308,6 +308,10 @@ def test_workbooks_show_the_cost_of_full_coverage_and_the_changes(two_millesimes
     assert row["Coût (€) — 2015-S2"] == pytest.approx(total_rest)
     assert row["Coût (€) — écart"] == pytest.approx(total_rest - previous["cout_total"].iat[-1])
 
+    indicators = sheet(folder / "l2" / "indicateurs_suivi.xlsx", "Indicateurs").set_index("Indicateur")["Valeur"]
+    assert indicators["Coût du 100 % en 2022 : phases des RIP + reste à planifier (€)"] == pytest.approx(
+        total_needs + total_rest)
+    assert indicators["Locaux à planifier (dans aucun plan)"] == rest[rest["niveau"] == "territoire"]["locaux"].iat[0]
     changes = sheet(folder / "l2" / "indicateurs_suivi.xlsx", "Évolutions")
     assert list(changes.columns) == ["Registre", "Type", "Objet", "Avant", "Maintenant", "Détail"]
     assert {"Très haut débit fixe", "Projets d'usages", "Centres-bourgs (mobile)", "Coûts et locaux"} <= set(
