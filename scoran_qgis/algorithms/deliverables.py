@@ -79,7 +79,12 @@ class DeliverablesAlgorithm(ScoranAlgorithm):
             "les cadres « À rédiger » du document précédent — celui du dossier des livrables, même millésime ou "
             "à défaut le plus récent, ou celui indiqué — sont repris ; sans le module Python odf (odfpy), ce "
             "document n'est pas produit et un avertissement le dit). Les fichiers sont écrits à part puis "
-            "déplacés ensemble : jamais un jeu partiel présenté comme complet."
+            "déplacés ensemble : jamais un jeu partiel présenté comme complet.\n\n"
+            "Enregistre aussi dans le référentiel, pour toute la région quels que soient les départements "
+            "demandés, l'état du millésime : projets d'usages (statut, budget, dates), centres-bourgs (couverture, "
+            "état du site, sites nécessaires, coût retenu) et coûts (phases des RIP, reste à planifier, mobile) ; "
+            "une nouvelle génération du même millésime remplace ses lignes. « Évolutions » et « Comparaison » "
+            "comparent à ce qui a été enregistré pour le millésime précédent."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
