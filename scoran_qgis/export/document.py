@@ -40,6 +40,7 @@ PROSE_STYLE = "SCORAN_5f_Prose"
 ANNEX_SECTION = "annexe_textes_repris"
 IMAGE_WIDTH_CM = 16.0
 TABLE_WIDTH_CM = 17.0
+PROJECTS_SHOWN = 60  # rows of a project table in the document; the workbook lists them all
 NAME = re.compile(r"^scoran_2-0_(?:(?P<scope>[0-9AB]{2,3}(?:-[0-9AB]{2,3})*)_)?(?P<millesime>\d{4}-S[12])\.odt$")
 
 
@@ -421,15 +422,26 @@ class _Writer:
         return path
 
 
+CHAR_CM, PADDING_CM = 0.19, 0.4  # a 9 pt DejaVu Sans character, a cell's padding and border
+
+
 def _column_widths(headers: list, rows: list, total_cm: float = TABLE_WIDTH_CM) -> list[float]:
-    """Column widths (cm) in proportion to what they hold: the longest cell, the header's longest word."""
-    weights = []
+    """Column widths (cm): each column gets room for its longest unbreakable word (a number or a date, whose
+    spaces do not break, is one word), and what is left goes where longer texts would otherwise wrap."""
+    minimum, wanted = [], []
     for index, header in enumerate(headers):
-        cells = [len(str(row[index])) for row in rows if index < len(row) and row[index] is not None]
-        longest_word = max((len(word) for word in str(header).split()), default=4)
-        weight = max(max(cells, default=4), longest_word, 4) + 2  # + the cell's padding
-        weights.append(min(weight, 22 if index == 0 else 26))
-    return [total_cm * weight / sum(weights) for weight in weights]
+        cells = [str(row[index]) for row in rows if index < len(row) and row[index] is not None]
+        words = [word for text in [*cells, str(header)] for word in text.split(" ")]
+        minimum.append(max((len(word) for word in words), default=4) * CHAR_CM + PADDING_CM)
+        wanted.append(min(max((len(text) for text in cells), default=4), 40) * CHAR_CM + PADDING_CM)
+    if sum(minimum) >= total_cm:
+        return [total_cm * width / sum(minimum) for width in minimum]
+    left = total_cm - sum(minimum)
+    needs = [max(w - m, 0.0) for w, m in zip(wanted, minimum)]
+    if sum(needs) <= left:  # every column fits on one line: the rest shared in proportion
+        return [total_cm * w / sum(wanted) if sum(wanted) else total_cm / len(headers) for w in
+                (max(w, m) for w, m in zip(wanted, minimum))]
+    return [m + left * n / sum(needs) for m, n in zip(minimum, needs)]
 
 
 def placeholder_text(hint: str) -> str:
@@ -819,12 +831,12 @@ class _Document:
         self.prose("scoran_initiales")
         w.h(tr("Schémas directeurs territoriaux d'aménagement numérique (SDTAN)"), 2)
         sdtan = self.scope.by_department(_register_table(self.tables, "sdtan", ["code_dep", "statut"]), "code_dep")
-        labels = getattr(register, "SDTAN_STATUS_LABELS", {})
+        labels = register.SDTAN_STATUS_LABELS
         if sdtan.empty:
             w.p(tr("Aucun SDTAN n'est encore inscrit au référentiel SCORAN pour ce territoire : complétez "
                    "l'inventaire des SDTAN (table sdtan) pour qu'il figure ici."))
         else:
-            adopted = int(sdtan["statut"].isin(["adopte", "en_actualisation", "a_actualiser"]).sum())
+            adopted = int(sdtan["statut"].isin(register.ADOPTED_SDTAN_STATUSES).sum())
             w.p(tr("{0} SDTAN inscrit(s) au référentiel pour {1} département(s) du territoire ; {2} adopté(s) "
                    "au moins une fois.").format(len(sdtan), len(self.scope.departments or self.scope.names), adopted))
             w.table([tr("Département"), tr("SDTAN"), tr("Maître d'ouvrage"), tr("Adoption"), tr("Statut"),
@@ -1052,11 +1064,17 @@ class _Document:
         else:
             w.p(tr("Aucun projet de services et usages n'est encore inscrit au registre pour ce territoire."))
         w.h(tr("Priorités nationales"), 2)
+        self.project_list(projects, "national")
         self.prose("usages_nationaux")
         w.h(tr("Priorités régionales et besoins émergents"), 2)
-        themes = [str(v) for v in _register_table(self.tables, "themes_regionaux", ["libelle"])["libelle"]]
-        if themes:
-            w.p(tr("Thèmes régionaux retenus : {0}.").format(" ; ".join(themes)))
+        self.project_list(projects, "regional")
+        themes = _register_table(self.tables, "themes_regionaux", ["code", "libelle"])
+        if len(themes):
+            used = projects["themes_regionaux"].map(register.split_list).explode().value_counts() \
+                if "themes_regionaux" in projects and len(projects) else pd.Series(dtype=int)
+            w.p(tr("Thèmes régionaux retenus en plus des domaines nationaux : {0}.").format(" ; ".join(
+                tr("{0} ({1} projet(s))").format(label, fr_int(used.get(code, 0)))
+                for code, label in zip(themes["code"], themes["libelle"]))))
         flags = [(c, label) for c, label in (("zones_defavorisees", tr("territoires en difficulté")),
                                             ("publics_eloignes", tr("publics éloignés des usages")))
                  if c in projects]
@@ -1064,11 +1082,67 @@ class _Document:
             w.p(tr("Projets attentifs aux {0}.").format(", ".join(
                 f"{label} : {fr_int(pd.to_numeric(projects[c], errors='coerce').fillna(0).astype(bool).sum())}"
                 for c, label in flags)))
+        for column, title in (("besoins_emergents", tr("Besoins territoriaux émergents relevés dans les projets")),
+                              ("experimentations", tr("Expérimentations dignes de valorisation"))):
+            lines = self.project_texts(projects, column)
+            if lines:
+                w.p(title + " :", "Text_20_body")
+                w.bullets(lines)
         self.prose("usages_regionaux")
         w.h(tr("Initiatives « territoires innovants »"), 2)
+        self.project_list(projects, "territoire_innovant")
         self.prose("territoires_innovants")
         w.h(tr("Mutualisation des ressources d'ingénierie et de l'informatique en nuage"), 2)
+        self.project_list(projects[projects["domaine"] == "mutualisation"] if len(projects) else projects, None,
+                          tr("Projets de mutualisation des infrastructures et du cloud"))
         self.prose("mutualisation")
+        w.h(tr("Métiers concernés et besoins en formation"), 2)
+        wanted = [c for c in ("metiers", "besoins_formation") if c in projects]
+        if wanted and len(projects):
+            texts = projects[wanted].fillna("").astype(str).apply(lambda c: c.str.strip())
+            rows = projects[texts.ne("").any(axis=1)]
+            if len(rows):
+                shown = rows.head(PROJECTS_SHOWN)
+                w.table([tr("Projet"), tr("Métiers concernés"), tr("Besoins en formation")],
+                        [[f"{r['projet_id']} {r['titre']}", r.get("metiers") or "", r.get("besoins_formation") or ""]
+                         for r in shown.to_dict("records")],
+                        caption=self.more(rows, tr("Métiers et besoins en formation par projet")))
+            else:
+                w.p(tr("Aucun projet n'indique encore les métiers concernés ni les besoins en formation."))
+
+    def project_list(self, projects: pd.DataFrame, level: str | None, caption: str = "") -> None:
+        """The projects of a priority level (None: all of `projects`), as a table."""
+        if projects.empty:
+            return
+        chosen = projects if level is None else projects[projects["niveau"] == level]
+        if chosen.empty:
+            self.writer.p(tr("Aucun projet inscrit au registre."))
+            return
+        shown = chosen.head(PROJECTS_SHOWN)
+        self.writer.table(
+            [tr("Projet"), tr("Titre"), tr("Domaine"), tr("Porteur"), tr("Statut")],
+            [[r["projet_id"], r["titre"], register.DOMAIN_LABELS.get(r["domaine"], r["domaine"]),
+              r.get("porteur") or "", register.STATUS_LABELS.get(r["statut"], r["statut"] or "")
+              + (f" — {r['partage']}" if r.get("partage") else "")] for r in shown.to_dict("records")],
+            caption=self.more(chosen, caption or register.LEVEL_LABELS.get(level, tr("Projets"))))
+
+    @staticmethod
+    def more(frame: pd.DataFrame, caption: str) -> str:
+        """A table's caption, saying when it shows only the first projects."""
+        if len(frame) <= PROJECTS_SHOWN:
+            return caption
+        return caption + " — " + tr("les {0} premiers sur {1} ; tous dans projets_usages.xlsx").format(
+            PROJECTS_SHOWN, fr_int(len(frame)))
+
+    @staticmethod
+    def project_texts(projects: pd.DataFrame, column: str) -> list[str]:
+        """Each distinct text of `column`, with the projects that give it (« … (PRJ-001, PRJ-002) »)."""
+        if column not in projects or projects.empty:
+            return []
+        texts = projects[column].fillna("").astype(str).str.strip()
+        chosen = projects.assign(texte=texts)[texts.ne("")]
+        grouped = chosen.groupby("texte", sort=False)["projet_id"].agg(lambda ids: ", ".join(sorted(ids)))
+        return [f"{text} ({ids})" for text, ids in grouped.head(PROJECTS_SHOWN).items()]
 
     # --- 6. financial needs ------------------------------------------------------------------
     def chapter_financement(self) -> None:
@@ -1152,8 +1226,9 @@ class _Document:
                          for r in rows if r["kind"] == PROJECT for m in r["milestones"]
                          if m.get("statut") in ("prevu", "retarde"))
         if waiting:
+            titles = {r["key"]: r["title"] for r in rows if r["kind"] == PROJECT}
             w.table([tr("Échéance"), tr("Projet"), tr("Jalon"), tr("Statut")],
-                    [[fr_date(d), k, t, s] for d, k, t, s in waiting[:25]],
+                    [[fr_date(d), f"{k} {titles.get(k, '')}".strip(), t, s] for d, k, t, s in waiting[:25]],
                     caption=tr("Jalons prévus ou retardés des projets d'usages (25 premiers par échéance)"))
         self.prose("calendrier")
 

@@ -150,6 +150,25 @@ def test_figures_equal_the_analysis_files(generated):
            "en cours ou réalisés)" in text
 
 
+def test_usages_chapter_holds_the_circular_fields_of_the_register(generated):
+    folder, result = generated
+    text = full_text(load(result["DOCUMENT_ODT"]))
+    with sqlite3.connect(folder / "scoran.gpkg") as conn:
+        projects = pd.read_sql_query("SELECT projet_id, titre, metiers, besoins_formation, besoins_emergents, "
+                                     "themes_regionaux FROM projets ORDER BY projet_id", conn).fillna("")
+        themes = pd.read_sql_query("SELECT code, libelle FROM themes_regionaux", conn)
+    assert len(themes) and (projects["metiers"] != "").any()  # the sample has them
+    trades = text[text.index("Métiers concernés et besoins en formation" + "Projet"):]
+    for row in projects[(projects["metiers"] != "") | (projects["besoins_formation"] != "")].itertuples():
+        assert f"{row.projet_id} {row.titre}{row.metiers}{row.besoins_formation}" in trades
+    for code, label in zip(themes["code"], themes["libelle"]):
+        count = projects["themes_regionaux"].map(lambda v, c=code: c in [x.strip() for x in
+                                                                         v.replace(";", ",").split(",")]).sum()
+        assert f"{label} ({count} projet(s))" in text
+    for need, group in projects[projects["besoins_emergents"] != ""].groupby("besoins_emergents"):
+        assert f"{need} ({', '.join(sorted(group['projet_id']))})" in text
+
+
 def pdf_words(path) -> str:
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
     return "".join(unicodedata.normalize("NFKC", text).split())  # lines wrap anywhere: compare without spaces
