@@ -422,7 +422,7 @@ class _Writer:
         return path
 
 
-CHAR_CM, PADDING_CM = 0.19, 0.4  # a 9 pt DejaVu Sans character, a cell's padding and border
+CHAR_CM, BOLD_CHAR_CM, PADDING_CM = 0.2, 0.25, 0.45  # 9 pt DejaVu Sans (bold in headers), padding and border
 
 
 def _column_widths(headers: list, rows: list, total_cm: float = TABLE_WIDTH_CM) -> list[float]:
@@ -431,16 +431,17 @@ def _column_widths(headers: list, rows: list, total_cm: float = TABLE_WIDTH_CM) 
     minimum, wanted = [], []
     for index, header in enumerate(headers):
         cells = [str(row[index]) for row in rows if index < len(row) and row[index] is not None]
-        words = [word for text in [*cells, str(header)] for word in text.split(" ")]
-        minimum.append(max((len(word) for word in words), default=4) * CHAR_CM + PADDING_CM)
+        words = [len(word) * CHAR_CM for text in cells for word in re.split(r"[ -]", text)]  # lines break there
+        words += [len(word) * BOLD_CHAR_CM for word in re.split(r"[ -]", str(header))]
+        minimum.append(max(words, default=4 * CHAR_CM) + PADDING_CM)
         wanted.append(min(max((len(text) for text in cells), default=4), 40) * CHAR_CM + PADDING_CM)
     if sum(minimum) >= total_cm:
         return [total_cm * width / sum(minimum) for width in minimum]
     left = total_cm - sum(minimum)
     needs = [max(w - m, 0.0) for w, m in zip(wanted, minimum)]
     if sum(needs) <= left:  # every column fits on one line: the rest shared in proportion
-        return [total_cm * w / sum(wanted) if sum(wanted) else total_cm / len(headers) for w in
-                (max(w, m) for w, m in zip(wanted, minimum))]
+        fitting = [max(w, m) for w, m in zip(wanted, minimum)]
+        return [total_cm * w / sum(fitting) for w in fitting]
     return [m + left * n / sum(needs) for m, n in zip(minimum, needs)]
 
 
@@ -600,19 +601,19 @@ def _legend(layers, width: int, height: int):
     for layer in layers:
         if y > height - 60:
             break
-        painter.setFont(QFont("DejaVu Sans", 21, QFont.Weight.Bold))
+        painter.setFont(QFont("DejaVu Sans", 25, QFont.Weight.Bold))
         painter.setPen(QColor("black"))
-        painter.drawText(10, y, width - 20, 80, Qt.TextFlag.TextWordWrap, layer.name())
-        y += 44 if len(layer.name()) < 30 else 80
-        painter.setFont(QFont("DejaVu Sans", 18))
+        painter.drawText(10, y, width - 20, 92, Qt.TextFlag.TextWordWrap, layer.name())
+        y += 50 if len(layer.name()) < 26 else 92
+        painter.setFont(QFont("DejaVu Sans", 22))
         for item in layer.renderer().legendSymbolItems():
             if item.symbol() is None or y > height - 40:
                 continue
             pixmap = QgsSymbolLayerUtils.symbolPreviewPixmap(item.symbol(), QSize(50, 30))
             painter.drawPixmap(14, y, pixmap)
             label = item.label() or ""
-            painter.drawText(76, y - 2, width - 86, 70, Qt.TextFlag.TextWordWrap, label)
-            y += 42 if len(label) < 30 else 70
+            painter.drawText(76, y - 2, width - 86, 84, Qt.TextFlag.TextWordWrap, label)
+            y += 46 if len(label) < 28 else 84
         y += 18
     painter.end()
     return image
@@ -624,7 +625,7 @@ def render_map(layers, extent, path: Path, crs, title: str = "") -> Path:
     from qgis.PyQt.QtCore import QSize
     from qgis.PyQt.QtGui import QColor, QImage, QPainter
 
-    map_width, legend_width, height = 1300, 640, 1100
+    map_width, legend_width, height = 1300, 700, 1100
     settings = QgsMapSettings()
     settings.setLayers(layers)
     settings.setDestinationCrs(crs)
@@ -876,14 +877,14 @@ class _Document:
                                                                       and len(_department_rows(inventory)) > 1 else []):
             label = self.department_label(r["code"]) if str(r.get("niveau")).lower() == "département" else tr(
                 "Total {0}").format(self.scope.label() if self.scope.whole else "").strip()
-            rows.append([label, fr_int(r["nb_locaux"]), fr_int(r.get("nb_inel")), fr_pct(r.get("pct_inel"), 2),
-                         fr_int(r["nb_sous_seuil"]), fr_pct(r["pct_sous_seuil"], 2), fr_int(r.get("nb_zb_haut_debit")),
-                         fr_int(r["nb_zones_blanches"])])
+            rows.append([label, fr_int(r["nb_locaux"]), f"{fr_int(r.get('nb_inel'))} ({fr_pct(r.get('pct_inel'), 2)})",
+                         f"{fr_int(r['nb_sous_seuil'])} ({fr_pct(r['pct_sous_seuil'], 2)})",
+                         fr_int(r.get("nb_zb_haut_debit")), fr_int(r["nb_zones_blanches"])])
         if rows:
-            w.table([tr("Département"), tr("Locaux"), tr("Inéligibles"), tr("% inéligibles"),
-                     tr("Sous {0}").format(p.speed), tr("% sous {0}").format(p.speed),
-                     tr("Communes en zone blanche du haut débit"), tr("Communes sans haut débit de qualité")],
-                    rows, numeric=set(range(1, 8)), caption=tr("Inventaire des zones blanches par département"))
+            w.table([tr("Département"), tr("Locaux"), tr("Inéligibles (part)"),
+                     tr("Sous {0} (part)").format(p.speed), tr("Communes en zone blanche du haut débit"),
+                     tr("Communes sans haut débit de qualité")],
+                    rows, numeric=set(range(1, 6)), caption=tr("Inventaire des zones blanches par département"))
         self.map("fixe", ["sites", "departements", "communes"],
                  tr("Part des locaux sans haut débit de qualité par commune et sites prioritaires sous {0}").format(
                      p.speed))
