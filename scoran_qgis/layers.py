@@ -150,6 +150,18 @@ def bpe_layer(path: Path) -> QgsVectorLayer:
 
 
 CLASS_COLORS = palettes.CLASS_COLORS
+
+# Planned semester of clearing (scoran:whitezoneclearing's resorption_communes / resorption_carreaux): the
+# `semestre_resorption` text ('AAAA-Sn') by year; any other value (the algorithm's own codes) reads as
+# « nothing to clear » when the commune or cell has no premises to treat, else as « not planned ».
+CLEARING_FIELD = "semestre_resorption"
+CLEARING_EXPRESSION = (
+    "CASE WHEN regexp_match(coalesce(\"semestre_resorption\", ''), '^[0-9]{4}-S[12]$') THEN "
+    "CASE WHEN left(\"semestre_resorption\", 4) <= '2016' THEN '2016' "
+    "WHEN left(\"semestre_resorption\", 4) > '2022' THEN 'apres_2022' "
+    "ELSE left(\"semestre_resorption\", 4) END "
+    "WHEN coalesce(\"nb_sous_seuil\", 0) + coalesce(\"nb_sans_haut_debit\", 0) = 0 THEN 'rien' "
+    "ELSE 'non_planifie' END")
 STYLES_DIR = Path(__file__).resolve().parent / "resources" / "styles"
 STYLE_PROPERTY = "scoran/style"  # custom property: the SCORAN style a layer was given
 
@@ -167,6 +179,9 @@ def legend_labels(style: str) -> dict:
     from .core.speed_classes import CLASSES, LABELS_FR
 
     speed = {code: f"{code} — {translated(LABELS_FR[code])}" for code in CLASSES}
+    clearing = {"2016": tr("2016 ou avant"), **{str(year): str(year) for year in range(2017, 2023)},
+                "apres_2022": tr("Après 2022"), "non_planifie": tr("Non planifié"),
+                "rien": tr("Rien à résorber")}
     return {
         "locaux_classes": speed,
         "sites_prioritaires": {**speed, "": tr("Aucun local à moins de la distance maximale")},
@@ -174,6 +189,7 @@ def legend_labels(style: str) -> dict:
         "couverture_thd": {"ZTD": tr("Zone très dense"), "AMII": tr("AMII (initiative privée)"),
                            "RIP": tr("RIP (initiative publique)"), "aucun": tr("Aucun projet")},
         "centres_bourgs_mobile": {code: translated(label) for code, label in STATUS_LABELS.items()},
+        "resorption_communes": clearing, "resorption_carreaux": clearing,
     }.get(style, {})
 
 

@@ -80,7 +80,7 @@ def styles() -> dict:
     from scoran_qgis.core.i18n import tr
     from scoran_qgis.core.mobile import STATUS_LABELS
     from scoran_qgis.core.speed_classes import CLASSES
-    from scoran_qgis.layers import legend_labels
+    from scoran_qgis.layers import CLEARING_EXPRESSION, legend_labels
 
     def speed_classes(style: str, shape: str, size: str, outline: str, width: str, none_class: bool = False):
         labels = legend_labels(style)
@@ -107,6 +107,14 @@ def styles() -> dict:
     demand = QgsGraduatedSymbolRenderer("coalesce(\"distance_4g_m\", 50000)", _ranges(
         palettes.DISTANCE_4G_CLASSES, lambda c: _marker("circle", c, "2", palettes.BLACK, "0.1"), metres))
     white_zone_centres = "if(\"statut\" IN ('zone_blanche_2g', 'zone_blanche_3g'), \"nom\", NULL)"
+    clearing_fields = ["semestre_resorption", "nb_sous_seuil", "nb_sans_haut_debit"]
+
+    def clearing(style: str, communes: bool):
+        def symbol(color):
+            return _fill(color, palettes.WHITE, "0.05") if communes else _fill(color, color, "0.3")
+        labels = legend_labels(style)
+        return QgsCategorizedSymbolRenderer(CLEARING_EXPRESSION, [
+            QgsRendererCategory(code, symbol(color), labels[code]) for code, color in palettes.CLEARING_COLORS.items()])
     return {
         # scoran:importmci OUTPUT — premises by speed class
         "locaux_classes": ("Point", ["classe"], speed_classes("locaux_classes", "circle", "1.2", None, "0"), None,
@@ -137,6 +145,10 @@ def styles() -> dict:
             for code in STATUS_LABELS]), _labels(white_zone_centres), 1.0),
         # scoran:mobiledemand OUTPUT — points without 4G by distance to the nearest 4G coverage
         "demande_4g": ("Point", ["distance_4g_m"], demand, None, 1.0),
+        # scoran:whitezoneclearing — planned year of clearing per commune (thin white outline) and per 200 m
+        # cell (outlined in its own colour: a cell stays visible as a dot on a region's map)
+        "resorption_communes": ("MultiPolygon", clearing_fields, clearing("resorption_communes", True), None, 1.0),
+        "resorption_carreaux": ("MultiPolygon", clearing_fields, clearing("resorption_carreaux", False), None, 1.0),
     }
 
 

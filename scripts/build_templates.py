@@ -3,7 +3,8 @@
     /usr/bin/python3 scripts/build_templates.py
 
 Officers may restyle the .qpt in QGIS's layout designer: the plugin finds the items by their id
-(carte_fixe, legende_thd, chiffres_mobile, calendrier…), so only the ids must stay.
+(carte_fixe, carte_quand_carreaux, legende_usages, chiffres_mobile…), so only the ids must stay. The pages
+whose number depends on the data (calendar, lists of sites and of changes) are built in code.
 """
 
 import sys

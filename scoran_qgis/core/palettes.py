@@ -18,6 +18,13 @@ DOMAIN_COLORS = {
     "e_administration": "#4daf4a", "developpement_economique": "#ff7f00", "culture": "#a65628",
     "mutualisation": "#f781bf", "autre": NEUTRAL,
 }
+MULTI_DOMAIN_COLOR = "#404040"  # a map feature linked to projects of several domains
+
+# Planned semester of clearing of the white zones (atlas « Quand ? »): green soon, red late (ColorBrewer
+# RdYlGn), purple when no plan covers the premises, light grey when there is nothing to clear.
+CLEARING_COLORS = {"2016": "#1a9850", "2017": "#66bd63", "2018": "#a6d96a", "2019": "#d9ef8b", "2020": "#fee08b",
+                   "2021": "#fdae61", "2022": "#f46d43", "apres_2022": "#d73027", "non_planifie": "#762a83",
+                   "rien": "#f0f0f0"}
 
 # Initiatives calendar: RIP phases (greyed when abandoned) and AMII operators' calendars.
 RIP_PHASE_COLOR = "#1f78b4"

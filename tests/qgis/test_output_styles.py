@@ -17,6 +17,7 @@ import zipfile
 import pytest
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
+    QgsExpression,
     QgsGraduatedSymbolRenderer,
     QgsProcessingModelAlgorithm,
     QgsProcessingParameterFeatureSink,
@@ -35,6 +36,12 @@ CLASSES = [("INEL", "#67000d"), ("HD05", "#d7301f"), ("HD3", "#fc8d59"), ("BHD8"
            ("THD30", "#c2e699"), ("THD100", "#66bd63"), ("THD1G", "#1a7837")]
 CLASS_LABELS = {"INEL": "INEL — Inéligible (< 512 kbit/s)", "THD1G": "THD1G — Très haut débit ≥ 1 Gbit/s"}
 
+# the planned year of clearing (atlas « Quand ? »): green soon, red late, purple not planned, grey nothing to clear
+CLEARING = [("2016", "#1a9850"), ("2017", "#66bd63"), ("2018", "#a6d96a"), ("2019", "#d9ef8b"), ("2020", "#fee08b"),
+            ("2021", "#fdae61"), ("2022", "#f46d43"), ("apres_2022", "#d73027"), ("non_planifie", "#762a83"),
+            ("rien", "#f0f0f0")]
+CLEARING_LABELS = {"2016": "2016 ou avant", "apres_2022": "Après 2022", "non_planifie": "Non planifié",
+                   "rien": "Rien à résorber"}
 # (algorithm, output): (style, layer name, expected symbology); None as style: a table, named only
 EXPECTED = {
     ("importmci", "OUTPUT"): ("locaux_classes", "Locaux par classe de débit",
@@ -67,6 +74,12 @@ EXPECTED = {
                                  "labels": {"ZTD": "Zone très dense", "aucun": "Aucun projet"}, "shape": "circle"}),
     ("thdcoverage", "OUTPUT_SUMMARY"): (None, "Locaux par zone et semestre prévu", {}),
     ("thdcoverage", "OUTPUT_CHECKS"): (None, "Anomalies des projets", {}),
+    ("whitezoneclearing", "OUTPUT_COMMUNES"): ("resorption_communes", "Résorption par commune",
+                                               {"categorised": "semestre_resorption", "categories": CLEARING,
+                                                "labels": CLEARING_LABELS}),
+    ("whitezoneclearing", "OUTPUT_CELLS"): ("resorption_carreaux", "Résorption par carreau de 200 m",
+                                            {"categorised": "semestre_resorption", "categories": CLEARING,
+                                             "labels": CLEARING_LABELS}),
     ("whitezoneclearing", "OUTPUT_PHASES"): (None, "Résorption par phase de RIP et semestre", {}),
     ("whitezoneclearing", "OUTPUT_DEPARTMENTS"): (None, "Reste à traiter par département", {}),
     ("whitezoneclearing", "OUTPUT_SITES"): (None, "Semestre THD prévu des sites prioritaires", {}),
@@ -157,12 +170,15 @@ def test_output_loads_styled_and_named(loaded, key):
     renderer = layer.renderer()
     if "categorised" in expected:
         assert isinstance(renderer, QgsCategorizedSymbolRenderer)
-        assert renderer.classAttribute() == expected["categorised"]
+        attribute = renderer.classAttribute()  # a field, or an expression that reads it
+        assert attribute == expected["categorised"] or expected["categorised"] in QgsExpression(
+            attribute).referencedColumns()
         categories = renderer.categories()
         assert [(str(c.value()), _hex(c.symbol().color())) for c in categories] == expected["categories"]
         labels = {str(c.value()): c.label() for c in categories}
         assert {k: labels[k] for k in expected["labels"]} == expected["labels"]
-        assert {c.symbol().symbolLayer(0).shape() for c in categories} == {_shape(expected["shape"])}
+        if "shape" in expected:  # points; polygons have no shape
+            assert {c.symbol().symbolLayer(0).shape() for c in categories} == {_shape(expected["shape"])}
     elif "graduated" in expected:
         assert isinstance(renderer, QgsGraduatedSymbolRenderer)
         assert renderer.classAttribute() == expected["graduated"]
