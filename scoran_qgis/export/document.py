@@ -147,6 +147,9 @@ def chapters() -> list[tuple[str, str]]:
 def prose_hints() -> dict[str, str]:
     """Prose section key → what the officer is asked to write (the circular's words)."""
     return {
+        "cadrage": tr("éléments de cadrage national et européen (plan France Très Haut Débit, programme des "
+                      "investissements d'avenir, programmes opérationnels européens) et travaux conduits en région "
+                      "(diagnostic territorial stratégique, stratégie de spécialisation intelligente)."),
         "scoran_initiales": tr("courte synthèse des SCORAN initiales : acquis de la démarche entre l'État et les "
                                "collectivités (infrastructures, services, appropriation des usages)."),
         "sdtan": tr("synthèse des enjeux présentés dans les SDTAN et inventaire actualisé des initiatives en cours."),
@@ -828,6 +831,8 @@ class _Document:
     # --- 1. initial SCORAN and SDTAN ---------------------------------------------------------
     def chapter_strategie(self) -> None:
         w = self.writer
+        w.h(tr("Cadrage national et européen, travaux conduits en région"), 2)
+        self.prose("cadrage")
         w.h(tr("Synthèse des SCORAN initiales"), 2)
         self.prose("scoran_initiales")
         w.h(tr("Schémas directeurs territoriaux d'aménagement numérique (SDTAN)"), 2)
