@@ -326,10 +326,11 @@ STEP_5 = Migration(
             "projets_millesime", "Projets de services et usages tels qu'ils étaient à chaque millésime",
             "CREATE TABLE projets_millesime (millesime TEXT NOT NULL " + _c(MILLESIME_CHECK, "millesime") + ","
             " projet_id TEXT NOT NULL, titre TEXT, niveau TEXT, domaine TEXT, statut TEXT, budget REAL,"
-            " date_debut TEXT, date_fin TEXT, PRIMARY KEY (millesime, projet_id))",
+            " date_debut TEXT, date_fin TEXT, departements TEXT, PRIMARY KEY (millesime, projet_id))",
         ),
         AttributeTable(
-            "centres_millesime", "Centres-bourgs (couverture mobile, sites, coût) tels qu'ils étaient à chaque millésime",
+            "centres_millesime",
+            "Centres-bourgs (couverture mobile, sites, coût) tels qu'ils étaient à chaque millésime",
             "CREATE TABLE centres_millesime (millesime TEXT NOT NULL " + _c(MILLESIME_CHECK, "millesime") + ","
             " insee_com TEXT NOT NULL, nom TEXT, statut TEXT, statut_site TEXT, nb_sites INTEGER, cout_retenu REAL,"
             " PRIMARY KEY (millesime, insee_com))",

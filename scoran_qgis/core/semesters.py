@@ -71,6 +71,8 @@ def changes_since(store, millesime: str, trajectory: pd.DataFrame | None = None)
     rows = []
     before, now = (thd[thd["millesime"] == m].set_index("code")["locaux_thd"] for m in (previous, millesime))
     for code in sorted(set(before.index) & set(now.index)):
+        if int(now[code]) == int(before[code]):  # nothing changed there: not an « évolution »
+            continue
         rows.append(("locaux_thd_gagnes", code, int(before[code]), int(now[code]),
                      tr("{0} locaux passés au THD depuis {1}").format(int(now[code] - before[code]), previous)))
     old, new = (phases[phases["millesime"] == m].set_index("phase_id") for m in (previous, millesime))
@@ -106,7 +108,8 @@ CHANGE_LABELS = {  # type → what it says, for the workbook and the atlas
 }
 POSTE_LABELS = {"rip": tr("Phases des RIP"), "reste_a_planifier": tr("Reste à planifier"),
                 "total": tr("Coût du 100 % en 2022"), "mobile": tr("Centres-bourgs (mobile)")}
-PROJECT_SNAPSHOT = ["projet_id", "titre", "niveau", "domaine", "statut", "budget", "date_debut", "date_fin"]
+PROJECT_SNAPSHOT = ["projet_id", "titre", "niveau", "domaine", "statut", "budget", "date_debut", "date_fin",
+                    "departements"]
 CENTRE_SNAPSHOT = ["insee_com", "nom", "statut", "statut_site", "nb_sites", "cout_retenu"]
 SNAPSHOT_TABLES = {"projets": "projets_millesime", "centres_bourgs": "centres_millesime", "couts": "couts_millesime"}
 COST_TOLERANCE = 0.5  # euros: a cost « changed » when it moved by at least this (amounts are rounded to the cent)
@@ -119,6 +122,16 @@ def _read_csv(path) -> pd.DataFrame | None:
     if not path.exists():
         return None
     return pd.read_csv(path, dtype={"code": str, "code_dep": str, "insee_com": str}, keep_default_na=True)
+
+
+def scoping_projects(store, projects: pd.DataFrame) -> pd.DataFrame:
+    """The register's projects and, for those removed since, their départements as last saved: a removed
+    project's change is then shown in its département's deliverables."""
+    with store.connection() as conn:
+        saved = pd.read_sql_query("SELECT projet_id, departements FROM projets_millesime ORDER BY millesime DESC",
+                                  conn).drop_duplicates("projet_id")
+    gone = saved[~saved["projet_id"].isin(projects["projet_id"])]
+    return pd.concat([projects[["projet_id", "departements"]], gone], ignore_index=True)
 
 
 def project_snapshot(store) -> pd.DataFrame:

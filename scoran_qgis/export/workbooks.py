@@ -537,11 +537,12 @@ def _register_changes(store, millesime: str, analyses: Path, scope: Scope, proje
                       phases: pd.DataFrame) -> pd.DataFrame:
     """What changed since the previous millésime in every register (`register_changes`), restricted to
     the objects of the scope, with the register and the kind of change in words."""
-    from ..core.semesters import CHANGE_LABELS, REGISTER_LABELS, register_changes
+    from ..core.semesters import CHANGE_LABELS, REGISTER_LABELS, register_changes, scoping_projects
 
     path = analyses / "trajectoire_thd.csv"
     changes = register_changes(store, millesime, read_csv(path) if path.exists() else None)
     if not scope.whole and len(changes):
+        projects = scoping_projects(store, projects)
         changes = changes[[scope.object_in_scope(o, projects, phases) and scope.text_in_scope(d)
                            for o, d in zip(changes["objet"], changes["detail"])]]
     return changes.assign(registre=changes["registre"].map(REGISTER_LABELS),

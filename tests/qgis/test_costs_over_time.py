@@ -333,3 +333,19 @@ def test_workbooks_show_the_cost_of_full_coverage_and_the_changes(two_millesimes
     assert set(centres) == {c for c in (edits["covered"], edits["built"]) if c.startswith(code)}
     costs = changes[changes["Registre"] == "Coûts et locaux"]["Objet"]
     assert set(costs) <= {code} and "Ensemble" not in set(changes["Objet"])
+
+
+def test_a_removed_project_shows_in_its_departments_changes(two_millesimes):
+    """The register no longer knows where a removed project was: the snapshot does."""
+    folder, store, first, second, edits = two_millesimes
+    with sqlite3.connect(store) as conn:
+        (deps,) = conn.execute("SELECT departements FROM projets_millesime WHERE projet_id = ? AND millesime = "
+                               "'2015-S1'", (edits["removed"],)).fetchone()
+    home = sorted(d.strip() for d in deps.split(",") if d.strip())[0]
+    others = sorted({"21", "25", "39", "58", "70", "71", "89", "90"} - {d.strip() for d in deps.split(",")})
+    deliver(store, "2015-S2", second, folder / "home", home)
+    deliver(store, "2015-S2", second, folder / "elsewhere", others[0])
+    removed = [sheet(folder / name / "indicateurs_suivi.xlsx", "Évolutions").pipe(
+        lambda f: ((f["Objet"] == edits["removed"]) & (f["Type"] == "Projet retiré")).any())
+        for name in ("home", "elsewhere")]
+    assert removed == [True, False]
