@@ -32,7 +32,8 @@ $(VENV)/.installed: scripts/setup.sh requirements-dev.txt
 	scripts/setup.sh
 	@touch $@
 
-$(DEMO): | setup
+# regenerated when the generator changes (a new sample file must never be missing from an old sample)
+$(DEMO): sample_project/generate.py $(wildcard sample_project/synth/*.py) | setup
 	$(SYS_PY) sample_project/generate.py --size demo
 
 sample_project/scoran_bfc.qgz: $(DEMO) sample_project/build_project.py

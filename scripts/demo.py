@@ -2,8 +2,9 @@
 
 Prints the project's layers and the store's contents, then runs the fixed-broadband chain
 (importmci → whitezones → importbpe → prioritysites) and the THD chain (thdcoverage →
-thdtrajectory → financialneeds, saved under the semester 2015-S1 in the store) on the demo sources
-into out/, and prints the white-zone inventory, the THD trajectory and the financial needs.
+whitezoneclearing → thdtrajectory → financialneeds, saved under the semester 2015-S1 in the store)
+on the demo sources into out/, prints the white-zone inventory, the THD trajectory, the financial
+needs, the cost of 100 % and the white-zone clearing, then writes the semester's deliverables.
 """
 
 from __future__ import annotations
@@ -84,7 +85,7 @@ def fixed_broadband_chain() -> None:
     for algorithm, parameters in steps:
         started = time.perf_counter()
         processing.run(algorithm, parameters)
-        print(f"  {algorithm:<22} {time.perf_counter() - started:5.1f} s")
+        print(f"  {algorithm:<26} {time.perf_counter() - started:5.1f} s")
     inventory = pd.read_csv(OUT / "inventaire_zones_blanches.csv", dtype={"code": str})
     from scoran_qgis.core.speed_classes import NOMINAL_MBPS
 
@@ -104,6 +105,16 @@ def fixed_broadband_chain() -> None:
     print("\nBesoins financiers par département (euros) :")
     print(needs[needs["niveau"].isin(["département", "territoire"])][
         ["code", "locaux", "cout_total", "part_etat", "reste_collectivites"]].round(0).to_string(index=False))
+    remaining = pd.read_csv(OUT / "reste_a_planifier.csv", dtype={"code": str})
+    print("\nReste à planifier (locaux dans aucun plan, coût FTTH) et coût du 100 % en 2022 (euros) :")
+    totals = needs[needs["niveau"].isin(["département", "territoire"])].set_index("code")["cout_total"]
+    remaining = remaining.assign(cout_100_pct=remaining["cout_total"] + remaining["code"].map(totals).fillna(0))
+    print(remaining[["code", "locaux", "cout_total", "part_etat", "cout_100_pct"]].round(0).to_string(index=False))
+    clearing = pd.read_csv(OUT / "resorption_departements.csv", dtype={"code": str})
+    print("\nRésorption des zones blanches : locaux sous le seuil restant fin 2017 et fin 2022, semestre de "
+          "résorption :")
+    print(clearing[["code", "nb_sous_seuil", "reste_fin_2017_sous_seuil", "reste_fin_2022_sous_seuil",
+                    "nb_sous_seuil_non_planifie", "semestre_resorption"]].to_string(index=False))
     mobile = pd.read_csv(OUT / "estimatif_mobile.csv", dtype={"code": str})
     print("\nCentres-bourgs : zones blanches mobiles et estimatif (euros) :")
     print(mobile[["code", "nb_centres", "zone_blanche_2g", "zone_blanche_3g", "nb_sites", "cout_estime",
