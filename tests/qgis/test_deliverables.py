@@ -51,7 +51,8 @@ def test_every_file_is_written(generated):
     assert {f"atlas_{d}_2015-S1.pdf" for d in ("21", "25", "39", "58", "70", "71", "89", "90")} <= names
     assert all((out / n).stat().st_size > 3000 for n in names)
     assert "indicateurs_nationaux.csv" in names
-    assert result["FILES"] == len(names) == 20
+    assert "scoran_2-0_2015-S1.odt" in names and result["DOCUMENT_ODT"] == str(out / "scoran_2-0_2015-S1.odt")
+    assert result["FILES"] == len(names) == 21
     assert not [n for n in names if n.startswith(".")]  # no leftover partial folder
 
 
