@@ -863,7 +863,8 @@ class Atlas:
             _shape(page, bars_x + (now - first) * width, top - 1, 0.5, height + 1, _fill(palettes.ALERT))
         for line, (row, (begin, finish)) in enumerate(zip(rows, spans)):
             y = top + line * row_h
-            _line_label(page, _clip(row["label"], font, label_w), label_x, y, label_w, row_h, CALENDAR_TEXT_PT)
+            text = f"{row['label']} {row['title']}" if row["kind"] == PHASE and row.get("title") else row["label"]
+            _line_label(page, _clip(text, font, label_w), label_x, y, label_w, row_h, CALENDAR_TEXT_PT)
             if begin is None and finish is None:
                 _line_label(page, tr("dates non renseignées"), bars_x + 1, y, 60, row_h, CALENDAR_TEXT_PT,
                             italic=True, color=palettes.NEUTRAL)
@@ -900,8 +901,11 @@ class Atlas:
             _shape(page, x, y + 1, 5, 3, style)
             _line_label(page, label, x + 6.5, y, width - 6, 5, CALENDAR_TEXT_PT)
             x += width + 2
-        _line_label(page, tr("Trait rouge : semestre du millésime"), x, y, 60, 5, CALENDAR_TEXT_PT,
-                    color=palettes.ALERT)
+        note = tr("Trait rouge : semestre du millésime")
+        width = QgsLayoutUtils.textWidthMM(font, note) + 3
+        if x + width > WIDTH - 10:
+            x, y = 10.0, y + 5
+        _line_label(page, note, x, y, width, 5, CALENDAR_TEXT_PT, color=palettes.ALERT)
 
     def _sites_without_date(self, code: str) -> pd.DataFrame:
         """Schools, health and public sites of the territory with no planned THD semester (nor THD already)."""
