@@ -219,7 +219,8 @@ def test_stale_analyses_are_recomputed(generated, tiny_sources, tmp_path):
     assert "importmci" in stale(analyses, tiny_sources)
     before = (analyses / "locaux.gpkg").stat().st_mtime
     run({"STORE": str(folder / "scoran.gpkg"), "MILLESIME": "2015-S1", "ANALYSES": str(analyses),
-         "SOURCES": str(tiny_sources), "ATLAS": False, "WORKBOOKS": [0, 3], "OUTPUT": str(tmp_path / "out")})
+         "SOURCES": str(tiny_sources), "ATLAS": False, "WORKBOOKS": [0, 3], "DOCUMENT": False,
+         "OUTPUT": str(tmp_path / "out")})
     assert (analyses / "locaux.gpkg").stat().st_mtime > before
     # only the deliverables asked for
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["inventaire_zones_blanches.xlsx",
