@@ -184,11 +184,13 @@ ATLAS_TEMPLATE, COVER_TEMPLATE = LAYOUTS / "atlas_scoran.qpt", LAYOUTS / "couver
 # Map item → its layers, top first (a name the atlas lacks, e.g. an analysis not run, is skipped).
 SECTION_LAYERS = {"fixe": ["sites", "carreaux_inel", "carreaux", "communes_inel", "departements", "communes"],
                   "quand": ["departements", "resorption_communes"],
-                  "quand_carreaux": ["departements", "resorption_carreaux"],
+                  "quand_carreaux": ["sites_sans_date", "departements", "resorption_carreaux"],
                   "thd": ["departements", "rip", "amii"],
                   "mobile": ["centres", "departements"],
                   "usages": ["usages_points", "usages_perimetres", "departements", "usages_zones"]}
 USAGE_LAYERS = ("usages_zones", "usages_perimetres", "usages_points")
+# Legend → its layers, when they are not its map's (the « quand » legend serves both maps).
+LEGEND_LAYERS = {"quand": ["sites_sans_date", "departements", "resorption_communes"]}
 
 
 def _item(layout, item_id: str):
@@ -281,7 +283,7 @@ def build_atlas_template(project) -> QgsPrintLayout:
             _map_item(layout, "quand", 10, top + 27, 137, 128, north_x=133)
             _map_item(layout, "quand_carreaux", 150, top + 27, 137, 128)
             _label(layout, tr("Par commune"), 10, top + 156, 137, 5, 9, True, "sous_titre_quand")
-            _label(layout, tr("Par carreau de 200 m (locaux sous le seuil)"), 150, top + 156, 137, 5, 9, True,
+            _label(layout, tr("Par carreau de 200 m ; étoiles : sites sans date THD"), 150, top + 156, 137, 5, 9, True,
                    "sous_titre_quand_carreaux")
             _legend_item(layout, "quand", 10, top + 161, columns=4, size=MIN_TEXT_PT + 0.5)
             _label(layout, "", 190, top + 162, 97, 36, 8, item_id="chiffres_quand")
@@ -362,11 +364,11 @@ class Atlas:
         self.inventory = pd.read_csv(self.analyses / "inventaire_zones_blanches.csv", dtype={"code": str})
         self.params = read_parameters(read_layer_table(self.analyses / "zones_blanches_communes.gpkg"),
                                       self.inventory)
+        self.clearing = self._clearing_table()
+        self.site_dates = self._site_dates()
         self.layers = self._layers()
         self._name_layers()
         self.filters = {name: layer.subsetString() for name, layer in self.layers.items()}
-        self.clearing = self._clearing_table()
-        self.site_dates = self._site_dates()
         self.figures = self._figures()
         self.scales = {}
         self.layout, self.maps, self.texts = self._layout()
@@ -437,6 +439,16 @@ class Atlas:
                 layer = add(QgsVectorLayer(str(path), title, "ogr"))
                 apply_style(layer, name)
                 layers[name] = layer
+        if self.site_dates is not None:  # schools, health, public sites without a THD date, on the cells' map
+            undated = sorted(self.site_dates.loc[self.site_dates["sans_date"], "site_id"])
+            layer = add(QgsVectorLayer(str(self.analyses / "sites_prioritaires.gpkg"),
+                                       tr("Écoles, santé, services publics sans date THD"), "ogr"))
+            layer.setSubsetString('"site_id" IN (' + ", ".join("'" + i.replace("'", "''") + "'" for i in undated)
+                                  + ")" if undated else "0")
+            layer.renderer().setSymbol(QgsMarkerSymbol.createSimple({
+                "name": "star", "color": palettes.CLEARING_COLORS["non_planifie"], "size": "3",
+                "outline_color": palettes.BLACK, "outline_width": "0.2"}))
+            layers["sites_sans_date"] = layer
         layers.update(self._usage_layers())
         return layers
 
@@ -670,7 +682,7 @@ class Atlas:
             legend.setAutoUpdateModel(False)
             root = legend.model().rootGroup()
             root.clear()
-            for name in names:
+            for name in LEGEND_LAYERS.get(key, names):
                 if name in self.layers:
                     root.addLayer(self.layers[name])
             if key == "usages":  # only the domains drawn on this territory's map
@@ -784,7 +796,7 @@ class Atlas:
             return f'"insee_dep" IN ({quoted})'
         if name in ("carreaux", "carreaux_inel", "resorption_carreaux"):
             return f'"code_dep" IN ({quoted})'
-        if name in ("sites", "centres"):
+        if name in ("sites", "centres", "sites_sans_date"):
             return " OR ".join(f"\"insee_com\" LIKE '{d}%'" for d in departments)
         if name in USAGE_LAYERS:
             return " OR ".join(f"\"departements\" LIKE '%,{d},%'" for d in departments)

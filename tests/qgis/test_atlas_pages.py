@@ -236,7 +236,7 @@ def test_quand_page_legend_and_figures(built):
     path = built["out"] / f"atlas_{DEP}_{MILLESIME}.pdf"
     text = next(t for t in pages(path) if t.startswith(TITLES["quand"]))
     for label in ("2016 ou avant", "2017", "2022", "Après 2022", "Non planifié", "Rien à résorber", "Par commune",
-                  "Par carreau de 200 m"):
+                  "Par carreau de 200 m", "Écoles, santé, services publics sans date THD"):
         assert label in text
     communes = pd.read_csv(built["analyses"] / "resorption_departements.csv", dtype=str) \
         if (built["analyses"] / "resorption_departements.csv").exists() else None
@@ -252,7 +252,7 @@ def test_quand_page_legend_and_figures(built):
     assert communes is None or len(communes)
 
 
-def test_sites_without_a_date_listed_for_the_department(built):
+def test_sites_without_a_date_listed_for_the_department(built, atlas):
     dates = pd.read_csv(built["analyses"] / "sites_dates_thd.csv", dtype=str, keep_default_na=False)
     from scoran_qgis.core.store import read_layer_table
 
@@ -268,6 +268,9 @@ def test_sites_without_a_date_listed_for_the_department(built):
     assert listed == len(undated)
     print(f"sites sans date du {DEP} : {len(undated)} sur {len(table)}")
     assert all(code.startswith(DEP) for t in texts for code in re.findall(r"\((\d{5})\)", t))
+    atlas._filter([DEP])  # the same sites as stars on the « quand » page's cells map
+    assert sorted(f["site_id"] for f in atlas.layers["sites_sans_date"].getFeatures()) == sorted(undated["site_id"])
+    atlas._filter(None)
 
 
 def test_quand_page_says_when_the_analysis_is_absent(built, tmp_path):
