@@ -1019,7 +1019,8 @@ class Atlas:
             if group.empty:
                 continue
             lines.append((True, f"{labels.get(code, code)} ({len(group)})"))
-            lines += [(False, f"• {detail}") for detail in group["detail"].fillna("").astype(str)]
+            lines += [(False, f"• {_change_text(objet, detail, scope.names)}")
+                      for objet, detail in zip(group["objet"], group["detail"].fillna("").astype(str))]
         chunks = [lines[i:i + LIST_ROWS] for i in range(0, len(lines), LIST_ROWS)]
         font, bold = _font(LIST_TEXT_PT), _font(LIST_TEXT_PT + 1, True)
         pages = []
@@ -1092,6 +1093,17 @@ class Atlas:
         _item(cover, "date").setText(tr("Atlas produit le {0}").format(date.today().strftime("%d/%m/%Y")))
         _item(cover, "sources").setText(CREDIT)
         return cover
+
+
+def _change_text(objet, detail: str, names: dict) -> str:
+    """A change's text, prefixed with the département (or the territory) it is about when the text
+    does not say it (« 1 217 locaux passés au THD » is the Côte-d'Or's, or the whole territory's)."""
+    code = str(objet or "").strip()
+    if code.upper() in names and f"({code})" not in detail and names[code.upper()] not in detail:
+        return f"{names[code.upper()]} ({code}) : {detail}"
+    if code.lower() in ("ensemble", "territoire", "région", "region"):
+        return tr("Ensemble du territoire : {0}").format(detail)
+    return detail
 
 
 def _number(value) -> str:

@@ -308,7 +308,7 @@ def test_changes_grouped_by_register_and_restricted(built, tmp_path, monkeypatch
         labels = semesters.REGISTER_LABELS
         for code, count in (("thd", 1), ("centres_bourgs", 1), ("couts", 40)):
             assert f"{labels[code]} ({count})" in whole
-        assert "dans le 58" in whole and "dans le 21" not in whole
+        assert "Nièvre (58) : 15 locaux passés au THD dans le 58" in whole and "dans le 21" not in whole
         assert "58194" in whole and "21054" not in whole
         assert whole.index(labels["thd"]) < whole.index(labels["centres_bourgs"]) < whole.index(labels["couts"])
     assert Path(result["atlas"]).exists()
