@@ -383,6 +383,25 @@ class ScoranStore:
         """INSEE codes of the store's communes."""
         return {row[0] for row in self._rows("SELECT insee_com FROM communes")}
 
+    def commune_names(self) -> dict[str, str]:
+        """INSEE code → name of the store's communes."""
+        return dict(self._rows("SELECT insee_com, nom FROM communes"))
+
+    def epci_departments(self) -> dict[str, set[str]]:
+        """SIREN of each EPCI → the départements of its communes."""
+        found = {}
+        for siren, dep in self._rows("SELECT DISTINCT siren_epci, insee_dep FROM communes "
+                                     "WHERE siren_epci IS NOT NULL"):
+            found.setdefault(str(siren), set()).add(str(dep))
+        return found
+
+    def phase_communes(self) -> dict[str, list[str]]:
+        """RIP phase → the INSEE codes of the communes it lists (rip_phases_communes)."""
+        found = {}
+        for phase, insee in self._rows("SELECT phase_id, insee_com FROM rip_phases_communes"):
+            found.setdefault(str(phase), []).append(str(insee))
+        return found
+
     def amii_commune_codes(self) -> list[str]:
         """INSEE codes of the communes under an AMII (private) plan."""
         return [row[0] for row in self._rows("SELECT insee_com FROM amii_communes ORDER BY insee_com")]

@@ -477,14 +477,7 @@ class Atlas:
                            ("usages_points", "points")):
             layers[name].setRenderer(domain_renderer(kind))
         rips, phases_deps = self.scope.rip_departements(), self.scope.phase_departements()
-        with self.store.connection() as conn:
-            epci_deps = {}
-            for siren, dep in conn.execute("SELECT DISTINCT siren_epci, insee_dep FROM communes "
-                                           "WHERE siren_epci IS NOT NULL"):
-                epci_deps.setdefault(str(siren), set()).add(str(dep))
-            phase_communes = {}
-            for phase, insee in conn.execute("SELECT phase_id, insee_com FROM rip_phases_communes"):
-                phase_communes.setdefault(str(phase), []).append(str(insee))
+        epci_deps, phase_communes = self.store.epci_departments(), self.store.phase_communes()
         site_source = self.analyses / "sites_prioritaires.gpkg"
         site_uri = str(site_source) if site_source.exists() else self.store.uri("sites_prioritaires")
         # link type → (layer, source uri, key field, name field, départements of a feature)
@@ -984,24 +977,13 @@ class Atlas:
 
     def _commune_names(self) -> dict:
         if not hasattr(self, "_names"):
-            with self.store.connection() as conn:
-                self._names = dict(conn.execute("SELECT insee_com, nom FROM communes"))
+            self._names = self.store.commune_names()
         return self._names
 
     def changes(self, scope: Scope | None = None) -> pd.DataFrame:
         """What changed since the previous semester, for every register (`core.semesters.register_changes`),
         restricted to the départements of `scope` (default: the atlas's)."""
-        from ..core import semesters
-
-        scope = scope or self.scope
-
-        changes = semesters.register_changes(self.store, self.millesime)
-        if not scope.whole and len(changes):
-            phases = self.store.rip_phases()
-            projects = register.read_tables(self.store)["projets"]
-            changes = changes[[scope.object_in_scope(o, projects, phases) and scope.text_in_scope(d)
-                               for o, d in zip(changes["objet"], changes["detail"])]]
-        return changes
+        return (scope or self.scope).changes(self.millesime)
 
     def changes_pages(self, scope: Scope | None = None) -> list[QgsPrintLayout]:
         """The changes grouped by register, LIST_ROWS lines a page (none when nothing changed)."""

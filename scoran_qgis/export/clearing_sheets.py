@@ -105,10 +105,10 @@ def phase_rows(phases: pd.DataFrame, scope: Scope) -> pd.DataFrame:
         niveau=tr("technologie et semestre"))
     per_technology = rows.groupby("technologie", sort=True)[PHASE_SUMS].sum().reset_index().assign(
         niveau=tr("technologie"))
-    total = rows[PHASE_SUMS].sum().to_frame().T.assign(niveau=tr("ensemble"), technologie=tr("toutes"))
+    total = rows[PHASE_SUMS].sum().to_frame().T.assign(niveau=tr("total"), technologie=tr("toutes"))
     table = pd.concat([rows.assign(niveau=tr("phase")), per_semester, per_technology, total], ignore_index=True)
     thd = table["technologie"].astype(str).str.strip().str.upper().isin(THD_TECHNOLOGIES)
-    table["apporte_thd"] = np.where(table["niveau"] == tr("ensemble"), None, np.where(thd, tr("oui"), tr("non")))
+    table["apporte_thd"] = np.where(table["niveau"] == tr("total"), None, np.where(thd, tr("oui"), tr("non")))
     for column in PHASE_SUMS:
         table[column] = table[column].astype(np.int64)
     return table

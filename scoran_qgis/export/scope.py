@@ -219,6 +219,22 @@ class Scope:
             return bool({d.upper() for d in deps} & set(self.departments))
         return False
 
+    def changes(self, millesime: str) -> pd.DataFrame:
+        """What changed since the previous millésime in every register (`semesters.register_changes`, with this
+        semester's trajectory from the analyses when there), restricted to the objects of the scope; a project
+        removed since is placed by its last saved départements."""
+        from ..core.semesters import register_changes, scoping_projects
+
+        path = self.analyses / "trajectoire_thd.csv" if self.analyses else None
+        trajectory = pd.read_csv(path, dtype={"code": str}) if path is not None and path.exists() else None
+        changes = register_changes(self.store, millesime, trajectory)
+        if self.whole or changes.empty:
+            return changes
+        projects = scoping_projects(self.store, register.read_tables(self.store)["projets"])
+        phases = self.store.rip_phases()
+        return changes[[self.object_in_scope(o, projects, phases) and self.text_in_scope(d)
+                        for o, d in zip(changes["objet"], changes["detail"])]]
+
     def text_in_scope(self, text) -> bool:
         """False when a free text names a département outside the scope (« … du département 39 »)."""
         if self.whole:

@@ -308,7 +308,7 @@ def write_all(analyses: Path, store, out: Path, millesime: str, departments: lis
                                             "partage": tr("Partage")}, {})]))
 
     indicators = _indicators(inventory, trajectory, centres, projects, needs, scope, params, remaining)
-    changes = _register_changes(store, millesime, analyses, scope, projects_all, phases)
+    changes = _register_changes(scope, millesime)
     add(book(out / "indicateurs_suivi.xlsx", tr("Indicateurs de suivi de la SCORAN"),
              [tr("Indicateurs du semestre pour le territoire ; « Évolutions » : ce qui a changé depuis le millésime "
                  "précédent, registre par registre — très haut débit fixe (locaux passés au THD, phases retardées, "
@@ -533,18 +533,11 @@ def _cost_comparison(store, millesime: str, analyses: Path, scope: Scope) -> tup
     return table.assign(poste=table["poste"].map(lambda p: POSTE_LABELS.get(p, p))), previous
 
 
-def _register_changes(store, millesime: str, analyses: Path, scope: Scope, projects: pd.DataFrame,
-                      phases: pd.DataFrame) -> pd.DataFrame:
-    """What changed since the previous millésime in every register (`register_changes`), restricted to
-    the objects of the scope, with the register and the kind of change in words."""
-    from ..core.semesters import CHANGE_LABELS, REGISTER_LABELS, register_changes, scoping_projects
+def _register_changes(scope: Scope, millesime: str) -> pd.DataFrame:
+    """The scope's changes in every register (`Scope.changes`), the register and the kind of change in words."""
+    from ..core.semesters import CHANGE_LABELS, REGISTER_LABELS
 
-    path = analyses / "trajectoire_thd.csv"
-    changes = register_changes(store, millesime, read_csv(path) if path.exists() else None)
-    if not scope.whole and len(changes):
-        projects = scoping_projects(store, projects)
-        changes = changes[[scope.object_in_scope(o, projects, phases) and scope.text_in_scope(d)
-                           for o, d in zip(changes["objet"], changes["detail"])]]
+    changes = scope.changes(millesime)
     return changes.assign(registre=changes["registre"].map(REGISTER_LABELS),
                           type=changes["type"].map(lambda t: CHANGE_LABELS.get(t, t)))
 

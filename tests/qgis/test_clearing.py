@@ -335,7 +335,7 @@ def test_inventory_sheets_read_back(deliverables):
     headers, phases = sheet_rows(path, "Résorption par phase")
     assert "Sous 3 Mbit/s traités" in headers
     kept = [r for r in phases if r["Niveau"] == "phase"]
-    whole = next(r for r in phases if r["Niveau"] == "ensemble")
+    whole = next(r for r in phases if r["Niveau"] == "total")
     assert whole["Sous 3 Mbit/s traités"] == sum(r["Sous 3 Mbit/s traités"] for r in kept)
     readme = " ".join(str(v) for r in sheet_rows(path, "Lisez-moi")[1] for v in r.values() if v)
     assert "traité au semestre S" in readme and "MED" in readme
@@ -355,7 +355,7 @@ def test_departement_deliverable_holds_only_it(deliverables):
     _, phases = sheet_rows(path, "Résorption par phase")
     kept = [r for r in phases if r["Niveau"] == "phase"]
     assert kept and {r["Département"] for r in kept} == {"58"}
-    assert next(r for r in phases if r["Niveau"] == "ensemble")["Sous 3 Mbit/s traités"] == sum(
+    assert next(r for r in phases if r["Niveau"] == "total")["Sous 3 Mbit/s traités"] == sum(
         r["Sous 3 Mbit/s traités"] for r in kept)
     headers, sites = sheet_rows(folder / "nievre" / "sites_prioritaires.xlsx", "Sites")
     assert "Semestre THD prévu" in headers
