@@ -152,12 +152,16 @@ Check: when the database already has town centres, each town hall is compared wi
 
 Lit : le référentiel SCORAN, le dossier des analyses du millésime (sorties de la chaîne : locaux, zones blanches, sites prioritaires, couverture et trajectoire THD, besoins financiers, centres-bourgs…). Les analyses absentes sont calculées à partir du dossier des sources (arcep/, insee/, sirene/, mobile/) quand il est fourni.
 
-Écrit dans le dossier de sortie : l'atlas PDF (page de garde, puis pour la région et chaque département quatre pages : haut débit fixe, très haut débit, mobile, usages), un PDF par département, et les classeurs XLSX de chaque livrable (phasage 2015–2017, inventaire des zones blanches, sites prioritaires, avancement des projets et conventions, trajectoire THD, besoins financiers, zones blanches mobiles, projets d'usages par priorité, calendrier des initiatives, indicateurs et évolutions depuis le millésime précédent). Les fichiers sont écrits à part puis déplacés ensemble : jamais un jeu partiel présenté comme complet.</source>
+Écrit dans le dossier de sortie : l'atlas PDF (page de garde, évolutions depuis le millésime précédent, puis pour la région et chaque département : haut débit fixe, « Quand ? » (résorption des zones blanches), sites prioritaires sans date THD, très haut débit, mobile, carte des usages, calendrier), un PDF par département, les classeurs XLSX de chaque livrable (phasage 2015–2017, inventaire et résorption des zones blanches, sites prioritaires, avancement des projets et conventions, trajectoire THD, besoins financiers et coût du 100 %, zones blanches mobiles, projets d'usages par priorité, calendrier des initiatives, indicateurs et évolutions depuis le millésime précédent), les indicateurs à plat pour la consolidation nationale (indicateurs_nationaux.csv, avec le classeur des indicateurs), et le document de présentation de la SCORAN 2.0 (ODT modifiable, plan de la circulaire, chiffres, tableaux et cartes du semestre ; les textes écrits par le SGAR dans les cadres « À rédiger » du document précédent — celui du dossier des livrables, même millésime ou à défaut le plus récent, ou celui indiqué — sont repris ; sans le module Python odf (odfpy), ce document n'est pas produit et un avertissement le dit). Les fichiers sont écrits à part puis déplacés ensemble : jamais un jeu partiel présenté comme complet.
+
+Enregistre aussi dans le référentiel, pour toute la région quels que soient les départements demandés, l'état du millésime : projets d'usages (statut, budget, dates), centres-bourgs (couverture, état du site, sites nécessaires, coût retenu) et coûts (phases des RIP, reste à planifier, mobile) ; une nouvelle génération du même millésime remplace ses lignes. « Évolutions » et « Comparaison » comparent à ce qui a été enregistré pour le millésime précédent.</source>
             <translation>Produces the half-yearly deliverables of the SCORAN 2.0 for the region or a few departments.
 
 Reads: the SCORAN database, the folder of the vintage's analyses (outputs of the chain: premises, white zones, priority sites, THD coverage and trajectory, financial needs, town centres…). Missing analyses are computed from the sources folder (arcep/, insee/, sirene/, mobile/) when it is given.
 
-Writes in the output folder: the PDF atlas (cover page, then for the region and each department four pages: fixed broadband, very high-speed broadband, mobile, digital uses), one PDF per department, and the XLSX workbooks of each deliverable (2015–2017 phasing, inventory of white zones, priority sites, progress of projects and agreements, THD trajectory, financial needs, mobile white zones, digital-use projects by priority, calendar of initiatives, indicators and changes since the previous vintage). The files are written aside then moved together: never a partial set presented as complete.</translation>
+Writes in the output folder: the PDF atlas (cover page, changes since the previous vintage, then for the region and each department: fixed broadband, “When?” (white-zone clearing), priority sites without a THD date, very high-speed broadband, mobile, map of digital uses, calendar), one PDF per department, the XLSX workbooks of each deliverable (2015–2017 phasing, inventory and clearing of white zones, priority sites, progress of projects and agreements, THD trajectory, financial needs and cost of 100%, mobile white zones, digital-use projects by priority, calendar of initiatives, indicators and changes since the previous vintage), the indicators as a flat table for national consolidation (indicateurs_nationaux.csv, with the indicators workbook), and the SCORAN 2.0 presentation document (editable ODT, outline of the circular, figures, tables and maps of the half-year; the texts written by the SGAR in the “To be written” frames of the previous document — the one in the deliverables folder, same vintage or failing that the most recent, or the one given — are carried over; without the Python module odf (odfpy), this document is not produced and a warning says so). The files are written aside then moved together: never a partial set presented as complete.
+
+Also records in the database, for the whole region whatever the departments requested, the state of the vintage: digital-use projects (status, budget, dates), town centres (coverage, state of the site, sites needed, cost retained) and costs (RIP phases, left to plan, mobile); a new generation of the same vintage replaces its rows. “Changes” and “Comparison” compare with what was recorded for the previous vintage.</translation>
         </message>
         <message>
             <location filename="../../algorithms/deliverables.py" />
@@ -190,6 +194,16 @@ Writes in the output folder: the PDF atlas (cover page, then for the region and 
             <location filename="../../algorithms/deliverables.py" />
             <source>Classeurs XLSX</source>
             <translation>XLSX workbooks</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/deliverables.py" />
+            <source>Document de présentation (ODT)</source>
+            <translation>Presentation document (ODT)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/deliverables.py" />
+            <source>Document précédent dont reprendre les textes (vide : celui du dossier des livrables)</source>
+            <translation>Previous document to carry the texts over from (empty: the one in the deliverables folder)</translation>
         </message>
         <message>
             <location filename="../../algorithms/deliverables.py" />
@@ -233,6 +247,11 @@ Writes in the output folder: the PDF atlas (cover page, then for the region and 
         </message>
         <message>
             <location filename="../../algorithms/deliverables.py" />
+            <source>Millésime {0} enregistré dans le référentiel : {1} projets, {2} centres-bourgs, {3} lignes de coûts.</source>
+            <translation>Vintage {0} recorded in the database: {1} projects, {2} town centres, {3} cost rows.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/deliverables.py" />
             <source>Impossible de remplacer {0} (ouvert dans un autre logiciel ou protégé) : aucun livrable n'a été remplacé.</source>
             <translation>Cannot replace {0} (open in another program or protected): no deliverable was replaced.</translation>
         </message>
@@ -260,6 +279,7 @@ Writes in the output folder: the PDF atlas (cover page, then for the region and 
             <location filename="../../algorithms/financial_needs.py" />
             <location filename="../../algorithms/thd_coverage.py" />
             <location filename="../../algorithms/thd_trajectory.py" />
+            <location filename="../../algorithms/white_zone_clearing.py" />
             <source>Très haut débit</source>
             <translation>Very high-speed broadband</translation>
         </message>
@@ -281,18 +301,23 @@ Lit : la sortie de « Couverture THD », les phases des RIP, la table d'aide de 
 
 Calcule, par phase et département : locaux restant à desservir hors communes AMII et ZTD (initiative privée) et hors phases abandonnées × coût unitaire (densité de la commune selon regles_par_defaut.csv : urbain ≥ 2 000 locaux, périurbain ≥ 300, rural), ou le cout_prevu saisi pour la phase (l'estimation reste à côté, source_cout dit lequel sert), part de l'État = min(taux × coût, plafond × locaux), reste pour les collectivités réparti entre {0} selon les parts choisies (par défaut celles de regles_par_defaut.csv). Chaque phase est répartie également sur ses semestres (locaux en nombres entiers) : une ligne par phase, département et semestre, avec son année — la même règle que le phasage 2015–2017 de « Trajectoire THD », qui donne donc les mêmes locaux et coûts par projet et par année. Puis les totaux par projet, département, semestre et pour l'ensemble.
 
-Écrit : une table (utilisable dans les modèles et les livrables).</source>
+Reste à planifier (facultatif) : les locaux qui ne sont dans aucun plan — ni THD déjà, ni en commune AMII ou ZTD, ni dans une phase de RIP vivante (hors de tout projet, ou dans un périmètre de RIP sans phase, par exemple la zone d'une phase abandonnée que nulle phase n'a reprise) — chiffrés comme l'estimation d'une phase : locaux × coût unitaire FTTH de la densité de leur commune, part de l'État du département = min(taux × coût, plafond × locaux), reste réparti de même ; par département et pour l'ensemble. Phases des RIP + reste à planifier = le coût du 100 % THD en 2022.
+
+Écrit : une table (utilisable dans les modèles et les livrables) et, sur demande, la table du reste à planifier.</source>
             <translation>Half-yearly estimate of the cost of fixed coverage and of the funding needs (deliverable 7 of the SCORAN).
 
 Reads: the output of “THD coverage”, the RIP phases, the State aid table by department (rate and ceiling per premises; aides_departements of the database, or the plugin's table: from 33% and €180 to 61.6% and €694 according to the 2013 specifications, row “*” by default) and the unit costs by technology and density (couts_unitaires).
 
 Computes, by phase and department: premises still to be served outside AMII and ZTD communes (private initiative) and outside abandoned phases × unit cost (density of the commune according to regles_par_defaut.csv: urban ≥ 2,000 premises, peri-urban ≥ 300, rural), or the cout_prevu entered for the phase (the estimate stays beside it, source_cout tells which one is used), State share = min(rate × cost, ceiling × premises), remainder for the local authorities split between {0} according to the chosen shares (by default those of regles_par_defaut.csv). Each phase is spread evenly over its half-years (whole numbers of premises): one row per phase, department and half-year, with its year — the same rule as the 2015–2017 phasing of “THD trajectory”, which therefore gives the same premises and costs per project and per year. Then the totals per project, department, half-year and overall.
 
-Writes: a table (usable in models and deliverables).</translation>
+Left to plan (optional): the premises that are in no plan — neither THD already, nor in an AMII or ZTD commune, nor in a live RIP phase (outside any project, or in a RIP perimeter without a phase, for example the zone of an abandoned phase that no phase has taken over) — costed like a phase's estimate: premises × FTTH unit cost of the density of their commune, State share of the department = min(rate × cost, ceiling × premises), remainder split in the same way; by department and overall. RIP phases + left to plan = the cost of 100% THD in 2022.
+
+Writes: a table (usable in models and deliverables) and, on request, the left-to-plan table.</translation>
         </message>
         <message>
             <location filename="../../algorithms/financial_needs.py" />
             <location filename="../../algorithms/thd_trajectory.py" />
+            <location filename="../../algorithms/white_zone_clearing.py" />
             <source>Locaux et couverture THD (sortie de Couverture THD)</source>
             <translation>Premises and THD coverage (output of THD coverage)</translation>
         </message>
@@ -333,8 +358,18 @@ Writes: a table (usable in models and deliverables).</translation>
         </message>
         <message>
             <location filename="../../algorithms/financial_needs.py" />
+            <source>Reste à planifier (locaux hors de tout plan, coût du 100 % en 2022)</source>
+            <translation>Left to plan (premises outside any plan, cost of 100% in 2022)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/financial_needs.py" />
             <source>Coût total : {0:,.0f} € ; part de l'État : {1:,.0f} € ; reste aux collectivités : {2:,.0f} €</source>
             <translation>Total cost: €{0:,.0f}; State share: €{1:,.0f}; remainder for local authorities: €{2:,.0f}</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/financial_needs.py" />
+            <source>Reste à planifier : {0:,} locaux, {1:,.0f} € ; coût du 100 % en 2022 (phases des RIP + reste à planifier) : {2:,.0f} €</source>
+            <translation>Left to plan: {0:,} premises, €{1:,.0f}; cost of 100% in 2022 (RIP phases + left to plan): €{2:,.0f}</translation>
         </message>
         <message>
             <location filename="../../algorithms/import_bpe.py" />
@@ -856,6 +891,7 @@ Writes: the town centres with all their original fields (list, order, state of t
         </message>
         <message>
             <location filename="../../algorithms/plan_inputs.py" />
+            <location filename="../../algorithms/white_zone_clearing.py" />
             <source>Phases des RIP (rip_phases du référentiel)</source>
             <translation>RIP phases (rip_phases of the database)</translation>
         </message>
@@ -910,11 +946,13 @@ Writes: the sites with their own attributes and these fields; a table of counts 
         </message>
         <message>
             <location filename="../../algorithms/priority_sites.py" />
+            <location filename="../../algorithms/white_zone_clearing.py" />
             <source>Distance maximale site – local (m, au moins 1)</source>
             <translation>Maximum site – premises distance (m, at least 1)</translation>
         </message>
         <message>
             <location filename="../../algorithms/priority_sites.py" />
+            <location filename="../../algorithms/white_zone_clearing.py" />
             <location filename="../../algorithms/white_zones.py" />
             <source>Seuil : classe à partir de laquelle le haut débit est de qualité (HD05, HD3, BHD8, THD30…)</source>
             <translation>Threshold: class from which broadband is of good quality (HD05, HD3, BHD8, THD30…)</translation>
@@ -1135,6 +1173,103 @@ Writes: tables (usable in models) and a PNG chart of the curves by department ag
             <translation>{0}: {1}% of premises with THD (target {2}%)</translation>
         </message>
         <message>
+            <location filename="../../algorithms/white_zone_clearing.py" />
+            <source>Résorption des zones blanches (quand ?)</source>
+            <translation>White-zone clearing (when?)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/white_zone_clearing.py" />
+            <source>zones blanches,résorption,phases,RIP,MED,FTTH,AMII,semestre,2017,2022,sites prioritaires,SCORAN</source>
+            <translation>white zones,clearing,phases,RIP,MED,FTTH,AMII,half-year,2017,2022,priority sites,SCORAN</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/white_zone_clearing.py" />
+            <source>Quand les zones blanches du haut débit seront-elles résorbées ? (livrables 1, 2 et 4 de la SCORAN).
+
+Lit : la sortie de « Couverture THD » (zone, phase, semestre prévu et classe de débit de chaque local), les phases des RIP, les communes et, si on la donne, la sortie de « Sites prioritaires ».
+
+Un local est sans haut débit quand sa classe est INEL (&lt; 512 kbit/s) et sous le seuil quand sa classe est sous le SEUIL (HD3 par défaut : &lt; 3 Mbit/s ; les inéligibles en font partie). Il est traité au semestre S quand le plan qui le couvre est prévu au plus tard en S : commune AMII ou ZTD, le calendrier des opérateurs ; local de RIP dans une phase, la fin de la phase, quelle que soit sa technologie (FTTH, THD radio, et aussi montée en débit MED, qui relève le débit sans apporter le THD) ; un local déjà THD est traité. Sinon il n'est pas planifié.
+
+Écrit : par phase de RIP, département et semestre de fin, les locaux sans haut débit et sous le seuil qu'elle traite, technologies à part, avec les totaux par technologie ; par commune (polygones), par département et par carreau de 200 m (grille INSPIRE de l'INSEE, carreaux ayant des locaux sous le seuil) : les locaux sans haut débit et sous le seuil, ce qui reste à traiter fin 2017 et fin 2022, et le semestre de résorption (semestre où tous ses locaux sous le seuil sont traités ; rien_a_resorber, non_planifie) ; pour chaque site prioritaire, le semestre THD prévu du local le plus proche à moins de DISTANCE MAXIMALE mètres (deja_thd, non_planifie ou sans_local_proche, et le motif).</source>
+            <translation>When will the broadband white zones be cleared? (deliverables 1, 2 and 4 of the SCORAN).
+
+Reads: the output of “THD coverage” (zone, phase, planned half-year and speed class of each premises), the RIP phases, the communes and, when given, the output of “Priority sites”.
+
+A premises is without broadband when its class is INEL (&lt; 512 kbit/s) and below the threshold when its class is below the THRESHOLD (HD3 by default: &lt; 3 Mbit/s; the ineligible ones are included). It is addressed in half-year S when the plan that covers it is scheduled for S at the latest: AMII or ZTD commune, the operators' calendar; RIP premises in a phase, the end of the phase, whatever its technology (FTTH, THD radio, and also the speed upgrade MED, which raises the speed without bringing THD); premises that already have THD are addressed. Otherwise it is not planned.
+
+Writes: by RIP phase, department and end half-year, the premises without broadband and below the threshold that the phase addresses, technologies separately, with the totals by technology; by commune (polygons), by department and by 200 m grid cell (INSEE INSPIRE grid, grid cells with premises below the threshold): the premises without broadband and below the threshold, what is still to address at the end of 2017 and at the end of 2022, and the clearing half-year (half-year when all its premises below the threshold are addressed; rien_a_resorber, non_planifie); for each priority site, the planned THD half-year of the nearest premises within MAXIMUM DISTANCE metres (deja_thd, non_planifie or sans_local_proche, and the reason).</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/white_zone_clearing.py" />
+            <source>Communes (communes du référentiel)</source>
+            <translation>Communes (communes of the database)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/white_zone_clearing.py" />
+            <source>Sites prioritaires (sortie de Sites prioritaires)</source>
+            <translation>Priority sites (output of Priority sites)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/white_zone_clearing.py" />
+            <source>Résorption par phase de RIP et semestre</source>
+            <translation>Clearing by RIP phase and half-year</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/white_zone_clearing.py" />
+            <source>Résorption par commune</source>
+            <translation>Clearing by commune</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/white_zone_clearing.py" />
+            <source>Résorption par carreau de 200 m</source>
+            <translation>Clearing by 200 m grid cell</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/white_zone_clearing.py" />
+            <source>Reste à traiter par département</source>
+            <translation>Still to address by department</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/white_zone_clearing.py" />
+            <source>Semestre THD prévu des sites prioritaires</source>
+            <translation>Planned THD half-year of the priority sites</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/white_zone_clearing.py" />
+            <source>La couche de couverture THD est vide.</source>
+            <translation>The THD coverage layer is empty.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/white_zone_clearing.py" />
+            <source>{0} phase(s) de la couverture absente(s) des phases des RIP ({1}) : leurs locaux sont comptés non planifiés. Relancez « Couverture THD » avec ces phases.</source>
+            <translation>{0} phase(s) of the coverage missing from the RIP phases ({1}): their premises are counted as not planned. Run “THD coverage” again with these phases.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/white_zone_clearing.py" />
+            <source>Sous le seuil {0} : {1} locaux, dont {2} sans haut débit ; reste à traiter fin 2017 : {3} (dont {4} sans haut débit) ; fin 2022 : {5} (dont {6}) ; sans plan : {7}.</source>
+            <translation>Below the threshold {0}: {1} premises, including {2} without broadband; still to address at the end of 2017: {3} (including {4} without broadband); at the end of 2022: {5} (including {6}); without a plan: {7}.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/white_zone_clearing.py" />
+            <source>{0} site(s) sans local à moins de {1} m : pas de semestre THD.</source>
+            <translation>{0} site(s) without premises within {1} m: no THD half-year.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/white_zone_clearing.py" />
+            <source>La couche de communes est vide.</source>
+            <translation>The communes layer is empty.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/white_zone_clearing.py" />
+            <source>La couche de communes {0} n'a pas de champ de code INSEE (insee_com).</source>
+            <translation>The communes layer {0} has no INSEE code field (insee_com).</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/white_zone_clearing.py" />
+            <source>{0} commune(s) des locaux absente(s) de la couche de communes ({1} locaux sous le seuil) : comptée(s) dans les départements, pas par commune.</source>
+            <translation>{0} commune(s) of the premises missing from the communes layer ({1} premises below the threshold): counted in the departments, not by commune.</translation>
+        </message>
+        <message>
             <location filename="../../algorithms/white_zones.py" />
             <source>Zones blanches du haut débit</source>
             <translation>Broadband white zones</translation>
@@ -1251,6 +1386,50 @@ Writes: the zones with these counts; the zones below the threshold as polygons m
             <location filename="../../algorithms/white_zones.py" />
             <source>Locaux placés dans les zones par leur position.</source>
             <translation>Premises placed in the zones by their position.</translation>
+        </message>
+        <message>
+            <source>Produit les livrables semestriels de la SCORAN 2.0 pour la région ou quelques départements.
+
+Lit : le référentiel SCORAN, le dossier des analyses du millésime (sorties de la chaîne : locaux, zones blanches, sites prioritaires, couverture et trajectoire THD, besoins financiers, centres-bourgs…). Les analyses absentes sont calculées à partir du dossier des sources (arcep/, insee/, sirene/, mobile/) quand il est fourni.
+
+Écrit dans le dossier de sortie : l'atlas PDF (page de garde, puis pour la région et chaque département quatre pages : haut débit fixe, très haut débit, mobile, usages), un PDF par département, et les classeurs XLSX de chaque livrable (phasage 2015–2017, inventaire des zones blanches, sites prioritaires, avancement des projets et conventions, trajectoire THD, besoins financiers, zones blanches mobiles, projets d'usages par priorité, calendrier des initiatives, indicateurs et évolutions depuis le millésime précédent), et le document de présentation de la SCORAN 2.0 (ODT modifiable, plan de la circulaire, chiffres, tableaux et cartes du semestre ; les textes écrits par le SGAR dans les cadres « À rédiger » du document précédent — celui du dossier des livrables, même millésime ou à défaut le plus récent, ou celui indiqué — sont repris ; sans le module Python odf (odfpy), ce document n'est pas produit et un avertissement le dit). Les fichiers sont écrits à part puis déplacés ensemble : jamais un jeu partiel présenté comme complet.
+
+Enregistre aussi dans le référentiel, pour toute la région quels que soient les départements demandés, l'état du millésime : projets d'usages (statut, budget, dates), centres-bourgs (couverture, état du site, sites nécessaires, coût retenu) et coûts (phases des RIP, reste à planifier, mobile) ; une nouvelle génération du même millésime remplace ses lignes. « Évolutions » et « Comparaison » comparent à ce qui a été enregistré pour le millésime précédent.</source>
+            <translation type="vanished">Produces the half-yearly deliverables of the SCORAN 2.0 for the region or a few departments.
+
+Reads: the SCORAN database, the folder of the vintage's analyses (outputs of the chain: premises, white zones, priority sites, THD coverage and trajectory, financial needs, town centres…). Missing analyses are computed from the sources folder (arcep/, insee/, sirene/, mobile/) when it is given.
+
+Writes in the output folder: the PDF atlas (cover page, then for the region and each department four pages: fixed broadband, very high-speed broadband, mobile, digital uses), one PDF per department, and the XLSX workbooks of each deliverable (2015–2017 phasing, inventory of white zones, priority sites, progress of projects and agreements, THD trajectory, financial needs, mobile white zones, digital-use projects by priority, calendar of initiatives, indicators and changes since the previous vintage), and the SCORAN 2.0 presentation document (editable ODT, outline of the circular, figures, tables and maps of the half-year; the texts written by the SGAR in the “To be written” frames of the previous document — the one in the deliverables folder, same vintage or failing that the most recent, or the one given — are carried over; without the Python module odf (odfpy), this document is not produced and a warning says so). The files are written aside then moved together: never a partial set presented as complete.
+
+Also records in the database, for the whole region whatever the departments requested, the state of the vintage: digital-use projects (status, budget, dates), town centres (coverage, state of the site, sites needed, cost retained) and costs (RIP phases, left to plan, mobile); a new generation of the same vintage replaces its rows. “Changes” and “Comparison” compare with what was recorded for the previous vintage.</translation>
+        </message>
+        <message>
+            <source>Produit les livrables semestriels de la SCORAN 2.0 pour la région ou quelques départements.
+
+Lit : le référentiel SCORAN, le dossier des analyses du millésime (sorties de la chaîne : locaux, zones blanches, sites prioritaires, couverture et trajectoire THD, besoins financiers, centres-bourgs…). Les analyses absentes sont calculées à partir du dossier des sources (arcep/, insee/, sirene/, mobile/) quand il est fourni.
+
+Écrit dans le dossier de sortie : l'atlas PDF (page de garde, puis pour la région et chaque département quatre pages : haut débit fixe, très haut débit, mobile, usages), un PDF par département, et les classeurs XLSX de chaque livrable (phasage 2015–2017, inventaire des zones blanches, sites prioritaires, avancement des projets et conventions, trajectoire THD, besoins financiers, zones blanches mobiles, projets d'usages par priorité, calendrier des initiatives, indicateurs et évolutions depuis le millésime précédent). Les fichiers sont écrits à part puis déplacés ensemble : jamais un jeu partiel présenté comme complet.</source>
+            <translation type="vanished">Produces the half-yearly deliverables of the SCORAN 2.0 for the region or a few departments.
+
+Reads: the SCORAN database, the folder of the vintage's analyses (outputs of the chain: premises, white zones, priority sites, THD coverage and trajectory, financial needs, town centres…). Missing analyses are computed from the sources folder (arcep/, insee/, sirene/, mobile/) when it is given.
+
+Writes in the output folder: the PDF atlas (cover page, then for the region and each department four pages: fixed broadband, very high-speed broadband, mobile, digital uses), one PDF per department, and the XLSX workbooks of each deliverable (2015–2017 phasing, inventory of white zones, priority sites, progress of projects and agreements, THD trajectory, financial needs, mobile white zones, digital-use projects by priority, calendar of initiatives, indicators and changes since the previous vintage). The files are written aside then moved together: never a partial set presented as complete.</translation>
+        </message>
+        <message>
+            <source>Estimation semestrielle du coût de la couverture fixe et des besoins de financement (livrable 7 de la SCORAN).
+
+Lit : la sortie de « Couverture THD », les phases des RIP, la table d'aide de l'État par département (taux et plafond par local ; aides_departements du référentiel, ou la table de l'extension : de 33 % et 180 € à 61,6 % et 694 € selon le cahier des charges 2013, ligne « * » par défaut) et les coûts unitaires par technologie et densité (couts_unitaires).
+
+Calcule, par phase et département : locaux restant à desservir hors communes AMII et ZTD (initiative privée) et hors phases abandonnées × coût unitaire (densité de la commune selon regles_par_defaut.csv : urbain ≥ 2 000 locaux, périurbain ≥ 300, rural), ou le cout_prevu saisi pour la phase (l'estimation reste à côté, source_cout dit lequel sert), part de l'État = min(taux × coût, plafond × locaux), reste pour les collectivités réparti entre {0} selon les parts choisies (par défaut celles de regles_par_defaut.csv). Chaque phase est répartie également sur ses semestres (locaux en nombres entiers) : une ligne par phase, département et semestre, avec son année — la même règle que le phasage 2015–2017 de « Trajectoire THD », qui donne donc les mêmes locaux et coûts par projet et par année. Puis les totaux par projet, département, semestre et pour l'ensemble.
+
+Écrit : une table (utilisable dans les modèles et les livrables).</source>
+            <translation type="vanished">Half-yearly estimate of the cost of fixed coverage and of the funding needs (deliverable 7 of the SCORAN).
+
+Reads: the output of “THD coverage”, the RIP phases, the State aid table by department (rate and ceiling per premises; aides_departements of the database, or the plugin's table: from 33% and €180 to 61.6% and €694 according to the 2013 specifications, row “*” by default) and the unit costs by technology and density (couts_unitaires).
+
+Computes, by phase and department: premises still to be served outside AMII and ZTD communes (private initiative) and outside abandoned phases × unit cost (density of the commune according to regles_par_defaut.csv: urban ≥ 2,000 premises, peri-urban ≥ 300, rural), or the cout_prevu entered for the phase (the estimate stays beside it, source_cout tells which one is used), State share = min(rate × cost, ceiling × premises), remainder for the local authorities split between {0} according to the chosen shares (by default those of regles_par_defaut.csv). Each phase is spread evenly over its half-years (whole numbers of premises): one row per phase, department and half-year, with its year — the same rule as the 2015–2017 phasing of “THD trajectory”, which therefore gives the same premises and costs per project and per year. Then the totals per project, department, half-year and overall.
+
+Writes: a table (usable in models and deliverables).</translation>
         </message>
     </context>
     <context>
@@ -1388,6 +1567,11 @@ Writes: the zones with these counts; the zones below the threshold as polygons m
         </message>
         <message>
             <location filename="../../ui/register_dock.py" />
+            <source>Besoins et métiers</source>
+            <translation>Needs and occupations</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
             <source>Rechercher (titre, porteur, identifiant…)</source>
             <translation>Search (title, owner, identifier…)</translation>
         </message>
@@ -1478,6 +1662,16 @@ Writes: the zones with these counts; the zones below the threshold as polygons m
         </message>
         <message>
             <location filename="../../ui/register_dock.py" />
+            <source>Thèmes régionaux (un ou deux, en plus des domaines)…</source>
+            <translation>Regional themes (one or two, in addition to the domains)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
+            <source>Inventaire des SDTAN…</source>
+            <translation>SDTAN inventory…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
             <source>codes séparés par des virgules : 21, 58</source>
             <translation>codes separated by commas: 21, 58</translation>
         </message>
@@ -1488,6 +1682,7 @@ Writes: the zones with these counts; the zones below the threshold as polygons m
         </message>
         <message>
             <location filename="../../ui/register_dock.py" />
+            <location filename="../../ui/register_lists.py" />
             <source>Titre</source>
             <translation>Title</translation>
         </message>
@@ -1508,6 +1703,7 @@ Writes: the zones with these counts; the zones below the threshold as polygons m
         </message>
         <message>
             <location filename="../../ui/register_dock.py" />
+            <location filename="../../ui/register_lists.py" />
             <source>Statut</source>
             <translation>Status</translation>
         </message>
@@ -1548,18 +1744,49 @@ Writes: the zones with these counts; the zones below the threshold as polygons m
         </message>
         <message>
             <location filename="../../ui/register_dock.py" />
-            <source>Mutualisation</source>
-            <translation>Shared infrastructure</translation>
+            <location filename="../../ui/register_lists.py" />
+            <source>Thèmes régionaux</source>
+            <translation>Regional themes</translation>
         </message>
         <message>
             <location filename="../../ui/register_dock.py" />
-            <source>Zones défavorisées</source>
-            <translation>Disadvantaged areas</translation>
+            <source>Les un ou deux thèmes supplémentaires retenus par la région (circulaire, II.B) ; la liste se règle par « Thèmes régionaux » de la barre d'outils.</source>
+            <translation>The one or two additional themes chosen by the region (circular, II.B); the list is set with “Regional themes” in the toolbar.</translation>
         </message>
         <message>
             <location filename="../../ui/register_dock.py" />
-            <source>Publics éloignés</source>
-            <translation>Digitally excluded people</translation>
+            <source>Le projet vise des territoires en difficulté (circulaire).</source>
+            <translation>The project targets disadvantaged territories (circular).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
+            <source>Le projet vise des publics éloignés des usages numériques (circulaire).</source>
+            <translation>The project targets digitally excluded people (circular).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
+            <source>Le projet mutualise des infrastructures, des services ou des données.</source>
+            <translation>The project shares infrastructure, services or data.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
+            <source>Besoins territoriaux émergents (pratiques numériques, innovation)</source>
+            <translation>Emerging territorial needs (digital practices, innovation)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
+            <source>Expérimentations dignes de valorisation</source>
+            <translation>Experiments worth promoting</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
+            <source>Principaux métiers concernés</source>
+            <translation>Main occupations concerned</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
+            <source>Besoins régionaux en formation spécifique</source>
+            <translation>Regional needs for specific training</translation>
         </message>
         <message>
             <location filename="../../ui/register_dock.py" />
@@ -1608,6 +1835,7 @@ Writes: the zones with these counts; the zones below the threshold as polygons m
         </message>
         <message>
             <location filename="../../ui/register_dock.py" />
+            <location filename="../../ui/register_lists.py" />
             <source>Retirer</source>
             <translation>Remove</translation>
         </message>
@@ -1681,8 +1909,116 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../ui/register_dock.py" />
+            <location filename="../../ui/register_lists.py" />
             <source>Ajouter</source>
             <translation>Add</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
+            <source>Aucun thème régional : ajoutez-en par « Thèmes régionaux » (barre d'outils).</source>
+            <translation>No regional theme: add some with “Regional themes” (toolbar).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
+            <source>Un projet relève de {0} thèmes régionaux au plus.</source>
+            <translation>A project falls under {0} regional themes at most.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_lists.py" />
+            <source>Enregistrer</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_lists.py" />
+            <source>Annuler</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_lists.py" />
+            <source>La circulaire (II.B) permet de retenir « un ou deux thèmes supplémentaires » selon les spécificités régionales, en plus des domaines nationaux. Le code est tiré du libellé à la création et ne change plus ; un thème retenu par un projet ne peut pas être supprimé.</source>
+            <translation>The circular (II.B) allows “one or two additional themes” to be chosen according to regional specificities, in addition to the national domains. The code is derived from the label on creation and never changes afterwards; a theme chosen by a project cannot be deleted.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_lists.py" />
+            <source>Libellé</source>
+            <translation>Label</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_lists.py" />
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_lists.py" />
+            <source>Ajouter un thème régional</source>
+            <translation>Add a regional theme</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_lists.py" />
+            <source>Retirer le thème choisi (s'il n'est retenu par aucun projet)</source>
+            <translation>Remove the chosen theme (if no project has chosen it)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_lists.py" />
+            <source>La région retient {0} thèmes régionaux au plus (circulaire, II.B).</source>
+            <translation>The region chooses {0} regional themes at most (circular, II.B).</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_lists.py" />
+            <source>(tiré du libellé)</source>
+            <translation>(derived from the label)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_lists.py" />
+            <source>Inventaire des SDTAN</source>
+            <translation>SDTAN inventory</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_lists.py" />
+            <source>Schémas directeurs territoriaux d'aménagement numérique, un par département du référentiel. Dates JJ/MM/AAAA (calendrier au double-clic) ; la dernière mise à jour ne précède pas l'adoption ; un schéma adopté a sa date d'adoption. Une ligne laissée vide n'est pas enregistrée ; l'inventaire est enregistré en une fois, ou pas du tout.</source>
+            <translation>Territorial digital development master plans (SDTAN), one per department of the database. Dates DD/MM/YYYY (calendar on double-click); the last update does not precede the adoption; an adopted plan has its adoption date. A row left empty is not saved; the inventory is saved all at once, or not at all.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_lists.py" />
+            <source>Département</source>
+            <translation>Department</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_lists.py" />
+            <source>Adoption</source>
+            <translation>Adoption</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_lists.py" />
+            <source>Dernière mise à jour</source>
+            <translation>Last update</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_lists.py" />
+            <source>Maître d'ouvrage</source>
+            <translation>Contracting authority</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_lists.py" />
+            <source>Commentaire</source>
+            <translation>Comment</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_lists.py" />
+            <source>{0} départements</source>
+            <translation>{0} departments</translation>
+        </message>
+        <message>
+            <source>Mutualisation</source>
+            <translation type="vanished">Shared infrastructure</translation>
+        </message>
+        <message>
+            <source>Zones défavorisées</source>
+            <translation type="vanished">Disadvantaged areas</translation>
+        </message>
+        <message>
+            <source>Publics éloignés</source>
+            <translation type="vanished">Digitally excluded people</translation>
         </message>
     </context>
     <context>
@@ -1770,6 +2106,36 @@ Import only the valid projects?</translation>
             <location filename="../../core/calendar.py" />
             <source>{0} communes</source>
             <translation>{0} communes</translation>
+        </message>
+        <message>
+            <location filename="../../core/clearing.py" />
+            <source>Aucun local à moins de {0} m.</source>
+            <translation>No premises within {0} m.</translation>
+        </message>
+        <message>
+            <location filename="../../core/clearing.py" />
+            <source>Local hors de tout projet RIP et de toute commune AMII ou ZTD.</source>
+            <translation>Premises outside any RIP project and any AMII or ZTD commune.</translation>
+        </message>
+        <message>
+            <location filename="../../core/clearing.py" />
+            <source>Local du projet {rip} dans aucune de ses phases.</source>
+            <translation>Premises of project {rip} in none of its phases.</translation>
+        </message>
+        <message>
+            <location filename="../../core/clearing.py" />
+            <source>Phase {phase} en {tech} : elle n'apporte pas le très haut débit.</source>
+            <translation>Phase {phase} in {tech}: it does not bring very high-speed broadband.</translation>
+        </message>
+        <message>
+            <location filename="../../core/clearing.py" />
+            <source>Phase {phase} sans semestre de fin valide.</source>
+            <translation>Phase {phase} without a valid end half-year.</translation>
+        </message>
+        <message>
+            <location filename="../../core/clearing.py" />
+            <source>Commune {zone} sans calendrier ni année de fin prévue.</source>
+            <translation>Commune {zone} without a calendar or a planned end year.</translation>
         </message>
         <message>
             <location filename="../../core/codes.py" />
@@ -2060,6 +2426,11 @@ Import only the valid projects?</translation>
             <translation>Cost entered (cout_prevu) without premises left to serve in the phase, not counted: {0}.</translation>
         </message>
         <message>
+            <location filename="../../core/finance.py" />
+            <source>Le champ « zone » (ZTD, AMII, RIP, aucun) manque dans la couche de couverture : le reste à planifier ne peut pas être calculé. Donnez la sortie de « Couverture THD ».</source>
+            <translation>The field “zone” (ZTD, AMII, RIP, aucun) is missing from the coverage layer: what is left to plan cannot be computed. Give the output of “THD coverage”.</translation>
+        </message>
+        <message>
             <location filename="../../core/gpkg.py" />
             <source>La table {0} de {1} n'a pas de champ {2}.</source>
             <translation>Table {0} of {1} has no field {2}.</translation>
@@ -2331,6 +2702,7 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../core/register.py" />
+            <location filename="../../export/document.py" />
             <source>En cours</source>
             <translation>In progress</translation>
         </message>
@@ -2367,6 +2739,9 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../core/register.py" />
+            <location filename="../../export/clearing_sheets.py" />
+            <location filename="../../export/document.py" />
+            <location filename="../../export/register_xlsx.py" />
             <location filename="../../export/workbooks.py" />
             <source>Département</source>
             <translation>Department</translation>
@@ -2412,6 +2787,41 @@ Import only the valid projects?</translation>
             <location filename="../../export/workbooks.py" />
             <source>Convention</source>
             <translation>Agreement</translation>
+        </message>
+        <message>
+            <location filename="../../core/register.py" />
+            <source>En élaboration</source>
+            <translation>Being drafted</translation>
+        </message>
+        <message>
+            <location filename="../../core/register.py" />
+            <source>Adopté</source>
+            <translation>Adopted</translation>
+        </message>
+        <message>
+            <location filename="../../core/register.py" />
+            <source>En cours d'actualisation</source>
+            <translation>Being updated</translation>
+        </message>
+        <message>
+            <location filename="../../core/register.py" />
+            <source>À actualiser</source>
+            <translation>To be updated</translation>
+        </message>
+        <message>
+            <location filename="../../core/register.py" />
+            <source>Mutualisation</source>
+            <translation>Shared infrastructure</translation>
+        </message>
+        <message>
+            <location filename="../../core/register.py" />
+            <source>Territoires en difficulté</source>
+            <translation>Disadvantaged territories</translation>
+        </message>
+        <message>
+            <location filename="../../core/register.py" />
+            <source>Publics éloignés des usages</source>
+            <translation>Digitally excluded people</translation>
         </message>
         <message>
             <location filename="../../core/register.py" />
@@ -2462,6 +2872,22 @@ Import only the valid projects?</translation>
             <location filename="../../core/register.py" />
             <source>Code de département invalide : « {0} ».</source>
             <translation>Invalid department code: “{0}”.</translation>
+        </message>
+        <message>
+            <location filename="../../core/register.py" />
+            <source>Thème régional inconnu : « {0} » (thèmes retenus : {1}).</source>
+            <translation>Unknown regional theme: “{0}” (themes chosen: {1}).</translation>
+        </message>
+        <message>
+            <location filename="../../core/register.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>aucun</source>
+            <translation>none</translation>
+        </message>
+        <message>
+            <location filename="../../core/register.py" />
+            <source>Un projet relève de {0} thèmes régionaux au plus ; il en a {1}.</source>
+            <translation>A project falls under {0} regional themes at most; it has {1}.</translation>
         </message>
         <message>
             <location filename="../../core/register.py" />
@@ -2545,6 +2971,7 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../core/register.py" />
+            <location filename="../../export/atlas.py" />
             <location filename="../../export/workbooks.py" />
             <source>Commune</source>
             <translation>Commune</translation>
@@ -2566,8 +2993,94 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../core/register.py" />
+            <location filename="../../export/atlas.py" />
             <source>Phase de RIP</source>
             <translation>RIP phase</translation>
+        </message>
+        <message>
+            <location filename="../../core/register.py" />
+            <source>La région retient {0} thèmes régionaux au plus (circulaire, II.B : « un ou deux thèmes supplémentaires ») ; la liste en a {1}.</source>
+            <translation>The region chooses {0} regional themes at most (circular, II.B: “one or two additional themes”); the list has {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../core/register.py" />
+            <source>Un thème régional a un libellé.</source>
+            <translation>A regional theme has a label.</translation>
+        </message>
+        <message>
+            <location filename="../../core/register.py" />
+            <source>Le libellé du thème « {0} » contient « ; », qui sépare les thèmes dans le classeur d'échange.</source>
+            <translation>The label of the theme “{0}” contains “;”, which separates the themes in the exchange workbook.</translation>
+        </message>
+        <message>
+            <location filename="../../core/register.py" />
+            <source>Le libellé du thème « {0} » ne donne pas de code : donnez-lui des lettres ou des chiffres.</source>
+            <translation>The label of the theme “{0}” gives no code: give it letters or digits.</translation>
+        </message>
+        <message>
+            <location filename="../../core/register.py" />
+            <source>code</source>
+            <translation>code</translation>
+        </message>
+        <message>
+            <location filename="../../core/register.py" />
+            <source>libellé</source>
+            <translation>label</translation>
+        </message>
+        <message>
+            <location filename="../../core/register.py" />
+            <source>Deux thèmes régionaux ont le même {0} : {1}.</source>
+            <translation>Two regional themes have the same {0}: {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../core/register.py" />
+            <source>Le thème « {0} » ({1}) est retenu par {2} projet(s) ({3}) : retirez-le de ces projets avant de le supprimer.</source>
+            <translation>The theme “{0}” ({1}) is chosen by {2} project(s) ({3}): remove it from these projects before deleting it.</translation>
+        </message>
+        <message>
+            <location filename="../../core/register.py" />
+            <source>Code de département manquant.</source>
+            <translation>Department code missing.</translation>
+        </message>
+        <message>
+            <location filename="../../core/register.py" />
+            <source>Le département « {0} » n'est pas dans le référentiel (départements : {1}).</source>
+            <translation>The department “{0}” is not in the database (departments: {1}).</translation>
+        </message>
+        <message>
+            <location filename="../../core/register.py" />
+            <source>Statut de SDTAN inconnu : « {0} » (valeurs possibles : {1}).</source>
+            <translation>Unknown SDTAN status: “{0}” (possible values: {1}).</translation>
+        </message>
+        <message>
+            <location filename="../../core/register.py" />
+            <source>date d'adoption</source>
+            <translation>date of adoption</translation>
+        </message>
+        <message>
+            <location filename="../../core/register.py" />
+            <source>dernière mise à jour</source>
+            <translation>date of last update</translation>
+        </message>
+        <message>
+            <location filename="../../core/register.py" />
+            <source>Date invalide pour la {0} : « {1} » (JJ/MM/AAAA).</source>
+            <translation>Invalid {0}: “{1}” (DD/MM/YYYY).</translation>
+        </message>
+        <message>
+            <location filename="../../core/register.py" />
+            <source>La dernière mise à jour ({0}) précède l'adoption ({1}).</source>
+            <translation>The last update ({0}) precedes the adoption ({1}).</translation>
+        </message>
+        <message>
+            <location filename="../../core/register.py" />
+            <source>Un SDTAN « {0} » a une date d'adoption.</source>
+            <translation>An SDTAN with the status “{0}” has an adoption date.</translation>
+        </message>
+        <message>
+            <location filename="../../core/register.py" />
+            <source>Département en double.</source>
+            <translation>Duplicate department.</translation>
         </message>
         <message>
             <location filename="../../core/semesters.py" />
@@ -2595,6 +3108,207 @@ Import only the valid projects?</translation>
             <location filename="../../core/semesters.py" />
             <source>Convention signée le {0}</source>
             <translation>Agreement signed on {0}</translation>
+        </message>
+        <message>
+            <location filename="../../core/semesters.py" />
+            <source>Très haut débit fixe</source>
+            <translation>Fixed very high-speed broadband</translation>
+        </message>
+        <message>
+            <location filename="../../core/semesters.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>Projets d'usages</source>
+            <translation>Digital-use projects</translation>
+        </message>
+        <message>
+            <location filename="../../core/semesters.py" />
+            <source>Centres-bourgs (mobile)</source>
+            <translation>Town centres (mobile)</translation>
+        </message>
+        <message>
+            <location filename="../../core/semesters.py" />
+            <source>Coûts et locaux</source>
+            <translation>Costs and premises</translation>
+        </message>
+        <message>
+            <location filename="../../core/semesters.py" />
+            <source>Locaux passés au THD</source>
+            <translation>Premises switched to THD</translation>
+        </message>
+        <message>
+            <location filename="../../core/semesters.py" />
+            <source>Phase retardée</source>
+            <translation>Phase delayed</translation>
+        </message>
+        <message>
+            <location filename="../../core/semesters.py" />
+            <source>Convention signée</source>
+            <translation>Agreement signed</translation>
+        </message>
+        <message>
+            <location filename="../../core/semesters.py" />
+            <source>Projet ajouté</source>
+            <translation>Project added</translation>
+        </message>
+        <message>
+            <location filename="../../core/semesters.py" />
+            <source>Projet retiré</source>
+            <translation>Project removed</translation>
+        </message>
+        <message>
+            <location filename="../../core/semesters.py" />
+            <source>Statut changé</source>
+            <translation>Status changed</translation>
+        </message>
+        <message>
+            <location filename="../../core/semesters.py" />
+            <source>Budget changé</source>
+            <translation>Budget changed</translation>
+        </message>
+        <message>
+            <location filename="../../core/semesters.py" />
+            <source>Début déplacé</source>
+            <translation>Start moved</translation>
+        </message>
+        <message>
+            <location filename="../../core/semesters.py" />
+            <source>Fin déplacée</source>
+            <translation>End moved</translation>
+        </message>
+        <message>
+            <location filename="../../core/semesters.py" />
+            <source>Centre-bourg ajouté</source>
+            <translation>Town centre added</translation>
+        </message>
+        <message>
+            <location filename="../../core/semesters.py" />
+            <source>Centre-bourg retiré</source>
+            <translation>Town centre removed</translation>
+        </message>
+        <message>
+            <location filename="../../core/semesters.py" />
+            <source>Couverture mobile changée</source>
+            <translation>Mobile coverage changed</translation>
+        </message>
+        <message>
+            <location filename="../../core/semesters.py" />
+            <source>État du site changé</source>
+            <translation>State of the site changed</translation>
+        </message>
+        <message>
+            <location filename="../../core/semesters.py" />
+            <source>Sites nécessaires changés</source>
+            <translation>Sites needed changed</translation>
+        </message>
+        <message>
+            <location filename="../../core/semesters.py" />
+            <source>Locaux changés</source>
+            <translation>Premises changed</translation>
+        </message>
+        <message>
+            <location filename="../../core/semesters.py" />
+            <source>Coût changé</source>
+            <translation>Cost changed</translation>
+        </message>
+        <message>
+            <location filename="../../core/semesters.py" />
+            <location filename="../../layers.py" />
+            <source>Phases des RIP</source>
+            <translation>RIP phases</translation>
+        </message>
+        <message>
+            <location filename="../../core/semesters.py" />
+            <location filename="../../export/document.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>Reste à planifier</source>
+            <translation>Left to plan</translation>
+        </message>
+        <message>
+            <location filename="../../core/semesters.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>Coût du 100 % en 2022</source>
+            <translation>Cost of 100% in 2022</translation>
+        </message>
+        <message>
+            <location filename="../../core/semesters.py" />
+            <source>non renseigné</source>
+            <translation>not filled in</translation>
+        </message>
+        <message>
+            <location filename="../../core/semesters.py" />
+            <source>Projet {0} {1} ajouté au registre depuis {2} (statut : {3}).</source>
+            <translation>Project {0} {1} added to the register since {2} (status: {3}).</translation>
+        </message>
+        <message>
+            <location filename="../../core/semesters.py" />
+            <source>Projet {0} {1} retiré du registre depuis {2}.</source>
+            <translation>Project {0} {1} removed from the register since {2}.</translation>
+        </message>
+        <message>
+            <location filename="../../core/semesters.py" />
+            <source>Projet {0} {1} : statut {2} → {3}.</source>
+            <translation>Project {0} {1}: status {2} → {3}.</translation>
+        </message>
+        <message>
+            <location filename="../../core/semesters.py" />
+            <source>Projet {0} {1} : budget {2} → {3}.</source>
+            <translation>Project {0} {1}: budget {2} → {3}.</translation>
+        </message>
+        <message>
+            <location filename="../../core/semesters.py" />
+            <source>Projet {0} {1} : début déplacé du {2} au {3}.</source>
+            <translation>Project {0} {1}: start moved from {2} to {3}.</translation>
+        </message>
+        <message>
+            <location filename="../../core/semesters.py" />
+            <source>Projet {0} {1} : fin déplacée du {2} au {3}.</source>
+            <translation>Project {0} {1}: end moved from {2} to {3}.</translation>
+        </message>
+        <message>
+            <location filename="../../core/semesters.py" />
+            <source>Centre-bourg {0} ({1}) ajouté depuis {2} : {3}.</source>
+            <translation>Town centre {0} ({1}) added since {2}: {3}.</translation>
+        </message>
+        <message>
+            <location filename="../../core/semesters.py" />
+            <source>Centre-bourg {0} ({1}) retiré depuis {2}.</source>
+            <translation>Town centre {0} ({1}) removed since {2}.</translation>
+        </message>
+        <message>
+            <location filename="../../core/semesters.py" />
+            <source>Centre-bourg {0} ({1}) : couverture {2} → {3}.</source>
+            <translation>Town centre {0} ({1}): coverage {2} → {3}.</translation>
+        </message>
+        <message>
+            <location filename="../../core/semesters.py" />
+            <source>Centre-bourg {0} ({1}) : site {2} → {3}.</source>
+            <translation>Town centre {0} ({1}): site {2} → {3}.</translation>
+        </message>
+        <message>
+            <location filename="../../core/semesters.py" />
+            <source>Centre-bourg {0} ({1}) : sites nécessaires {2} → {3}.</source>
+            <translation>Town centre {0} ({1}): sites needed {2} → {3}.</translation>
+        </message>
+        <message>
+            <location filename="../../core/semesters.py" />
+            <source>département {0}</source>
+            <translation>department {0}</translation>
+        </message>
+        <message>
+            <location filename="../../core/semesters.py" />
+            <location filename="../../export/clearing_sheets.py" />
+            <source>territoire</source>
+            <translation>territory</translation>
+        </message>
+        <message>
+            <location filename="../../core/semesters.py" />
+            <source>{0}, {1} : locaux {2} → {3}{4} depuis {5}.</source>
+            <translation>{0}, {1}: premises {2} → {3}{4} since {5}.</translation>
+        </message>
+        <message>
+            <location filename="../../core/semesters.py" />
+            <source>{0}, {1} : coût {2} → {3}{4} depuis {5}.</source>
+            <translation>{0}, {1}: cost {2} → {3}{4} since {5}.</translation>
         </message>
         <message>
             <location filename="../../core/speed_classes.py" />
@@ -2814,6 +3528,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../core/territory.py" />
             <location filename="../../export/atlas.py" />
+            <location filename="../../export/document.py" />
             <location filename="../../export/workbooks.py" />
             <location filename="../../layers.py" />
             <source>Centres-bourgs</source>
@@ -2876,6 +3591,11 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../export/atlas.py" />
+            <source>Quand ? Semestre prévu de résorption des zones blanches</source>
+            <translation>When? Planned half-year of white-zone clearing</translation>
+        </message>
+        <message>
+            <location filename="../../export/atlas.py" />
             <source>Très haut débit : projets RIP, communes AMII et trajectoire 2022</source>
             <translation>Very high-speed broadband: RIP projects, AMII communes and 2022 trajectory</translation>
         </message>
@@ -2886,8 +3606,13 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../export/atlas.py" />
-            <source>Services et usages numériques : projets par domaine</source>
-            <translation>Digital services and uses: projects by domain</translation>
+            <source>Services et usages numériques : objets liés aux projets, par domaine</source>
+            <translation>Digital services and uses: features linked to the projects, by domain</translation>
+        </message>
+        <message>
+            <location filename="../../export/atlas.py" />
+            <source>Millésime {0}</source>
+            <translation>Vintage {0}</translation>
         </message>
         <message>
             <location filename="../../export/atlas.py" />
@@ -2906,8 +3631,23 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../export/atlas.py" />
+            <source>Par commune</source>
+            <translation>By commune</translation>
+        </message>
+        <message>
+            <location filename="../../export/atlas.py" />
+            <source>Par carreau de 200 m ; étoiles : sites sans date THD</source>
+            <translation>By 200 m grid cell; stars: sites without a THD date</translation>
+        </message>
+        <message>
+            <location filename="../../export/atlas.py" />
             <source>SCORAN 2.0 — Stratégie de cohérence régionale d'aménagement numérique</source>
             <translation>SCORAN 2.0 — Regional strategy for coherent digital infrastructure planning</translation>
+        </message>
+        <message>
+            <location filename="../../export/atlas.py" />
+            <source>Plusieurs domaines</source>
+            <translation>Several domains</translation>
         </message>
         <message>
             <location filename="../../export/atlas.py" />
@@ -2916,11 +3656,43 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../export/atlas.py" />
+            <location filename="../../export/document.py" />
             <source>Communes AMII (initiative privée)</source>
             <translation>AMII communes (private initiative)</translation>
         </message>
         <message>
             <location filename="../../export/atlas.py" />
+            <source>Année prévue de résorption (commune)</source>
+            <translation>Planned clearing year (commune)</translation>
+        </message>
+        <message>
+            <location filename="../../export/atlas.py" />
+            <source>Année prévue de résorption (carreau)</source>
+            <translation>Planned clearing year (grid cell)</translation>
+        </message>
+        <message>
+            <location filename="../../export/atlas.py" />
+            <source>Écoles, santé, services publics sans date THD</source>
+            <translation>Schools, health, public services without a THD date</translation>
+        </message>
+        <message>
+            <location filename="../../export/atlas.py" />
+            <source>Communes liées</source>
+            <translation>Linked communes</translation>
+        </message>
+        <message>
+            <location filename="../../export/atlas.py" />
+            <source>Départements, EPCI, RIP liés (contour)</source>
+            <translation>Linked departments, EPCIs, RIPs (outline)</translation>
+        </message>
+        <message>
+            <location filename="../../export/atlas.py" />
+            <source>Sites et centres-bourgs liés</source>
+            <translation>Linked sites and town centres</translation>
+        </message>
+        <message>
+            <location filename="../../export/atlas.py" />
+            <location filename="../../export/document.py" />
             <source>Part des locaux sous {0}</source>
             <translation>Share of premises below {0}</translation>
         </message>
@@ -2941,13 +3713,19 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../export/atlas.py" />
+            <location filename="../../export/document.py" />
             <source>Sites prioritaires sous {0}</source>
             <translation>Priority sites below {0}</translation>
         </message>
         <message>
             <location filename="../../export/atlas.py" />
-            <source>Millésime {0}</source>
-            <translation>Vintage {0}</translation>
+            <source>{0} : colonne(s) absente(s) {1}.</source>
+            <translation>{0}: column(s) missing {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../export/atlas.py" />
+            <source>{0} : colonnes site_id et semestre_thd attendues.</source>
+            <translation>{0}: columns site_id and semestre_thd expected.</translation>
         </message>
         <message>
             <location filename="../../export/atlas.py" />
@@ -3026,13 +3804,114 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../export/atlas.py" />
+            <source>Analyse absente : lancez « Résorption des zones blanches (quand ?) » (scoran:whitezoneclearing) pour dater la résorption des zones blanches.</source>
+            <translation>Missing analysis: run “White-zone clearing (when?)” (scoran:whitezoneclearing) to date the clearing of the white zones.</translation>
+        </message>
+        <message>
+            <location filename="../../export/atlas.py" />
+            <source>Locaux sous le seuil : {0} ; sans haut débit : {1}</source>
+            <translation>Premises below the threshold: {0}; without broadband: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../export/atlas.py" />
+            <source>Encore sous le seuil fin {0} : {1} locaux</source>
+            <translation>Still below the threshold at the end of {0}: {1} premises</translation>
+        </message>
+        <message>
+            <location filename="../../export/atlas.py" />
+            <source>Communes sans date (non planifiées) : {0}</source>
+            <translation>Communes without a date (not planned): {0}</translation>
+        </message>
+        <message>
+            <location filename="../../export/atlas.py" />
+            <source>Écoles, santé, services publics sans date THD : {0}</source>
+            <translation>Schools, health, public services without a THD date: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../export/atlas.py" />
+            <source>Aucun objet de la carte lié à un projet.</source>
+            <translation>No feature of the map linked to a project.</translation>
+        </message>
+        <message>
+            <location filename="../../export/atlas.py" />
+            <source>Objets liés aux projets :</source>
+            <translation>Features linked to the projects:</translation>
+        </message>
+        <message>
+            <location filename="../../export/atlas.py" />
+            <source>Gris foncé : {0} objet(s) liés à plusieurs domaines</source>
+            <translation>Dark grey: {0} feature(s) linked to several domains</translation>
+        </message>
+        <message>
+            <location filename="../../export/atlas.py" />
             <source>Trajectoire THD — {0} ({1})</source>
             <translation>THD trajectory — {0} ({1})</translation>
         </message>
         <message>
             <location filename="../../export/atlas.py" />
+            <location filename="../../export/document.py" />
             <source>Calendrier des initiatives — {0}</source>
             <translation>Calendar of initiatives — {0}</translation>
+        </message>
+        <message>
+            <location filename="../../export/atlas.py" />
+            <source>dates non renseignées</source>
+            <translation>dates not filled in</translation>
+        </message>
+        <message>
+            <location filename="../../export/atlas.py" />
+            <source>Phase de RIP abandonnée</source>
+            <translation>Abandoned RIP phase</translation>
+        </message>
+        <message>
+            <location filename="../../export/atlas.py" />
+            <source>Trait rouge : semestre du millésime</source>
+            <translation>Red line: half-year of the vintage</translation>
+        </message>
+        <message>
+            <location filename="../../export/atlas.py" />
+            <source>Sites sans date prévue de très haut débit — {0}</source>
+            <translation>Sites without a planned very high-speed broadband date — {0}</translation>
+        </message>
+        <message>
+            <location filename="../../export/atlas.py" />
+            <source>Écoles, collèges et lycées, enseignement supérieur, santé, services publics dont les locaux voisins n'ont ni le THD ni de semestre prévu : {0}.</source>
+            <translation>Schools, secondary schools, higher education, health, public services whose neighbouring premises have neither THD nor a planned half-year: {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../export/atlas.py" />
+            <source>{0} autre(s) site(s) sans local à moins de la distance maximale ne peuvent être datés (classeur des sites prioritaires).</source>
+            <translation>{0} other site(s) without premises within the maximum distance cannot be dated (priority sites workbook).</translation>
+        </message>
+        <message>
+            <location filename="../../export/atlas.py" />
+            <location filename="../../export/clearing_sheets.py" />
+            <location filename="../../export/document.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>Catégorie</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <location filename="../../export/atlas.py" />
+            <source>Site</source>
+            <translation>Site</translation>
+        </message>
+        <message>
+            <location filename="../../export/atlas.py" />
+            <location filename="../../export/clearing_sheets.py" />
+            <source>Motif</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location filename="../../export/atlas.py" />
+            <source>non planifié</source>
+            <translation>not planned</translation>
+        </message>
+        <message>
+            <location filename="../../export/atlas.py" />
+            <location filename="../../export/document.py" />
+            <source>Évolutions depuis le millésime précédent</source>
+            <translation>Changes since the previous vintage</translation>
         </message>
         <message>
             <location filename="../../export/atlas.py" />
@@ -3046,13 +3925,13 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../export/atlas.py" />
-            <source>Évolutions depuis le millésime précédent</source>
-            <translation>Changes since the previous vintage</translation>
+            <source>Atlas produit le {0}</source>
+            <translation>Atlas produced on {0}</translation>
         </message>
         <message>
             <location filename="../../export/atlas.py" />
-            <source>Atlas produit le {0}</source>
-            <translation>Atlas produced on {0}</translation>
+            <source>Ensemble du territoire : {0}</source>
+            <translation>Whole territory: {0}</translation>
         </message>
         <message>
             <location filename="../../export/charts.py" />
@@ -3065,9 +3944,1221 @@ Import only the valid projects?</translation>
             <translation>% of premises eligible for THD (≥ 30 Mbit/s)</translation>
         </message>
         <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <source>Résorption (feuilles « Résorption par phase » et « Reste à traiter », algorithme Résorption des zones blanches) : un local est sans haut débit quand sa classe est INEL (&lt; 512 kbit/s), sous le seuil quand sa classe est sous {0} (seuil {1} ; les inéligibles en font partie).</source>
+            <translation>Clearing (sheets “Clearing by phase” and “Still to address”, White-zone clearing algorithm): a premises is without broadband when its class is INEL (&lt; 512 kbit/s), below the threshold when its class is below {0} (threshold {1}; the ineligible ones are included).</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <source>Un local est traité au semestre S quand le plan qui le couvre dans la couverture THD est prévu au plus tard en S : commune AMII ou ZTD, le calendrier des opérateurs ; local de RIP dans une phase, le semestre de fin de la phase, quelle que soit sa technologie (FTTH, THD radio, et aussi montée en débit MED, qui relève le débit sans apporter le THD) ; un local déjà THD est traité. Un local de RIP hors de toute phase, ou hors de tout projet et de toute commune AMII/ZTD, n'est pas planifié ; une phase sans dates valides ne traite rien, une phase abandonnée ne prend aucun local.</source>
+            <translation>A premises is addressed in half-year S when the plan that covers it in the THD coverage is scheduled for S at the latest: AMII or ZTD commune, the operators' calendar; RIP premises in a phase, the end half-year of the phase, whatever its technology (FTTH, THD radio, and also the speed upgrade MED, which raises the speed without bringing THD); premises that already have THD are addressed. RIP premises outside any phase, or outside any project and any AMII/ZTD commune, are not planned; a phase without valid dates addresses nothing, an abandoned phase takes no premises.</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <source>Reste à traiter fin 2017 / fin 2022 : locaux non traités au semestre 2017-S2 / 2022-S2 (jalons du plan France Très Haut Débit). Semestre de résorption : semestre où tous les locaux sous le seuil de la commune (du département) sont traités ; « {0} » : aucun local sous le seuil ; « {1} » : au moins un local sous le seuil sans plan ; « {2} » : tous déjà THD. Les communes listées sont celles qui ont des locaux sous le seuil ; les lignes des départements et du total comptent tous les locaux.</source>
+            <translation>Still to address at the end of 2017 / end of 2022: premises not addressed in half-year 2017-S2 / 2022-S2 (milestones of the France Très Haut Débit plan). Clearing half-year: half-year when all the premises below the threshold of the commune (of the department) are addressed; “{0}”: no premises below the threshold; “{1}”: at least one premises below the threshold without a plan; “{2}”: all already THD. The communes listed are those that have premises below the threshold; the rows of the departments and of the total count all the premises.</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <source>Résorption par phase : locaux que chaque phase de RIP traite, par département, au semestre de fin de la phase ; les locaux des communes AMII ou ZTD n'y sont pas (initiative privée) ; FTTH, THD radio et MED à part, avec les totaux par technologie et semestre, par technologie, et l'ensemble.</source>
+            <translation>Clearing by phase: premises that each RIP phase addresses, by department, in the end half-year of the phase; the premises of AMII or ZTD communes are not included (private initiative); FTTH, THD radio and MED separately, with the totals by technology and half-year, by technology, and overall.</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <source>Résorption : non calculée dans ce dossier d'analyses (lancez « Résorption des zones blanches (quand ?) » pour les feuilles « Résorption par phase » et « Reste à traiter »).</source>
+            <translation>Clearing: not computed in this analyses folder (run “White-zone clearing (when?)” for the sheets “Clearing by phase” and “Still to address”).</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <location filename="../../export/document.py" />
             <location filename="../../export/parameters.py" />
             <source>Sous {0}</source>
             <translation>Below {0}</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <source>sous {0}</source>
+            <translation>below {0}</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>Niveau</source>
+            <translation>Level</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <location filename="../../export/document.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>Projet RIP</source>
+            <translation>RIP project</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>Phase</source>
+            <translation>Phase</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>Technologie</source>
+            <translation>Technology</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <source>Apporte le THD</source>
+            <translation>Brings THD</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <location filename="../../export/register_xlsx.py" />
+            <location filename="../../export/workbooks.py" />
+            <location filename="../../ui/register_model.py" />
+            <source>Début</source>
+            <translation>Start</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <source>Semestre de traitement (fin de phase)</source>
+            <translation>Half-year addressed (end of phase)</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <source>Locaux de la phase</source>
+            <translation>Premises of the phase</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <source>Sans haut débit traités</source>
+            <translation>Without broadband addressed</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <source>{0} traités</source>
+            <translation>{0} addressed</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <location filename="../../export/register_xlsx.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>Nom</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <location filename="../../export/document.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>Locaux</source>
+            <translation>Premises</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <location filename="../../export/document.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>Sans haut débit</source>
+            <translation>Without broadband</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <source>Reste fin 2017 : sans haut débit</source>
+            <translation>Left at the end of 2017: without broadband</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <source>Reste fin 2017 : {0}</source>
+            <translation>Left at the end of 2017: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <source>Reste fin 2022 : sans haut débit</source>
+            <translation>Left at the end of 2022: without broadband</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <source>Reste fin 2022 : {0}</source>
+            <translation>Left at the end of 2022: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <source>{0} sans plan</source>
+            <translation>{0} without a plan</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <source>Semestre de résorption</source>
+            <translation>Clearing half-year</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <source>Résorption par phase</source>
+            <translation>Clearing by phase</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <source>Reste à traiter</source>
+            <translation>Still to address</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <source>technologie et semestre</source>
+            <translation>technology and half-year</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <source>technologie</source>
+            <translation>technology</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <source>total</source>
+            <translation>total</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <source>toutes</source>
+            <translation>all</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <source>phase</source>
+            <translation>phase</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <location filename="../../export/register_xlsx.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>oui</source>
+            <translation>yes</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <location filename="../../export/register_xlsx.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>non</source>
+            <translation>no</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <source>département</source>
+            <translation>department</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <source>commune</source>
+            <translation>commune</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <source>Semestre THD prévu : non calculé dans ce dossier d'analyses (lancez « Résorption des zones blanches (quand ?) » avec les sites prioritaires).</source>
+            <translation>Planned THD half-year: not computed in this analyses folder (run “White-zone clearing (when?)” with the priority sites).</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <source>Semestre THD prévu : semestre où le local le plus proche du site (même règle de distance que la classe de débit) doit passer au très haut débit, selon la couverture THD (calendrier AMII ou ZTD, fin de la phase FTTH ou THD radio du RIP ; la montée en débit MED n'apporte pas le THD) ; « {0} » : déjà THD ; « {1} » : local sans date prévue ; « {2} » : aucun local assez proche.</source>
+            <translation>Planned THD half-year: half-year when the premises nearest to the site (same distance rule as the speed class) is due to switch to very high-speed broadband, according to the THD coverage (AMII or ZTD calendar, end of the RIP's FTTH or THD radio phase; the speed upgrade MED does not bring THD); “{0}”: already THD; “{1}”: premises without a planned date; “{2}”: no premises close enough.</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <source>Sites sans date : écoles, collèges et lycées, enseignement supérieur, santé et services publics sans semestre THD prévu (« {0} » ou « {1} »), avec le motif.</source>
+            <translation>Sites without a date: schools, secondary schools, higher education, health and public services without a planned THD half-year (“{0}” or “{1}”), with the reason.</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <source>Sites sans date</source>
+            <translation>Sites without a date</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <location filename="../../export/register_xlsx.py" />
+            <location filename="../../export/workbooks.py" />
+            <location filename="../../ui/register_model.py" />
+            <source>Identifiant</source>
+            <translation>Identifier</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>Type d'équipement</source>
+            <translation>Facility type</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>Code INSEE</source>
+            <translation>INSEE code</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>Classe de débit</source>
+            <translation>Speed class</translation>
+        </message>
+        <message>
+            <location filename="../../export/clearing_sheets.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>Semestre THD prévu</source>
+            <translation>Planned THD half-year</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Module Python « {0} » (odfpy) absent : le document de présentation (ODT) n'est pas produit ; les autres livrables le sont. Installez-le (Debian, Ubuntu : paquet python3-odf ; ailleurs : « python -m pip install odfpy » dans le Python de QGIS), puis relancez.</source>
+            <translation>Python module “{0}” (odfpy) missing: the presentation document (ODT) is not produced; the other deliverables are. Install it (Debian, Ubuntu: package python3-odf; elsewhere: “python -m pip install odfpy” in QGIS's Python), then run again.</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Prévue</source>
+            <translation>Planned</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Réalisée</source>
+            <translation>Completed</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Abandonnée (hors des comptes)</source>
+            <translation>Abandoned (left out of the counts)</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Rappel de la stratégie numérique régionale : SCORAN initiales et SDTAN</source>
+            <translation>Reminder of the regional digital strategy: initial SCORANs and SDTANs</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Réseaux de communications électroniques fixes</source>
+            <translation>Fixed electronic communications networks</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Phasage des projets sur la période triennale 2015-2017 et trajectoire vers le très haut débit en 2022</source>
+            <translation>Phasing of the projects over the 2015-2017 three-year period and trajectory towards very high-speed broadband in 2022</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Réseaux de communications électroniques mobiles</source>
+            <translation>Mobile electronic communications networks</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Services, usages et contenus numériques</source>
+            <translation>Digital services, uses and content</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Estimation des coûts et besoins financiers de la couverture numérique</source>
+            <translation>Estimate of the costs and financial needs of digital coverage</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Calendrier et cartographie de réalisation des initiatives</source>
+            <translation>Calendar and mapping of the implementation of the initiatives</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Méthode de suivi, indicateurs et gouvernance</source>
+            <translation>Monitoring method, indicators and governance</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>éléments de cadrage national et européen (plan France Très Haut Débit, programme des investissements d'avenir, programmes opérationnels européens) et travaux conduits en région (diagnostic territorial stratégique, stratégie de spécialisation intelligente).</source>
+            <translation>national and European framework (France Très Haut Débit plan, investments for the future programme, European operational programmes) and work carried out in the region (strategic territorial diagnosis, smart specialisation strategy).</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>courte synthèse des SCORAN initiales : acquis de la démarche entre l'État et les collectivités (infrastructures, services, appropriation des usages).</source>
+            <translation>short summary of the initial SCORANs: achievements of the joint approach of the State and the local authorities (infrastructure, services, take-up of digital uses).</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>synthèse des enjeux présentés dans les SDTAN et inventaire actualisé des initiatives en cours.</source>
+            <translation>summary of the issues presented in the SDTANs and updated inventory of the initiatives in progress.</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>priorités poursuivies pour les réseaux fixes : RIP d'envergure au moins départementale, résorption des zones blanches, bâtiments prioritaires, conventions de programmation et de suivi des déploiements.</source>
+            <translation>priorities pursued for fixed networks: RIPs of at least departmental scale, clearing of the white zones, priority buildings, programming and deployment monitoring agreements.</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>compte rendu de la concertation destinée à couvrir le territoire régional en THD.</source>
+            <translation>report on the consultation aimed at covering the regional territory with THD.</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>commentaire du phasage 2015-2017 et de l'écart à la trajectoire nationale (50 % fin 2017, 100 % en 2022).</source>
+            <translation>comments on the 2015-2017 phasing and on the gap to the national trajectory (50% at the end of 2017, 100% in 2022).</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>traitement des dernières zones blanches 2G/3G et demandes localisées de 4G transmises aux opérateurs.</source>
+            <translation>treatment of the last 2G/3G white zones and localised 4G demands sent to the operators.</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>projets répondant aux priorités nationales (santé, éducation, enseignement supérieur et recherche, e-administration, développement économique, culture).</source>
+            <translation>projects meeting the national priorities (health, education, higher education and research, e-government, economic development, culture).</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>priorités régionales, besoins territoriaux émergents, expérimentations dignes de valorisation, territoires en difficulté et publics éloignés des usages.</source>
+            <translation>regional priorities, emerging territorial needs, experiments worth promoting, disadvantaged territories and digitally excluded people.</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>initiatives « territoires innovants » et leur articulation avec la SCORAN.</source>
+            <translation>“innovative territories” initiatives and how they fit with the SCORAN.</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>mutualisation des ressources d'ingénierie et de l'informatique en nuage ; réponses aux appels à projets du PIA ; métiers et besoins en formation.</source>
+            <translation>pooling of engineering resources and cloud computing; responses to the PIA calls for projects; occupations and training needs.</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>commentaire des besoins financiers et du plan de financement (État, Région, départements, EPCI, FEDER).</source>
+            <translation>comments on the financial needs and the financing plan (State, Region, departments, EPCIs, ERDF).</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>commentaire du calendrier de réalisation des initiatives (infrastructures et usages).</source>
+            <translation>comments on the implementation calendar of the initiatives (infrastructure and uses).</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>méthode de suivi, indicateurs retenus, travaux de la CCRANT et prochaines échéances.</source>
+            <translation>monitoring method, indicators chosen, work of the CCRANT and next deadlines.</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>page</source>
+            <translation>page</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Table des matières</source>
+            <translation>Table of contents</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>À rédiger par le SGAR : {0}</source>
+            <translation>To be written by the SGAR: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Document précédent illisible : {0} ({1}). Indiquez un document ODT écrit par Writer ou par l'extension, ou déplacez ce fichier.</source>
+            <translation>Unreadable previous document: {0} ({1}). Give an ODT document written by Writer or by the plugin, or move this file.</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <location filename="../../export/register_xlsx.py" />
+            <location filename="../../export/workbooks.py" />
+            <location filename="../../layers.py" />
+            <location filename="../../ui/register_model.py" />
+            <source>Départements</source>
+            <translation>Departments</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <location filename="../../layers.py" />
+            <source>Projets RIP</source>
+            <translation>RIP projects</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Document précédent introuvable : {0}.</source>
+            <translation>Previous document not found: {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>{0} est ouvert dans LibreOffice : seuls les textes enregistrés sont repris ; enregistrez-le et relancez si vous l'avez modifié depuis.</source>
+            <translation>{0} is open in LibreOffice: only the saved texts are carried over; save it and run again if you have changed it since.</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Textes du SGAR repris de {0} ({1} emplacement(s)).</source>
+            <translation>SGAR texts carried over from {0} ({1} slot(s)).</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>SCORAN 2.0 — {0} — millésime {1}</source>
+            <translation>SCORAN 2.0 — {0} — vintage {1}</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Stratégie de cohérence régionale d'aménagement numérique — SCORAN 2.0</source>
+            <translation>Regional strategy for coherent digital infrastructure planning — SCORAN 2.0</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Document de présentation — millésime {0}</source>
+            <translation>Presentation document — vintage {0}</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Version du {0}, produite par l'extension QGIS SCORAN 2.0 à partir des analyses du millésime ; les textes du SGAR sont dans les cadres « À rédiger par le SGAR » et sont repris à la génération suivante.</source>
+            <translation>Version of {0}, produced by the QGIS plugin SCORAN 2.0 from the analyses of the vintage; the SGAR's texts are in the “To be written by the SGAR” frames and are carried over at the next generation.</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Cadrage national et européen, travaux conduits en région</source>
+            <translation>National and European framework, work carried out in the region</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Synthèse des SCORAN initiales</source>
+            <translation>Summary of the initial SCORANs</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Schémas directeurs territoriaux d'aménagement numérique (SDTAN)</source>
+            <translation>Territorial digital development master plans (SDTAN)</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Aucun SDTAN n'est encore inscrit au référentiel SCORAN pour ce territoire : complétez l'inventaire des SDTAN (table sdtan) pour qu'il figure ici.</source>
+            <translation>No SDTAN is recorded in the SCORAN database for this territory yet: complete the SDTAN inventory (table sdtan) for it to appear here.</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>{0} SDTAN inscrit(s) au référentiel pour {1} département(s) du territoire ; {2} adopté(s) au moins une fois.</source>
+            <translation>{0} SDTAN(s) recorded in the database for {1} department(s) of the territory; {2} adopted at least once.</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <location filename="../../export/register_xlsx.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>SDTAN</source>
+            <translation>SDTAN</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <location filename="../../export/register_xlsx.py" />
+            <source>Maître d'ouvrage</source>
+            <translation>Contracting authority</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>Adoption</source>
+            <translation>Adoption</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <location filename="../../export/register_xlsx.py" />
+            <location filename="../../export/workbooks.py" />
+            <location filename="../../ui/register_model.py" />
+            <source>Statut</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <location filename="../../export/register_xlsx.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>Dernière mise à jour</source>
+            <translation>Last update</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Inventaire des SDTAN</source>
+            <translation>SDTAN inventory</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>Inventaire des zones blanches du haut débit</source>
+            <translation>Inventory of broadband white zones</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Au millésime {0}, le territoire compte {1} locaux (logements et locaux professionnels).</source>
+            <translation>In vintage {0}, the territory has {1} premises (homes and business premises).</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>{0} locaux ({1}) ne sont éligibles à aucune offre de haut débit filaire (moins de {2}) ;</source>
+            <translation>{0} premises ({1}) are not eligible for any wired broadband offer (less than {2});</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>{0} locaux ({1}) n'ont pas de haut débit de qualité (moins de {2}).</source>
+            <translation>{0} premises ({1}) do not have good-quality broadband (less than {2}).</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>{0} communes sont en zone blanche du haut débit (au moins {1} de locaux inéligibles)</source>
+            <translation>{0} communes are in a broadband white zone (at least {1} of premises ineligible)</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source> et {0} communes sans haut débit de qualité.</source>
+            <translation> and {0} communes without good-quality broadband.</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>{0} communes sont sans haut débit de qualité.</source>
+            <translation>{0} communes are without good-quality broadband.</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <location filename="../../export/scope.py" />
+            <source>Total {0}</source>
+            <translation>Total {0}</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Inéligibles (part)</source>
+            <translation>Ineligible (share)</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Sous {0} (part)</source>
+            <translation>Below {0} (share)</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <location filename="../../export/national_indicators.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>Communes en zone blanche du haut débit</source>
+            <translation>Communes in a broadband white zone</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <location filename="../../export/national_indicators.py" />
+            <source>Communes sans haut débit de qualité</source>
+            <translation>Communes without good-quality broadband</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Inventaire des zones blanches par département</source>
+            <translation>Inventory of white zones by department</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Part des locaux sans haut débit de qualité par commune et sites prioritaires sous {0}</source>
+            <translation>Share of premises without good-quality broadband by commune, and priority sites below {0}</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Bâtiments prioritaires</source>
+            <translation>Priority buildings</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>{0} sites prioritaires (établissements scolaires, santé, services publics, entreprises) sont recensés ; {1} n'ont pas de haut débit et {2} sont sous {3}.</source>
+            <translation>{0} priority sites (schools, health, public services, businesses) are listed; {1} have no broadband and {2} are below {3}.</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>Sites</source>
+            <translation>Sites</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Sites prioritaires par catégorie</source>
+            <translation>Priority sites by category</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Projets de réseaux d'initiative publique et conventions</source>
+            <translation>Public-initiative network projects and agreements</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>{0} projet(s) RIP ({1} phase(s)) ; {2} commune(s) AMII, dont {3} couverte(s) par une convention de programmation et de suivi des déploiements signée.</source>
+            <translation>{0} RIP project(s) ({1} phase(s)); {2} AMII commune(s), of which {3} covered by a signed programming and deployment monitoring agreement.</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Statut des phases</source>
+            <translation>Phase status</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Phases</source>
+            <translation>Phases</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>Locaux prévus</source>
+            <translation>Planned premises</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>État d'avancement des phases des RIP</source>
+            <translation>Progress of the RIP phases</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Phasage des projets sur la période triennale 2015-2017</source>
+            <translation>Phasing of the projects over the 2015-2017 three-year period</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Sur 2015-2017, les phases des RIP rendent {0} locaux raccordables au très haut débit, pour un coût de {1}.</source>
+            <translation>Over 2015-2017, the RIP phases make {0} premises connectable to very high-speed broadband, for a cost of {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Total</source>
+            <translation>Total</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Locaux 2015-2017</source>
+            <translation>Premises 2015-2017</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Coût</source>
+            <translation>Cost</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Locaux rendus raccordables par projet et par année</source>
+            <translation>Premises made connectable by project and by year</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Aucune phase de RIP n'est prévue sur 2015-2017 pour ce territoire.</source>
+            <translation>No RIP phase is planned over 2015-2017 for this territory.</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>Trajectoire vers le très haut débit pour tous en 2022</source>
+            <translation>Trajectory towards very high-speed broadband for all in 2022</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Au {0}, {1} des locaux du territoire sont éligibles au très haut débit (≥ 30 Mbit/s). Selon les calendriers des opérateurs privés (AMII) et des RIP, la part atteint {2} fin 2017 (objectif national : {3}) et {4} fin 2022 (objectif : {5}).</source>
+            <translation>In {0}, {1} of the premises of the territory are eligible for very high-speed broadband (≥ 30 Mbit/s). According to the calendars of the private operators (AMII) and of the RIPs, the share reaches {2} at the end of 2017 (national target: {3}) and {4} at the end of 2022 (target: {5}).</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Ensemble du territoire</source>
+            <translation>Whole territory</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>Territoire</source>
+            <translation>Territory</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>THD au {0}</source>
+            <translation>THD in {0}</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Fin 2017 (objectif {0})</source>
+            <translation>End of 2017 (target {0})</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Fin 2022 (objectif {0})</source>
+            <translation>End of 2022 (target {0})</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Jalons de la trajectoire THD (part des locaux éligibles)</source>
+            <translation>Milestones of the THD trajectory (share of eligible premises)</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>Trajectoire THD — {0}</source>
+            <translation>THD trajectory — {0}</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Trajectoire vers le très haut débit, par semestre</source>
+            <translation>Trajectory towards very high-speed broadband, by half-year</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Projets RIP et communes AMII (initiative privée)</source>
+            <translation>RIP projects and AMII communes (private initiative)</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Dernières zones blanches 2G/3G des centres-bourgs</source>
+            <translation>Last 2G/3G white zones of the town centres</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>{0} centres-bourgs sont suivis : {1} en zone blanche 2G (aucun opérateur), {2} en zone blanche 3G (2G seulement), {3} partiellement couverts et {4} couverts en 3G par tous les opérateurs.</source>
+            <translation>{0} town centres are followed: {1} in a 2G white zone (no operator), {2} in a 3G white zone (2G only), {3} partly covered and {4} covered in 3G by every operator.</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Centres-bourgs par état de la couverture mobile</source>
+            <translation>Town centres by state of mobile coverage</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Aucun centre-bourg n'est suivi pour ce territoire.</source>
+            <translation>No town centre is followed for this territory.</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Estimatif des besoins : {0} site(s) à construire, {1}, dont {2} de subvention de l'État et {3} à la charge des collectivités.</source>
+            <translation>Estimate of needs: {0} site(s) to build, {1}, including {2} of State subsidy and {3} borne by the local authorities.</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Demande localisée de 4G à transmettre aux opérateurs : {0} commune(s), {1} site(s) prioritaire(s) sans couverture 4G.</source>
+            <translation>Localised 4G demand to send to the operators: {0} commune(s), {1} priority site(s) without 4G coverage.</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Projets par priorité et par domaine</source>
+            <translation>Projects by priority and by domain</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>{0} projets de services et usages sont inscrits au registre ({1} en cours ou réalisés) ; {2} répondent à un appel à projets du PIA.</source>
+            <translation>{0} digital services and uses projects are recorded in the register ({1} in progress or completed); {2} respond to a PIA call for projects.</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <location filename="../../export/register_xlsx.py" />
+            <location filename="../../export/workbooks.py" />
+            <location filename="../../ui/register_model.py" />
+            <source>Domaine</source>
+            <translation>Domain</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Projets d'usages par domaine et niveau de priorité</source>
+            <translation>Digital-use projects by domain and priority level</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Budget cumulé des projets : {0}.</source>
+            <translation>Cumulative budget of the projects: {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Aucun projet de services et usages n'est encore inscrit au registre pour ce territoire.</source>
+            <translation>No digital services and uses project is recorded in the register for this territory yet.</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Priorités nationales</source>
+            <translation>National priorities</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Priorités régionales et besoins émergents</source>
+            <translation>Regional priorities and emerging needs</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Thèmes régionaux retenus en plus des domaines nationaux : {0}.</source>
+            <translation>Regional themes chosen in addition to the national domains: {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>{0} ({1} projet(s))</source>
+            <translation>{0} ({1} project(s))</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>territoires en difficulté</source>
+            <translation>disadvantaged territories</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>publics éloignés des usages</source>
+            <translation>digitally excluded people</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Projets attentifs aux {0}.</source>
+            <translation>Projects addressing {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Besoins territoriaux émergents relevés dans les projets</source>
+            <translation>Emerging territorial needs identified in the projects</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Expérimentations dignes de valorisation</source>
+            <translation>Experiments worth promoting</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Initiatives « territoires innovants »</source>
+            <translation>“Innovative territories” initiatives</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Mutualisation des ressources d'ingénierie et de l'informatique en nuage</source>
+            <translation>Pooling of engineering resources and cloud computing</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Projets de mutualisation des infrastructures et du cloud</source>
+            <translation>Shared infrastructure and cloud projects</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Métiers concernés et besoins en formation</source>
+            <translation>Occupations concerned and training needs</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Projet</source>
+            <translation>Project</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Métiers concernés</source>
+            <translation>Occupations concerned</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Besoins en formation</source>
+            <translation>Training needs</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Métiers et besoins en formation par projet</source>
+            <translation>Occupations and training needs by project</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Aucun projet n'indique encore les métiers concernés ni les besoins en formation.</source>
+            <translation>No project states the occupations concerned or the training needs yet.</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Aucun projet inscrit au registre.</source>
+            <translation>No project recorded in the register.</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <location filename="../../export/register_xlsx.py" />
+            <location filename="../../export/workbooks.py" />
+            <location filename="../../ui/register_model.py" />
+            <source>Titre</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <location filename="../../export/register_xlsx.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>Porteur</source>
+            <translation>Project owner</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <location filename="../../export/register_xlsx.py" />
+            <source>Projets</source>
+            <translation>Projects</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>les {0} premiers sur {1} ; tous dans projets_usages.xlsx</source>
+            <translation>the first {0} of {1}; all in projets_usages.xlsx</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Réseaux fixes : coûts et part de l'État</source>
+            <translation>Fixed networks: costs and State share</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Le coût des phases des RIP restant à réaliser est estimé à {0} pour {1} locaux : {2} de part de l'État (plafonds du plan France Très Haut Débit) et {3} à la charge des collectivités.</source>
+            <translation>The cost of the RIP phases still to be carried out is estimated at {0} for {1} premises: {2} of State share (ceilings of the France Très Haut Débit plan) and {3} borne by the local authorities.</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Part de l'État</source>
+            <translation>State share</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Collectivités</source>
+            <translation>Local authorities</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Besoins financiers des RIP par département</source>
+            <translation>Financial needs of the RIPs by department</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Locaux d'initiative publique qu'aucune phase ne couvre encore : {0}, pour un coût estimé de {1} ({2} de part de l'État, {3} pour les collectivités).</source>
+            <translation>Public-initiative premises that no phase covers yet: {0}, for an estimated cost of {1} ({2} of State share, {3} for the local authorities).</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Reste à planifier par département</source>
+            <translation>Left to plan by department</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Réseaux mobiles</source>
+            <translation>Mobile networks</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Résorption des dernières zones blanches 2G/3G : {0} (État : {1} ; collectivités : {2}).</source>
+            <translation>Clearing of the last 2G/3G white zones: {0} (State: {1}; local authorities: {2}).</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Le calendrier réunit {0} projet(s) d'usages, {1} phase(s) de RIP et {2} calendrier(s) d'opérateurs (AMII).</source>
+            <translation>The calendar brings together {0} digital-use project(s), {1} RIP phase(s) and {2} operator calendar(s) (AMII).</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Calendrier des projets d'usages et des phases des RIP (30 premiers projets)</source>
+            <translation>Calendar of the digital-use projects and of the RIP phases (first 30 projects)</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Échéance</source>
+            <translation>Due date</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>Jalon</source>
+            <translation>Milestone</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Jalons prévus ou retardés des projets d'usages (25 premiers par échéance)</source>
+            <translation>Planned or delayed milestones of the digital-use projects (first 25 by due date)</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Indicateurs de suivi</source>
+            <translation>Monitoring indicators</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>Indicateur</source>
+            <translation>Indicator</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>Valeur</source>
+            <translation>Value</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Indicateurs du millésime</source>
+            <translation>Indicators of the vintage</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Aucune évolution n'est enregistrée depuis le millésime précédent (premier millésime du référentiel, ou rien n'a changé).</source>
+            <translation>No change is recorded since the previous vintage (first vintage of the database, or nothing has changed).</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Gouvernance et actualisation</source>
+            <translation>Governance and updating</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>La SCORAN est pilotée par la CCRANT. Les schémas directeurs et projets de couverture (cartographie, calendrier), les estimations de coûts et de besoins financiers et les projets de services et usages sont actualisés chaque semestre et transmis à la DATAR et à la Mission France Très Haut Débit ; ce document, l'atlas et les classeurs du millésime sont produits ensemble par l'extension.</source>
+            <translation>The SCORAN is steered by the CCRANT. The master plans and coverage projects (mapping, calendar), the estimates of costs and financial needs and the digital services and uses projects are updated every half-year and sent to the DATAR and to the Mission France Très Haut Débit; this document, the atlas and the workbooks of the vintage are produced together by the plugin.</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Textes repris sans emplacement</source>
+            <translation>Texts carried over without a slot</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Textes du SGAR repris de {0} dont l'emplacement n'existe plus dans ce document : déplacez-les où il convient, puis supprimez-les d'ici.</source>
+            <translation>SGAR texts carried over from {0} whose slot no longer exists in this document: move them where appropriate, then delete them from here.</translation>
+        </message>
+        <message>
+            <location filename="../../export/national_indicators.py" />
+            <source>Locaux (logements et locaux professionnels)</source>
+            <translation>Premises (homes and business premises)</translation>
+        </message>
+        <message>
+            <location filename="../../export/national_indicators.py" />
+            <source>Locaux sans haut débit (inéligibles, &lt; 512 kbit/s)</source>
+            <translation>Premises without broadband (ineligible, &lt; 512 kbit/s)</translation>
+        </message>
+        <message>
+            <location filename="../../export/national_indicators.py" />
+            <source>Locaux sous le seuil du haut débit de qualité</source>
+            <translation>Premises below the good-quality broadband threshold</translation>
+        </message>
+        <message>
+            <location filename="../../export/national_indicators.py" />
+            <source>Part des locaux sous le seuil du haut débit de qualité</source>
+            <translation>Share of premises below the good-quality broadband threshold</translation>
+        </message>
+        <message>
+            <location filename="../../export/national_indicators.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>Sites prioritaires (écoles, santé, services publics, entreprises)</source>
+            <translation>Priority sites (schools, health, public services, businesses)</translation>
+        </message>
+        <message>
+            <location filename="../../export/national_indicators.py" />
+            <source>Sites prioritaires sans haut débit</source>
+            <translation>Priority sites without broadband</translation>
+        </message>
+        <message>
+            <location filename="../../export/national_indicators.py" />
+            <source>Sites prioritaires sous le seuil</source>
+            <translation>Priority sites below the threshold</translation>
+        </message>
+        <message>
+            <location filename="../../export/national_indicators.py" />
+            <source>Part des locaux éligibles au THD au millésime</source>
+            <translation>Share of premises eligible for THD in the vintage</translation>
+        </message>
+        <message>
+            <location filename="../../export/national_indicators.py" />
+            <source>Part des locaux éligibles au THD prévue fin 2017 (objectif national 50 %)</source>
+            <translation>Share of premises eligible for THD planned at the end of 2017 (national target 50%)</translation>
+        </message>
+        <message>
+            <location filename="../../export/national_indicators.py" />
+            <source>Part des locaux éligibles au THD prévue fin 2022 (objectif national 100 %)</source>
+            <translation>Share of premises eligible for THD planned at the end of 2022 (national target 100%)</translation>
+        </message>
+        <message>
+            <location filename="../../export/national_indicators.py" />
+            <source>Locaux des phases RIP restant à réaliser</source>
+            <translation>Premises of the RIP phases still to be carried out</translation>
+        </message>
+        <message>
+            <location filename="../../export/national_indicators.py" />
+            <source>Coût des phases RIP restant à réaliser</source>
+            <translation>Cost of the RIP phases still to be carried out</translation>
+        </message>
+        <message>
+            <location filename="../../export/national_indicators.py" />
+            <source>Part de l'État dans les phases RIP</source>
+            <translation>State share in the RIP phases</translation>
+        </message>
+        <message>
+            <location filename="../../export/national_indicators.py" />
+            <source>Locaux dans aucun plan (reste à planifier)</source>
+            <translation>Premises in no plan (left to plan)</translation>
+        </message>
+        <message>
+            <location filename="../../export/national_indicators.py" />
+            <source>Coût du reste à planifier</source>
+            <translation>Cost of what is left to plan</translation>
+        </message>
+        <message>
+            <location filename="../../export/national_indicators.py" />
+            <source>Coût du 100 % en 2022 (phases RIP + reste à planifier)</source>
+            <translation>Cost of 100% in 2022 (RIP phases + left to plan)</translation>
+        </message>
+        <message>
+            <location filename="../../export/national_indicators.py" />
+            <source>Centres-bourgs de la liste des zones blanches mobiles</source>
+            <translation>Town centres of the mobile white zones list</translation>
+        </message>
+        <message>
+            <location filename="../../export/national_indicators.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>Centres-bourgs en zone blanche 2G</source>
+            <translation>Town centres in a 2G white zone</translation>
+        </message>
+        <message>
+            <location filename="../../export/national_indicators.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>Centres-bourgs en zone blanche 3G</source>
+            <translation>Town centres in a 3G white zone</translation>
+        </message>
+        <message>
+            <location filename="../../export/national_indicators.py" />
+            <source>Coût retenu des sites mobiles des centres-bourgs</source>
+            <translation>Cost retained for the mobile sites of the town centres</translation>
+        </message>
+        <message>
+            <location filename="../../export/national_indicators.py" />
+            <source>Projets de services et usages</source>
+            <translation>Digital services and uses projects</translation>
+        </message>
+        <message>
+            <location filename="../../export/national_indicators.py" />
+            <source>registre</source>
+            <translation>register</translation>
+        </message>
+        <message>
+            <location filename="../../export/national_indicators.py" />
+            <source>Projets de services et usages financés, en cours ou réalisés</source>
+            <translation>Digital services and uses projects funded, in progress or completed</translation>
+        </message>
+        <message>
+            <location filename="../../export/national_indicators.py" />
+            <source>semestre des données, AAAA-S1 ou AAAA-S2</source>
+            <translation>half-year of the data, YYYY-S1 or YYYY-S2</translation>
+        </message>
+        <message>
+            <location filename="../../export/national_indicators.py" />
+            <source>« region » ou « departement »</source>
+            <translation>“region” or “departement”</translation>
+        </message>
+        <message>
+            <location filename="../../export/national_indicators.py" />
+            <source>code INSEE de la région ou du département, en texte (« 27 », « 2A », « 971 »)</source>
+            <translation>INSEE code of the region or department, as text (“27”, “2A”, “971”)</translation>
+        </message>
+        <message>
+            <location filename="../../export/national_indicators.py" />
+            <source>nom de la région ou du département</source>
+            <translation>name of the region or department</translation>
+        </message>
+        <message>
+            <location filename="../../export/national_indicators.py" />
+            <source>code stable de l'indicateur (liste ci-dessous)</source>
+            <translation>stable code of the indicator (list below)</translation>
+        </message>
+        <message>
+            <location filename="../../export/national_indicators.py" />
+            <source>libellé de l'indicateur, dans la langue de QGIS</source>
+            <translation>label of the indicator, in QGIS's language</translation>
+        </message>
+        <message>
+            <location filename="../../export/national_indicators.py" />
+            <source>nombre, point décimal ; vide quand l'analyse manque</source>
+            <translation>number, decimal point; empty when the analysis is missing</translation>
+        </message>
+        <message>
+            <location filename="../../export/national_indicators.py" />
+            <source>locaux, %, EUR, communes, sites, centres-bourgs, projets</source>
+            <translation>locaux (premises), %, EUR, communes, sites, centres-bourgs (town centres), projets (projects)</translation>
+        </message>
+        <message>
+            <location filename="../../export/national_indicators.py" />
+            <source>colonne</source>
+            <translation>column</translation>
+        </message>
+        <message>
+            <location filename="../../export/national_indicators.py" />
+            <source>indicateur</source>
+            <translation>indicator</translation>
         </message>
         <message>
             <location filename="../../export/parameters.py" />
@@ -3101,23 +5192,6 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../export/register_xlsx.py" />
-            <location filename="../../export/workbooks.py" />
-            <source>oui</source>
-            <translation>yes</translation>
-        </message>
-        <message>
-            <location filename="../../export/register_xlsx.py" />
-            <location filename="../../export/workbooks.py" />
-            <source>non</source>
-            <translation>no</translation>
-        </message>
-        <message>
-            <location filename="../../export/register_xlsx.py" />
-            <source>Projets</source>
-            <translation>Projects</translation>
-        </message>
-        <message>
-            <location filename="../../export/register_xlsx.py" />
             <source>Jalons</source>
             <translation>Milestones</translation>
         </message>
@@ -3139,16 +5213,8 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../export/register_xlsx.py" />
             <location filename="../../export/workbooks.py" />
-            <location filename="../../ui/register_model.py" />
-            <source>Identifiant</source>
-            <translation>Identifier</translation>
-        </message>
-        <message>
-            <location filename="../../export/register_xlsx.py" />
-            <location filename="../../export/workbooks.py" />
-            <location filename="../../ui/register_model.py" />
-            <source>Titre</source>
-            <translation>Title</translation>
+            <source>Thèmes régionaux</source>
+            <translation>Regional themes</translation>
         </message>
         <message>
             <location filename="../../export/register_xlsx.py" />
@@ -3162,28 +5228,8 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../export/register_xlsx.py" />
-            <location filename="../../export/workbooks.py" />
-            <location filename="../../ui/register_model.py" />
-            <source>Domaine</source>
-            <translation>Domain</translation>
-        </message>
-        <message>
-            <location filename="../../export/register_xlsx.py" />
-            <location filename="../../export/workbooks.py" />
-            <source>Porteur</source>
-            <translation>Project owner</translation>
-        </message>
-        <message>
-            <location filename="../../export/register_xlsx.py" />
             <source>Partenaires</source>
             <translation>Partners</translation>
-        </message>
-        <message>
-            <location filename="../../export/register_xlsx.py" />
-            <location filename="../../export/workbooks.py" />
-            <location filename="../../ui/register_model.py" />
-            <source>Statut</source>
-            <translation>Status</translation>
         </message>
         <message>
             <location filename="../../export/register_xlsx.py" />
@@ -3204,28 +5250,13 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../export/register_xlsx.py" />
-            <source>Zones défavorisées (oui/non)</source>
-            <translation>Disadvantaged areas (yes/no)</translation>
+            <source>Territoires en difficulté (oui/non)</source>
+            <translation>Disadvantaged territories (yes/no)</translation>
         </message>
         <message>
             <location filename="../../export/register_xlsx.py" />
-            <source>Publics éloignés du numérique (oui/non)</source>
+            <source>Publics éloignés des usages (oui/non)</source>
             <translation>Digitally excluded people (yes/no)</translation>
-        </message>
-        <message>
-            <location filename="../../export/register_xlsx.py" />
-            <location filename="../../export/workbooks.py" />
-            <location filename="../../layers.py" />
-            <location filename="../../ui/register_model.py" />
-            <source>Départements</source>
-            <translation>Departments</translation>
-        </message>
-        <message>
-            <location filename="../../export/register_xlsx.py" />
-            <location filename="../../export/workbooks.py" />
-            <location filename="../../ui/register_model.py" />
-            <source>Début</source>
-            <translation>Start</translation>
         </message>
         <message>
             <location filename="../../export/register_xlsx.py" />
@@ -3233,6 +5264,30 @@ Import only the valid projects?</translation>
             <location filename="../../ui/register_model.py" />
             <source>Fin</source>
             <translation>End</translation>
+        </message>
+        <message>
+            <location filename="../../export/register_xlsx.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>Besoins territoriaux émergents</source>
+            <translation>Emerging territorial needs</translation>
+        </message>
+        <message>
+            <location filename="../../export/register_xlsx.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>Expérimentations à valoriser</source>
+            <translation>Experiments worth promoting</translation>
+        </message>
+        <message>
+            <location filename="../../export/register_xlsx.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>Principaux métiers concernés</source>
+            <translation>Main occupations concerned</translation>
+        </message>
+        <message>
+            <location filename="../../export/register_xlsx.py" />
+            <location filename="../../export/workbooks.py" />
+            <source>Besoins en formation spécifique</source>
+            <translation>Specific training needs</translation>
         </message>
         <message>
             <location filename="../../export/register_xlsx.py" />
@@ -3293,6 +5348,36 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../export/register_xlsx.py" />
+            <source>Ordre</source>
+            <translation>Order</translation>
+        </message>
+        <message>
+            <location filename="../../export/register_xlsx.py" />
+            <source>Nom du département</source>
+            <translation>Department name</translation>
+        </message>
+        <message>
+            <location filename="../../export/register_xlsx.py" />
+            <source>Date d'adoption</source>
+            <translation>Adoption date</translation>
+        </message>
+        <message>
+            <location filename="../../export/register_xlsx.py" />
+            <source>Commentaire</source>
+            <translation>Comment</translation>
+        </message>
+        <message>
+            <location filename="../../export/register_xlsx.py" />
+            <source>Zones défavorisées (oui/non)</source>
+            <translation>Disadvantaged areas (yes/no)</translation>
+        </message>
+        <message>
+            <location filename="../../export/register_xlsx.py" />
+            <source>Publics éloignés du numérique (oui/non)</source>
+            <translation>Digitally excluded people (yes/no)</translation>
+        </message>
+        <message>
+            <location filename="../../export/register_xlsx.py" />
             <location filename="../../export/workbooks.py" />
             <source>Lisez-moi</source>
             <translation>Read me</translation>
@@ -3306,6 +5391,16 @@ Import only the valid projects?</translation>
             <location filename="../../export/register_xlsx.py" />
             <source>Une feuille par table ; l'identifiant du projet relie les feuilles. Dates JJ/MM/AAAA, montants en euros, codes INSEE en texte.</source>
             <translation>One sheet per table; the project identifier links the sheets. Dates DD/MM/YYYY, amounts in euros, INSEE codes as text.</translation>
+        </message>
+        <message>
+            <location filename="../../export/register_xlsx.py" />
+            <source>Thèmes régionaux : les « un ou deux thèmes supplémentaires » retenus par la région (circulaire, II.B), deux au plus ; un projet en cite les libellés (ou les codes) séparés par « ; ». La feuille remplace la liste du référentiel à l'import.</source>
+            <translation>Regional themes: the “one or two additional themes” chosen by the region (circular, II.B), two at most; a project cites their labels (or codes) separated by “;”. On import, the sheet replaces the database's list.</translation>
+        </message>
+        <message>
+            <location filename="../../export/register_xlsx.py" />
+            <source>SDTAN : inventaire des schémas directeurs territoriaux d'aménagement numérique, une ligne par département ; la colonne « Nom du département » n'est pas relue.</source>
+            <translation>SDTAN: inventory of the territorial digital development master plans, one row per department; the column “Department name” is not read back.</translation>
         </message>
         <message>
             <location filename="../../export/register_xlsx.py" />
@@ -3336,6 +5431,16 @@ Import only the valid projects?</translation>
             <location filename="../../export/register_xlsx.py" />
             <source>projet inconnu : « {0} »</source>
             <translation>unknown project: “{0}”</translation>
+        </message>
+        <message>
+            <location filename="../../export/register_xlsx.py" />
+            <source>en double (ligne {0})</source>
+            <translation>duplicate (row {0})</translation>
+        </message>
+        <message>
+            <location filename="../../export/register_xlsx.py" />
+            <source>département en double (ligne {0})</source>
+            <translation>duplicate department (row {0})</translation>
         </message>
         <message>
             <location filename="../../export/register_xlsx.py" />
@@ -3373,9 +5478,9 @@ Import only the valid projects?</translation>
             <translation>invalid date “{0}” (DD/MM/YYYY)</translation>
         </message>
         <message>
-            <location filename="../../export/scope.py" />
-            <source>Total {0}</source>
-            <translation>Total {0}</translation>
+            <location filename="../../export/register_xlsx.py" />
+            <source>« {0} » n'est pas un nombre entier</source>
+            <translation>“{0}” is not a whole number</translation>
         </message>
         <message>
             <location filename="../../export/scope.py" />
@@ -3444,28 +5549,8 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
-            <source>Projet RIP</source>
-            <translation>RIP project</translation>
-        </message>
-        <message>
-            <location filename="../../export/workbooks.py" />
-            <source>Phase</source>
-            <translation>Phase</translation>
-        </message>
-        <message>
-            <location filename="../../export/workbooks.py" />
-            <source>Technologie</source>
-            <translation>Technology</translation>
-        </message>
-        <message>
-            <location filename="../../export/workbooks.py" />
             <source>Année</source>
             <translation>Year</translation>
-        </message>
-        <message>
-            <location filename="../../export/workbooks.py" />
-            <source>Locaux</source>
-            <translation>Premises</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
@@ -3534,11 +5619,6 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
-            <source>Inventaire des zones blanches du haut débit</source>
-            <translation>Inventory of broadband white zones</translation>
-        </message>
-        <message>
-            <location filename="../../export/workbooks.py" />
             <source>Locaux (logements et locaux professionnels) par classe de débit descendant, technologies filaires.</source>
             <translation>Premises (homes and business premises) by download speed class, wired technologies.</translation>
         </message>
@@ -3547,16 +5627,6 @@ Import only the valid projects?</translation>
             <location filename="../../layers.py" />
             <source>Communes</source>
             <translation>Communes</translation>
-        </message>
-        <message>
-            <location filename="../../export/workbooks.py" />
-            <source>Code INSEE</source>
-            <translation>INSEE code</translation>
-        </message>
-        <message>
-            <location filename="../../export/workbooks.py" />
-            <source>Communes en zone blanche du haut débit</source>
-            <translation>Communes in a broadband white zone</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
@@ -3595,11 +5665,6 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
-            <source>Sites prioritaires (écoles, santé, services publics, entreprises)</source>
-            <translation>Priority sites (schools, health, public services, businesses)</translation>
-        </message>
-        <message>
-            <location filename="../../export/workbooks.py" />
             <source>Classe de débit du local le plus proche à moins de 100 m ; NULL : aucun local.</source>
             <translation>Speed class of the nearest premises within 100 m; NULL: no premises.</translation>
         </message>
@@ -3610,48 +5675,13 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
-            <source>Sites</source>
-            <translation>Sites</translation>
-        </message>
-        <message>
-            <location filename="../../export/workbooks.py" />
-            <source>Catégorie</source>
-            <translation>Category</translation>
-        </message>
-        <message>
-            <location filename="../../export/workbooks.py" />
-            <source>Type d'équipement</source>
-            <translation>Facility type</translation>
-        </message>
-        <message>
-            <location filename="../../export/workbooks.py" />
-            <source>Classe de débit</source>
-            <translation>Speed class</translation>
-        </message>
-        <message>
-            <location filename="../../export/workbooks.py" />
             <source>Distance (m)</source>
             <translation>Distance (m)</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
-            <source>Sans haut débit</source>
-            <translation>Without broadband</translation>
-        </message>
-        <message>
-            <location filename="../../export/workbooks.py" />
             <source>Synthèse</source>
             <translation>Summary</translation>
-        </message>
-        <message>
-            <location filename="../../export/workbooks.py" />
-            <source>Niveau</source>
-            <translation>Level</translation>
-        </message>
-        <message>
-            <location filename="../../export/workbooks.py" />
-            <source>Code</source>
-            <translation>Code</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
@@ -3672,16 +5702,6 @@ Import only the valid projects?</translation>
             <location filename="../../export/workbooks.py" />
             <source>Phases RIP</source>
             <translation>RIP phases</translation>
-        </message>
-        <message>
-            <location filename="../../export/workbooks.py" />
-            <source>Nom</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <location filename="../../export/workbooks.py" />
-            <source>Locaux prévus</source>
-            <translation>Planned premises</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
@@ -3730,11 +5750,6 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
-            <source>Trajectoire vers le très haut débit pour tous en 2022</source>
-            <translation>Trajectory towards very high-speed broadband for all in 2022</translation>
-        </message>
-        <message>
-            <location filename="../../export/workbooks.py" />
             <source>Locaux éligibles au THD (≥ {0}) déjà, puis selon les calendriers AMII et RIP ; jalons nationaux : 50 % fin 2017, 100 % fin 2022.</source>
             <translation>Premises eligible for THD (≥ {0}) already, then according to the AMII and RIP calendars; national milestones: 50% end of 2017, 100% end of 2022.</translation>
         </message>
@@ -3770,6 +5785,26 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
+            <source>précédent</source>
+            <translation>previous</translation>
+        </message>
+        <message>
+            <location filename="../../export/workbooks.py" />
+            <source>Poste</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <location filename="../../export/workbooks.py" />
+            <source>{0} — {1}</source>
+            <translation>{0} — {1}</translation>
+        </message>
+        <message>
+            <location filename="../../export/workbooks.py" />
+            <source>{0} — écart</source>
+            <translation>{0} — gap</translation>
+        </message>
+        <message>
+            <location filename="../../export/workbooks.py" />
             <source>Estimation des coûts et besoins financiers (fixe)</source>
             <translation>Estimate of costs and financial needs (fixed)</translation>
         </message>
@@ -3782,6 +5817,31 @@ Import only the valid projects?</translation>
             <location filename="../../export/workbooks.py" />
             <source>Dans un livrable départemental, un projet ne compte que ses phases (ou parts de phase) du département ; les totaux sont ceux du département.</source>
             <translation>In a department deliverable, a project counts only its phases (or shares of phases) in the department; the totals are those of the department.</translation>
+        </message>
+        <message>
+            <location filename="../../export/workbooks.py" />
+            <source>Reste à planifier : les locaux qui ne sont dans aucun plan — ni déjà THD, ni en commune AMII ou ZTD (initiative privée), ni dans une phase de RIP vivante : hors de tout projet (« sans projet ») ou dans un périmètre de RIP sans phase, par exemple la zone d'une phase abandonnée que nulle phase n'a reprise (« RIP sans phase ») — chiffrés comme l'estimation d'une phase : locaux × coût unitaire FTTH (table couts_unitaires) de la classe de densité de leur commune (regles_par_defaut.csv) ; part de l'État = min(taux × coût, plafond × locaux) du département, calculée sur le département.</source>
+            <translation>Left to plan: the premises that are in no plan — neither already THD, nor in an AMII or ZTD commune (private initiative), nor in a live RIP phase: outside any project (“Without a project”) or in a RIP perimeter without a phase, for example the zone of an abandoned phase that no phase has taken over (“RIP without a phase”) — costed like a phase's estimate: premises × FTTH unit cost (table couts_unitaires) of the density class of their commune (regles_par_defaut.csv); State share = min(rate × cost, ceiling × premises) of the department, computed over the department.</translation>
+        </message>
+        <message>
+            <location filename="../../export/workbooks.py" />
+            <source>Hypothèse de l'extension, qu'aucun texte ne fixe : tout le reste à planifier est chiffré en FTTH, la technologie que vise le plan France Très Haut Débit (2013 : environ 80 % des locaux en FTTH) ; d'autres technologies (THD radio, satellite) coûteraient moins.</source>
+            <translation>Assumption of the plugin, which no text sets: everything left to plan is costed as FTTH, the technology the France Très Haut Débit plan aims at (2013: about 80% of premises with FTTH); other technologies (THD radio, satellite) would cost less.</translation>
+        </message>
+        <message>
+            <location filename="../../export/workbooks.py" />
+            <source>Coût du 100 % en 2022 = phases des RIP (feuille « Besoins » : coût retenu de chaque phase, montée en débit comprise) + reste à planifier ; les locaux des communes AMII et ZTD (initiative privée) et les locaux déjà THD n'y sont pas.</source>
+            <translation>Cost of 100% in 2022 = RIP phases (sheet “Needs”: cost retained for each phase, speed upgrade included) + left to plan; the premises of AMII and ZTD communes (private initiative) and the premises that already have THD are not included.</translation>
+        </message>
+        <message>
+            <location filename="../../export/workbooks.py" />
+            <source>Comparaison : chaque coût et nombre de locaux, par département et pour le territoire, par poste (phases des RIP, reste à planifier, coût du 100 %, centres-bourgs mobiles), face au millésime précédent enregistré dans le référentiel ({0}) ; colonnes « écart » = {1} − précédent.</source>
+            <translation>Comparison: each cost and number of premises, by department and for the territory, by item (RIP phases, left to plan, cost of 100%, mobile town centres), against the previous vintage recorded in the database ({0}); “gap” columns = {1} − previous.</translation>
+        </message>
+        <message>
+            <location filename="../../export/workbooks.py" />
+            <source>aucun : colonnes du précédent vides</source>
+            <translation>none: columns of the previous vintage empty</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
@@ -3812,6 +5872,61 @@ Import only the valid projects?</translation>
             <location filename="../../export/workbooks.py" />
             <source>FEDER (€)</source>
             <translation>ERDF (€)</translation>
+        </message>
+        <message>
+            <location filename="../../export/workbooks.py" />
+            <source>Locaux à planifier</source>
+            <translation>Premises to plan</translation>
+        </message>
+        <message>
+            <location filename="../../export/workbooks.py" />
+            <source>Sans projet</source>
+            <translation>Without a project</translation>
+        </message>
+        <message>
+            <location filename="../../export/workbooks.py" />
+            <source>RIP sans phase</source>
+            <translation>RIP without a phase</translation>
+        </message>
+        <message>
+            <location filename="../../export/workbooks.py" />
+            <source>En commune urbaine</source>
+            <translation>In an urban commune</translation>
+        </message>
+        <message>
+            <location filename="../../export/workbooks.py" />
+            <source>En commune périurbaine</source>
+            <translation>In a peri-urban commune</translation>
+        </message>
+        <message>
+            <location filename="../../export/workbooks.py" />
+            <source>En commune rurale</source>
+            <translation>In a rural commune</translation>
+        </message>
+        <message>
+            <location filename="../../export/workbooks.py" />
+            <source>Technologie chiffrée</source>
+            <translation>Technology costed</translation>
+        </message>
+        <message>
+            <location filename="../../export/workbooks.py" />
+            <source>Coût moyen par local (€)</source>
+            <translation>Average cost per premises (€)</translation>
+        </message>
+        <message>
+            <location filename="../../export/workbooks.py" />
+            <source>Taux de l'État</source>
+            <translation>State rate</translation>
+        </message>
+        <message>
+            <location filename="../../export/workbooks.py" />
+            <source>Plafond par local (€)</source>
+            <translation>Ceiling per premises (€)</translation>
+        </message>
+        <message>
+            <location filename="../../export/workbooks.py" />
+            <source>Comparaison</source>
+            <translation>Comparison</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
@@ -3910,23 +6025,8 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
-            <source>Budget du projet (€)</source>
-            <translation>Project budget (€)</translation>
-        </message>
-        <message>
-            <location filename="../../export/workbooks.py" />
             <source>Projets de services et usages par priorité</source>
             <translation>Digital services and uses projects by priority</translation>
-        </message>
-        <message>
-            <location filename="../../export/workbooks.py" />
-            <source>Priorités nationales, régionales et initiatives « territoires innovants ».</source>
-            <translation>National and regional priorities and “innovative territories” initiatives.</translation>
-        </message>
-        <message>
-            <location filename="../../export/workbooks.py" />
-            <source>Le budget est celui du projet entier : sa part par département n'est pas connue ; un projet de plusieurs départements est marqué « partagé avec … ».</source>
-            <translation>The budget is that of the whole project: its share per department is not known; a project over several departments is marked “shared with …”.</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
@@ -3950,8 +6050,13 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
-            <source>Indicateurs du semestre pour le territoire ; « Évolutions » : ce qui a changé depuis le millésime précédent (locaux passés au THD, phases retardées, conventions signées).</source>
-            <translation>Indicators of the half-year for the territory; “Changes”: what changed since the previous vintage (premises switched to THD, delayed phases, signed agreements).</translation>
+            <source>Indicateurs du semestre pour le territoire ; « Évolutions » : ce qui a changé depuis le millésime précédent, registre par registre — très haut débit fixe (locaux passés au THD, phases retardées, conventions signées), projets d'usages (ajoutés, retirés, statut, budget, début et fin), centres-bourgs (ajoutés, retirés, couverture mobile, état du site, sites nécessaires), coûts et locaux par poste (phases des RIP, reste à planifier, mobile), par département et pour le territoire. Chaque registre est comparé à son dernier millésime enregistré avant celui-ci.</source>
+            <translation>Indicators of the half-year for the territory; “Changes”: what changed since the previous vintage, register by register — fixed very high-speed broadband (premises switched to THD, delayed phases, signed agreements), digital-use projects (added, removed, status, budget, start and end), town centres (added, removed, mobile coverage, state of the site, sites needed), costs and premises by item (RIP phases, left to plan, mobile), by department and for the territory. Each register is compared with its last vintage recorded before this one.</translation>
+        </message>
+        <message>
+            <location filename="../../export/workbooks.py" />
+            <source>indicateurs_nationaux.csv, à côté de ce classeur : les mêmes indicateurs à plat pour la consolidation nationale, une ligne par indicateur, territoire et millésime ; colonnes et codes dans la feuille « Dictionnaire ».</source>
+            <translation>indicateurs_nationaux.csv, next to this workbook: the same indicators as a flat table for national consolidation, one row per indicator, territory and vintage; columns and codes in the sheet “Dictionary”.</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
@@ -3960,18 +6065,13 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
-            <source>Indicateur</source>
-            <translation>Indicator</translation>
-        </message>
-        <message>
-            <location filename="../../export/workbooks.py" />
-            <source>Valeur</source>
-            <translation>Value</translation>
-        </message>
-        <message>
-            <location filename="../../export/workbooks.py" />
             <source>Évolutions</source>
             <translation>Changes</translation>
+        </message>
+        <message>
+            <location filename="../../export/workbooks.py" />
+            <source>Registre</source>
+            <translation>Register</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
@@ -3985,13 +6085,58 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
-            <source>Projet d'usages</source>
-            <translation>Digital-use project</translation>
+            <source>Dictionnaire</source>
+            <translation>Dictionary</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
-            <source>Jalon</source>
-            <translation>Milestone</translation>
+            <source>Genre</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="../../export/workbooks.py" />
+            <source>Définition</source>
+            <translation>Definition</translation>
+        </message>
+        <message>
+            <location filename="../../export/workbooks.py" />
+            <source>Unité</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location filename="../../export/workbooks.py" />
+            <source>Source</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <location filename="../../export/workbooks.py" />
+            <source>Budget du projet (€)</source>
+            <translation>Project budget (€)</translation>
+        </message>
+        <message>
+            <location filename="../../export/workbooks.py" />
+            <source>Priorités nationales, régionales et initiatives « territoires innovants ».</source>
+            <translation>National and regional priorities and “innovative territories” initiatives.</translation>
+        </message>
+        <message>
+            <location filename="../../export/workbooks.py" />
+            <source>Le budget est celui du projet entier : sa part par département n'est pas connue ; un projet de plusieurs départements est marqué « partagé avec … ».</source>
+            <translation>The budget is that of the whole project: its share per department is not known; a project over several departments is marked “shared with …”.</translation>
+        </message>
+        <message>
+            <location filename="../../export/workbooks.py" />
+            <source>Thèmes régionaux : les « un ou deux thèmes supplémentaires » retenus par la région (circulaire, II.B) — {0}. Territoires en difficulté, publics éloignés des usages, mutualisation : oui/non, saisis dans le registre ; besoins émergents, expérimentations, métiers et besoins en formation : texte du registre.</source>
+            <translation>Regional themes: the “one or two additional themes” chosen by the region (circular, II.B) — {0}. Disadvantaged territories, digitally excluded people, shared infrastructure: yes/no, entered in the register; emerging needs, experiments, occupations and training needs: text from the register.</translation>
+        </message>
+        <message>
+            <location filename="../../export/workbooks.py" />
+            <source>SDTAN : inventaire des schémas directeurs territoriaux d'aménagement numérique tenu dans le registre (statut, date d'adoption, dernière mise à jour) ; seuls les départements du territoire y figurent.</source>
+            <translation>SDTAN: inventory of the territorial digital development master plans kept in the register (status, adoption date, last update); only the departments of the territory appear.</translation>
+        </message>
+        <message>
+            <location filename="../../export/workbooks.py" />
+            <source>Projet d'usages</source>
+            <translation>Digital-use project</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
@@ -4002,11 +6147,6 @@ Import only the valid projects?</translation>
             <location filename="../../export/workbooks.py" />
             <source>AMII</source>
             <translation>AMII</translation>
-        </message>
-        <message>
-            <location filename="../../export/workbooks.py" />
-            <source>Territoire</source>
-            <translation>Territory</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
@@ -4060,18 +6200,18 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
-            <source>Centres-bourgs en zone blanche 2G</source>
-            <translation>Town centres in a 2G white zone</translation>
+            <source>Locaux à planifier (dans aucun plan)</source>
+            <translation>Premises to plan (in no plan)</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
-            <source>Centres-bourgs en zone blanche 3G</source>
-            <translation>Town centres in a 3G white zone</translation>
+            <source>Coût du reste à planifier (€)</source>
+            <translation>Cost of what is left to plan (€)</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
-            <source>Projets d'usages</source>
-            <translation>Digital-use projects</translation>
+            <source>Coût du 100 % en 2022 : phases des RIP + reste à planifier (€)</source>
+            <translation>Cost of 100% in 2022: RIP phases + left to plan (€)</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
@@ -4082,11 +6222,6 @@ Import only the valid projects?</translation>
             <location filename="../../export/workbooks.py" />
             <source>Graphique</source>
             <translation>Chart</translation>
-        </message>
-        <message>
-            <location filename="../../export/workbooks.py" />
-            <source>Trajectoire THD — {0}</source>
-            <translation>THD trajectory — {0}</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
@@ -4107,16 +6242,6 @@ Import only the valid projects?</translation>
             <location filename="../../layers.py" />
             <source>Zones blanches du haut débit</source>
             <translation>Broadband white zones</translation>
-        </message>
-        <message>
-            <location filename="../../layers.py" />
-            <source>Phases des RIP</source>
-            <translation>RIP phases</translation>
-        </message>
-        <message>
-            <location filename="../../layers.py" />
-            <source>Projets RIP</source>
-            <translation>RIP projects</translation>
         </message>
         <message>
             <location filename="../../layers.py" />
@@ -4155,6 +6280,26 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../layers.py" />
+            <source>2016 ou avant</source>
+            <translation>2016 or earlier</translation>
+        </message>
+        <message>
+            <location filename="../../layers.py" />
+            <source>Après 2022</source>
+            <translation>After 2022</translation>
+        </message>
+        <message>
+            <location filename="../../layers.py" />
+            <source>Non planifié</source>
+            <translation>Not planned</translation>
+        </message>
+        <message>
+            <location filename="../../layers.py" />
+            <source>Rien à résorber</source>
+            <translation>Nothing to clear</translation>
+        </message>
+        <message>
+            <location filename="../../layers.py" />
             <source>Aucun local à moins de la distance maximale</source>
             <translation>No premises within the maximum distance</translation>
         </message>
@@ -4182,6 +6327,14 @@ Import only the valid projects?</translation>
             <location filename="../../ui/register_model.py" />
             <source>Priorité</source>
             <translation>Priority</translation>
+        </message>
+        <message>
+            <source>Services et usages numériques : projets par domaine</source>
+            <translation type="vanished">Digital services and uses: projects by domain</translation>
+        </message>
+        <message>
+            <source>Indicateurs du semestre pour le territoire ; « Évolutions » : ce qui a changé depuis le millésime précédent (locaux passés au THD, phases retardées, conventions signées).</source>
+            <translation type="vanished">Indicators of the half-year for the territory; “Changes”: what changed since the previous vintage (premises switched to THD, delayed phases, signed agreements).</translation>
         </message>
     </context>
 </TS>
