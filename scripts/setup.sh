@@ -7,7 +7,11 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(qgis python3-qgis qgis-providers python3-gdal python3-pandas python3-numpy python3-scipy python3-openpyxl
               python3-matplotlib python3-pytest python3-pytestqt python3-venv python3-pip poppler-utils xvfb xauth
-              libreoffice-calc-nogui libreoffice-writer-nogui python3-odf fonts-dejavu-core qttools5-dev-tools)
+              libreoffice-calc-nogui libreoffice-writer-nogui python3-odf fonts-dejavu-core qttools5-dev-tools
+              python3-psycopg2 postgresql-postgis)
+# postgresql-postgis: Debian's PostGIS for its default PostgreSQL (Debian 12: 15 + PostGIS 3.3, Debian 13: 17 +
+# PostGIS 3.5). The PostGIS tests start a throw-away cluster of their own (tests/pg_server.py); the packages'
+# default cluster is not needed and is not started.
 
 missing=()
 for package in "${APT_PACKAGES[@]}"; do

@@ -21,6 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "sample_project"))
 TERRITORY = ROOT / "sample_project" / "data" / "territory_bfc.gpkg"
+# The throw-away PostgreSQL/PostGIS server: fixtures pg_server, pg_database and the `postgis` marker.
+pytest_plugins = ["tests.pg_server"]
 
 
 def pytest_report_header(config):
