@@ -149,7 +149,9 @@ class PgServer:
     # --- life cycle -----------------------------------------------------------------------------------------
     def start(self) -> PgServer:
         began = time.perf_counter()
-        self._run("initdb", "-D", str(self.data), "-A", "trust", "-U", self.user, "-E", "UTF8", "--no-locale")
+        self._run(
+            "initdb", "-D", str(self.data), "-A", "trust", "-U", self.user, "-E", "UTF8", "--no-locale", "--no-sync"
+        )
         # first match wins: one role must give its password, all others are trusted (local tests only)
         (self.data / "pg_hba.conf").write_text(
             "local all all trust\n"
