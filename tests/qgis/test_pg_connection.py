@@ -364,3 +364,41 @@ def test_without_psycopg2(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "psycopg2 est absent" in result.stdout
     assert "python3-psycopg2" in result.stdout
+
+
+@pytest.mark.parametrize("ci", ["true", ""])
+def test_missing_server_fails_in_ci_skips_elsewhere(ci):
+    """Without the PostgreSQL binaries the PostGIS tests fail in CI (never a silent skip) and are skipped with
+    the reason elsewhere."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, SCORAN_PG_BINDIR="/nonexistent/postgresql/bin", CI=ci)
+    env.pop("SCORAN_PGTEST_DSN", None)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "tests/qgis/test_pg_connection.py::test_pg_database_is_fresh_per_test",
+        ],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    output = result.stdout + result.stderr
+    assert "serveur PostgreSQL absent" in output, output
+    if ci:
+        assert result.returncode != 0, output
+        assert "PostGIS indisponible en CI" in output
+        assert "1 error" in output
+    else:
+        assert result.returncode == 0, output
+        assert "1 skipped" in output
