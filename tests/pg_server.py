@@ -263,19 +263,24 @@ _STARTED: list[PgServer] = []
 @pytest.fixture(scope="session")
 def pg_server(request):
     """The session's throw-away PostgreSQL/PostGIS server (see the module's docstring)."""
+    unavailable = failure = None
     try:
         server = PgServer()
     except PgServerUnavailableError as error:
+        unavailable = str(error)
+    if unavailable is not None:
         if _in_ci():
-            pytest.fail(f"PostGIS indisponible en CI : {error}", pytrace=False)
-        pytest.skip(f"PostGIS indisponible : {error}")
+            pytest.fail(f"PostGIS indisponible en CI : {unavailable}", pytrace=False)
+        pytest.skip(f"PostGIS indisponible : {unavailable}")
     atexit.register(server.stop)
     request.addfinalizer(server.stop)
     try:
         server.start()
     except Exception as error:  # never a silent skip: the reason and the server's log
         server.stop()
-        pytest.fail(f"le serveur PostgreSQL de test n'a pas démarré : {error}", pytrace=False)
+        failure = str(error)
+    if failure is not None:
+        pytest.fail(f"le serveur PostgreSQL de test n'a pas démarré : {failure}", pytrace=False)
     _STARTED.append(server)
     previous = os.environ.get(DSN_VARIABLE)
     os.environ[DSN_VARIABLE] = server.dsn(TEST_DATABASE)
