@@ -41,7 +41,7 @@ def previous_millesime(store, millesime: str) -> str | None:
     with store.connection() as conn:
         row = conn.execute(
             "SELECT max(millesime) FROM (SELECT millesime FROM trajectoire_millesime UNION "
-            "SELECT millesime FROM phases_millesime) WHERE millesime < ?", (str(Millesime.parse(millesime)),)
+            "SELECT millesime FROM phases_millesime) AS saved WHERE millesime < ?", (str(Millesime.parse(millesime)),)
         ).fetchone()
     return row[0] if row and row[0] else None
 
@@ -417,8 +417,12 @@ def cost_comparison(store, millesime: str, current: pd.DataFrame | None = None) 
         fixed = frame[frame["poste"].isin([RIP, REMAINING])]
         if fixed.empty:
             return frame
-        full = fixed.groupby(["niveau", "code"], sort=False)[COST_FIGURES].sum(min_count=1).reset_index()
-        return pd.concat([frame, full.assign(poste=FULL)], ignore_index=True)
+        groups = fixed.groupby(["niveau", "code"], sort=False)
+        full = groups[COST_FIGURES].sum(min_count=1)
+        # the cost of 100 % needs both postes: a millésime saved from analyses without the rest to plan (before
+        # it existed) has no total, rather than the RIP phases alone compared with a full total
+        full.loc[groups["poste"].nunique() < 2, COST_FIGURES] = float("nan")
+        return pd.concat([frame, full.reset_index().assign(poste=FULL)], ignore_index=True)
 
     table = with_full(before).merge(with_full(current), on=key, how="outer", suffixes=("_precedent", ""))
     for figure in COST_FIGURES:

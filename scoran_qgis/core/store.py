@@ -8,11 +8,13 @@ Every write goes through `transaction()`: all of it is committed, or nothing.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from . import gpkg, schema
 from .codes import LAMBERT_93, Millesime
@@ -69,6 +71,49 @@ def translate_sqlite_error(error: sqlite3.Error, path) -> ScoranError:
     return StoreDatabaseError(message)
 
 
+def newer_version_error(label, version: int) -> StoreVersionError:
+    """The refusal of a store written by a newer version of the plugin (GeoPackage or PostgreSQL)."""
+    return StoreVersionError(
+        tr(
+            "Le référentiel {0} a été écrit par une version plus récente de l'extension "
+            "(schéma {1}, cette version connaît le schéma {2}). Mettez l'extension à jour ; "
+            "le fichier n'a pas été modifié."
+        ).format(label, version, schema.CURRENT_VERSION)
+    )
+
+
+_SCHEMA_KEY = re.compile(r"(?:^|\s)schema\s*=\s*('(?:[^'\\]|\\.)*'|\S+)")
+
+
+def split_schema(value: str) -> tuple[str, str | None]:
+    """A PostgreSQL STORE value without its `schema=…` part (libpq string or `?schema=` of a URI), and that schema."""
+    value = str(value).strip()
+    if re.match(r"(?i)^postgres(?:ql)?://", value):
+        parts = urlsplit(value)
+        query = parse_qsl(parts.query, keep_blank_values=True)
+        found = [v for k, v in query if k == "schema"]
+        rest = urlencode([(k, v) for k, v in query if k != "schema"])
+        return urlunsplit(parts._replace(query=rest)), (found[-1] if found else None)
+    match = _SCHEMA_KEY.search(value)
+    if not match:
+        return value, None
+    found = match.group(1)
+    if found.startswith("'"):
+        found = re.sub(r"\\(.)", r"\1", found[1:-1])
+    return (value[:match.start()] + " " + value[match.end():]).strip(), found
+
+
+def is_postgres_store(value) -> bool:
+    """True when the STORE value names a PostgreSQL database (libpq string, `service=…`, URI, saved QGIS
+    connection; optionally with `schema=…`) rather than a GeoPackage file."""
+    if value is None or isinstance(value, os.PathLike):
+        return False
+    from .pg import is_postgres_store as check
+
+    reference, _ = split_schema(value)
+    return bool(reference) and check(reference)
+
+
 def _plugin_version() -> str:
     try:
         from ..__about__ import __version__
@@ -78,10 +123,20 @@ def _plugin_version() -> str:
 
 
 class ScoranStore:
-    """Access to one store file. Cheap to build; connections are opened per operation."""
+    """Access to one store file. Cheap to build; connections are opened per operation.
+
+    `create`, `open` and `open_or_create` return a `pgstore.PgStore` (same API) for a PostgreSQL reference.
+    """
+
+    is_postgres = False
 
     def __init__(self, path: str | os.PathLike):
         self.path = Path(path)
+
+    @property
+    def label(self) -> str:
+        """How messages name the store (its path; a PostgreSQL store's redacted reference and schema)."""
+        return str(self.path)
 
     # --- creation and opening ------------------------------------------------------------------
     @classmethod
@@ -90,6 +145,10 @@ class ScoranStore:
 
         `up_to_version` stops at an older schema version (used to test migrations).
         """
+        if cls is ScoranStore and is_postgres_store(path):
+            from .pgstore import PgStore
+
+            return PgStore.create(path, crs_epsg, up_to_version)
         path = Path(path)
         if path.is_dir():
             raise ScoranError(tr("{0} existe déjà et c'est un dossier : donnez le nom du fichier .gpkg à créer "
@@ -128,6 +187,10 @@ class ScoranStore:
     @classmethod
     def open(cls, path, migrate: bool = True) -> ScoranStore:
         """Open an existing store, migrating it to the current schema when it is older."""
+        if cls is ScoranStore and is_postgres_store(path):
+            from .pgstore import PgStore
+
+            return PgStore.open(path, migrate)
         store = cls(path)
         if store.path.is_dir():
             raise ScoranError(tr("{0} est un dossier, pas un référentiel SCORAN : choisissez le fichier .gpkg du "
@@ -136,13 +199,7 @@ class ScoranStore:
             raise ScoranError(tr("Référentiel SCORAN introuvable : {0}").format(store.path))
         version = store.schema_version()
         if version > schema.CURRENT_VERSION:
-            raise StoreVersionError(
-                tr(
-                    "Le référentiel {0} a été écrit par une version plus récente de l'extension "
-                    "(schéma {1}, cette version connaît le schéma {2}). Mettez l'extension à jour ; "
-                    "le fichier n'a pas été modifié."
-                ).format(store.path, version, schema.CURRENT_VERSION)
-            )
+            raise newer_version_error(store.path, version)
         if version < schema.CURRENT_VERSION and migrate:
             store._check_writable(
                 tr("Le référentiel {0} doit être mis à jour (schéma {1} vers {2}) mais il est en lecture seule "
@@ -184,6 +241,10 @@ class ScoranStore:
 
     @classmethod
     def open_or_create(cls, path, crs_epsg: int = LAMBERT_93) -> ScoranStore:
+        if cls is ScoranStore and is_postgres_store(path):
+            from .pgstore import PgStore
+
+            return PgStore.open_or_create(path, crs_epsg)
         return cls.open(path) if Path(path).exists() else cls.create(path, crs_epsg)
 
     def _migrate(self, target: int) -> None:

@@ -1,0 +1,351 @@
+"""The SCORAN store on PostgreSQL/PostGIS (issue 14, item 1, the start): the same schema, versions and
+migrations as the GeoPackage store, in one schema (`scoran`) of a real server (tests/pg_server.py), and the
+same scenarios giving the same results on both backends.
+
+Expected values: the tables listed in docs/data-model.md, codes written here by hand, and the GeoPackage
+store (the reference backend, tested elsewhere) for the « identical results » comparisons.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+
+import pandas as pd
+import psycopg2
+import pytest
+
+from scoran_qgis.core import gpkg, register, schema, semesters
+from scoran_qgis.core.errors import ScoranError, StoreVersionError
+from scoran_qgis.core.pgstore import PgStore
+from scoran_qgis.core.store import ScoranStore, StoreIntegrityError
+
+pytestmark = pytest.mark.postgis
+
+DATA_MODEL = Path(__file__).resolve().parents[2] / "docs" / "data-model.md"
+TIMESTAMPS = ("cree_le", "modifie_le", "execute_le")
+
+
+def documented_tables() -> set[str]:
+    """The tables docs/data-model.md describes (one `### name` heading each)."""
+    return set(re.findall(r"^### `?([a-z_]+)`?\s*$", DATA_MODEL.read_text(encoding="utf-8"), re.MULTILINE))
+
+
+def pg_columns(dsn: str, schema_name: str = "scoran") -> dict[str, list[str]]:
+    with psycopg2.connect(dsn) as conn, conn.cursor() as cursor:
+        cursor.execute("SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = %s "
+                       "ORDER BY table_name, ordinal_position", (schema_name,))
+        found = {}
+        for table, column in cursor.fetchall():
+            found.setdefault(table, []).append(column)
+    return found
+
+
+def gpkg_columns(store: ScoranStore) -> dict[str, list[str]]:
+    with store.connection() as conn:
+        return {table: [row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')]
+                for table in store.tables()}
+
+
+def pg_execute(dsn: str, sql: str, parameters=()):
+    conn = psycopg2.connect(dsn)
+    try:
+        with conn, conn.cursor() as cursor:
+            cursor.execute(sql, parameters)
+    finally:
+        conn.close()
+
+
+# --- creation, tables, columns, CHECKs -------------------------------------------------------------------
+def test_a_store_created_on_postgis_has_every_documented_table_with_the_geopackage_columns(pg_database, tmp_path):
+    store = ScoranStore.create(pg_database)
+    assert isinstance(store, PgStore) and store.is_postgres
+    assert store.schema == "scoran"
+    assert store.schema_version() == schema.CURRENT_VERSION == 5
+    assert store.crs_epsg() == 2154
+    assert store.meta("cree_par")
+
+    documented = documented_tables()
+    assert len(documented) >= 30  # the document lists every table of steps 1 to 5
+    assert set(store.tables()) == documented
+
+    reference = gpkg_columns(ScoranStore.create(tmp_path / "reference.gpkg"))
+    assert pg_columns(pg_database) == reference  # same tables, same columns, same order
+
+    with psycopg2.connect(pg_database) as conn, conn.cursor() as cursor:
+        cursor.execute("SELECT f_table_name, type, srid FROM geometry_columns WHERE f_table_schema = 'scoran'")
+        geometry = {row[0]: (row[1], row[2]) for row in cursor.fetchall()}
+        cursor.execute("SELECT tablename FROM pg_indexes WHERE schemaname = 'scoran' AND indexdef LIKE '%USING gist%'")
+        gist = {row[0] for row in cursor.fetchall()}
+        cursor.execute("SELECT data_type FROM information_schema.columns WHERE table_schema = 'scoran' "
+                       "AND table_name = 'projets' AND column_name = 'budget'")
+        budget_type = cursor.fetchone()[0]
+        cursor.execute("SELECT is_identity FROM information_schema.columns WHERE table_schema = 'scoran' "
+                       "AND table_name = 'jalons' AND column_name = 'jalon_id'")
+        identity = cursor.fetchone()[0]
+    assert geometry == {
+        "regions": ("MULTIPOLYGON", 2154), "departements": ("MULTIPOLYGON", 2154), "epci": ("MULTIPOLYGON", 2154),
+        "communes": ("MULTIPOLYGON", 2154), "zones_blanches": ("MULTIPOLYGON", 3035),
+        "sites_prioritaires": ("POINT", 2154), "rip_projets": ("MULTIPOLYGON", 2154),
+        "rip_phases": ("MULTIPOLYGON", 2154), "centres_bourgs": ("POINT", 2154)}
+    assert gist == set(geometry)
+    assert budget_type == "double precision"
+    assert identity == "YES"
+
+
+def test_a_store_in_another_crs_and_schema(pg_database):
+    store = ScoranStore.create(pg_database + " schema=scoran_reunion", crs_epsg=2975)
+    assert store.schema == "scoran_reunion" and store.crs_epsg() == 2975
+    with psycopg2.connect(pg_database) as conn, conn.cursor() as cursor:
+        cursor.execute("SELECT srid FROM geometry_columns WHERE f_table_schema = 'scoran_reunion' "
+                       "AND f_table_name = 'communes'")
+        assert cursor.fetchone()[0] == 2975
+    assert ScoranStore.open(pg_database + " schema=scoran_reunion").crs_epsg() == 2975
+    with pytest.raises(ScoranError, match="existe déjà"):
+        ScoranStore.create(pg_database + " schema=scoran_reunion")
+    with pytest.raises(ScoranError, match="n'est pas un référentiel SCORAN"):
+        ScoranStore.open(pg_database)  # no store in the default schema `scoran`
+
+
+CHECK_CASES = [  # (table, column, value, accepted) written by hand from domain.md's codes
+    ("communes", "insee_com", "21231", True), ("communes", "insee_com", "2A004", True),
+    ("communes", "insee_com", "2B033", True), ("communes", "insee_com", "97411", True),
+    ("communes", "insee_com", "2154", False), ("communes", "insee_com", "212310", False),
+    ("communes", "insee_com", "2C004", False), ("communes", "insee_com", "21 31", False),
+    ("communes", "insee_com", "a1231", False),
+    ("millesimes", "code", "2024-S1", True), ("millesimes", "code", "2015-S2", True),
+    ("millesimes", "code", "2024-S3", False), ("millesimes", "code", "24-S1", False),
+    ("millesimes", "code", "2024S1", False), ("millesimes", "code", "3024-S1", False),
+    ("millesimes", "code", "2024-s1", False),
+    ("sdtan", "code_dep", "21", True), ("sdtan", "code_dep", "2A", True), ("sdtan", "code_dep", "974", True),
+    ("sdtan", "code_dep", "977", False), ("sdtan", "code_dep", "2C", False), ("sdtan", "code_dep", "021", False),
+    # GLOB '[a-z0-9_]*': the first character is checked, the rest is free — the same on PostgreSQL
+    ("themes_regionaux", "code", "tourisme", True), ("themes_regionaux", "code", "tourisme-bois", True),
+    ("themes_regionaux", "code", "Tourisme", False), ("themes_regionaux", "code", "-x", False),
+    ("communes", "montagne", 1, True), ("communes", "montagne", 2, False),
+]
+
+
+def _row(table, column, value):
+    if table == "communes":
+        return {"insee_com": "21231", "nom": "Dijon", "insee_dep": "21", column: value}
+    if table == "themes_regionaux":
+        return {"code": value, "libelle": "Thème"}
+    return {column: value}
+
+
+@pytest.mark.parametrize("table, column, value, accepted", CHECK_CASES)
+def test_the_checks_refuse_bad_codes_on_both_backends(pg_database, tmp_path, table, column, value, accepted):
+    outcomes = []
+    for store in (ScoranStore.create(pg_database), ScoranStore.create(tmp_path / "s.gpkg")):
+        try:
+            with store.transaction() as conn:
+                store.insert(conn, table, [_row(table, column, value)])
+            outcomes.append(True)
+        except StoreIntegrityError as error:
+            assert "rien n'a été modifié" in str(error)
+            outcomes.append(False)
+        assert store.count(table) == (1 if outcomes[-1] else 0)
+    assert outcomes == [accepted, accepted]
+
+
+def test_a_failed_transaction_writes_nothing(pg_database):
+    store = ScoranStore.create(pg_database)
+    with pytest.raises(StoreIntegrityError):
+        with store.transaction() as conn:
+            store.add_millesime(conn, "2024-S1")
+            store.insert(conn, "millesimes", [{"code": "2024-S9"}])
+    assert store.millesimes() == []
+    with pytest.raises(RuntimeError):
+        with store.transaction() as conn:
+            store.add_millesime(conn, "2024-S1")
+            raise RuntimeError("stop")
+    assert store.millesimes() == []
+    with store.transaction() as conn:
+        store.add_millesime(conn, "2024-S1")
+        store.add_millesime(conn, "2024-S1")  # idempotent (INSERT OR IGNORE)
+    assert store.millesimes() == ["2024-S1"]
+
+
+# --- versions and migrations ------------------------------------------------------------------------------
+def test_a_version_4_store_is_migrated_to_5_and_keeps_its_data(pg_database):
+    old = ScoranStore.create(pg_database, up_to_version=4)
+    assert old.schema_version() == 4
+    with old.transaction() as conn:
+        old.add_millesime(conn, "2015-S2")
+        conn.execute("INSERT INTO projets (projet_id, titre, niveau, domaine) VALUES (?, ?, ?, ?)",
+                     ("PRJ-001", "Télémédecine", "regional", "sante"))
+    assert "projets_millesime" not in old.tables()
+    assert "besoins_emergents" not in pg_columns(pg_database)["projets"]
+
+    store = ScoranStore.open(pg_database)
+    assert store.schema_version() == 5
+    assert {"themes_regionaux", "sdtan", "projets_millesime", "centres_millesime", "couts_millesime"} <= set(
+        store.tables())
+    assert set(schema.PROJECT_FIELDS_5) <= set(pg_columns(pg_database)["projets"])
+    assert store.millesimes() == ["2015-S2"]
+    assert register.load_project(store, "PRJ-001")["projet"]["titre"] == "Télémédecine"
+    with store.connection() as conn:
+        migrations = [row[0] for row in conn.execute(
+            "SELECT parametres FROM analyses WHERE algorithme = 'migration' ORDER BY analyse_id")]
+    assert [m.split(" :")[0] for m in migrations] == [f"schéma {n}" for n in (1, 2, 3, 4, 5)]
+    assert ScoranStore.open(pg_database).schema_version() == 5  # nothing left to apply
+    assert store.count("analyses") == 5
+
+
+def test_a_newer_store_is_refused_untouched_with_the_geopackage_message(pg_database, tmp_path):
+    ScoranStore.create(pg_database)
+    pg_execute(pg_database, "UPDATE scoran.scoran_meta SET valeur = '6' WHERE cle = 'schema_version'")
+    with pytest.raises(StoreVersionError) as on_postgis:
+        ScoranStore.open(pg_database)
+    gpkg_path = tmp_path / "newer.gpkg"
+    ScoranStore.create(gpkg_path)
+    with sqlite3.connect(gpkg_path) as conn:
+        conn.execute("UPDATE scoran_meta SET valeur = '6' WHERE cle = 'schema_version'")
+    with pytest.raises(StoreVersionError) as on_geopackage:
+        ScoranStore.open(gpkg_path)
+    label = PgStore(pg_database).label
+    assert str(on_postgis.value).replace(label, "X") == str(on_geopackage.value).replace(str(gpkg_path), "X")
+    assert "schéma 6" in str(on_postgis.value)
+    assert PgStore(pg_database).schema_version() == 6
+    assert PgStore(pg_database).count("analyses") == 5  # no step written
+
+
+# --- the layer URI ----------------------------------------------------------------------------------------
+def test_the_layer_uri_opens_in_qgis_and_holds_no_password(pg_database, qgis_app):
+    from qgis.core import QgsVectorLayer
+
+    store = ScoranStore.create(pg_database + " password=Secret-jamais-ecrit")  # trust: the password is ignored
+    with store.transaction() as conn:
+        store.insert(conn, "departements", [{"insee_dep": "21", "nom": "Côte-d'Or",
+                                             "geom": _square(850000, 6680000)}])
+    uri = store.uri("departements")
+    assert "Secret" not in uri and "Secret" not in store.label
+    layer = QgsVectorLayer(uri, "departements", "postgres")
+    assert layer.isValid(), layer.error().summary()
+    assert layer.featureCount() == 1 and layer.crs().authid() == "EPSG:2154"
+    assert [f["nom"] for f in layer.getFeatures()] == ["Côte-d'Or"]
+    table = QgsVectorLayer(store.uri("millesimes"), "millesimes", "postgres")
+    assert table.isValid() and table.featureCount() == 0
+
+
+def _square(x, y, size=1000.0) -> bytes:
+    from osgeo import ogr
+
+    ring = f"{x} {y}, {x + size} {y}, {x + size} {y + size}, {x} {y + size}, {x} {y}"
+    return bytes(ogr.CreateGeometryFromWkt(f"MULTIPOLYGON ((({ring})))").ExportToIsoWkb())
+
+
+# --- the same scenario on both backends ---------------------------------------------------------------------
+def copy_territory(source: ScoranStore, target: ScoranStore) -> dict[str, int]:
+    """Regions, départements, EPCI and communes of `source`, written into `target` through the store API."""
+    copied = {}
+    with source.connection() as conn:
+        tables = {}
+        for table in ("regions", "departements", "epci", "communes"):
+            frame = pd.read_sql_query(f'SELECT * FROM "{table}" ORDER BY fid', conn).drop(columns="fid")
+            frame["geom"] = [gpkg.blob_to_wkb(blob) for blob in frame["geom"]]
+            tables[table] = frame.astype(object).where(frame.notna(), None).to_dict("records")
+    with target.transaction() as conn:
+        for table, rows in tables.items():
+            copied[table] = target.insert(conn, table, rows)
+    return copied
+
+
+def comparable(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.drop(columns=[c for c in TIMESTAMPS if c in frame]).reset_index(drop=True)
+
+
+PROJECT = {"projet_id": "PRJ-001", "titre": "Tiers-lieu du Morvan — 100 % « fibre »", "niveau": "regional",
+           "domaine": "developpement_economique", "statut": "en_cours", "departements": "58", "budget": 125000.5,
+           "besoins_emergents": "Télétravail ; 50 % des actifs ?", "mutualisation": 1}
+LINKS = [{"type_objet": "commune", "cle": "58194"}, {"type_objet": "departement", "cle": "58"}]
+MILESTONES = [{"libelle": "Lancement", "date_jalon": None, "semestre": "2015-S1"},
+              {"libelle": "Ouverture", "date_jalon": "2016-03-01", "semestre": None}]
+FUNDING = [{"financeur": "region", "montant": 50000.0, "appel_projets": None},
+           {"financeur": "feder", "montant": 75000.5, "appel_projets": "FEDER 2014-2020"}]
+DOCUMENTS = [{"type_document": "compte_rendu", "titre": "CR commission", "chemin": "https://example.invalid/cr.pdf"}]
+
+
+def run_scenario(store: ScoranStore, sample: ScoranStore, analyses: Path) -> dict:
+    """Territory copied from the sample, a register project saved, changed and reloaded, themes and SDTAN,
+    two snapshots and what changed between them."""
+    results = {"copied": copy_territory(sample, store)}
+    results["departments"] = store.departments()
+    results["regions"] = store.regions()
+    results["communes"] = sorted(store.commune_codes())
+    results["names"] = store.commune_names()
+    results["epci"] = store.epci_departments()
+    results["department_codes"] = store.department_codes()
+    register.save_themes(store, [{"libelle": "Tourisme et patrimoine"}, {"libelle": "Filière forêt-bois"}])
+    register.save_project(store, {**PROJECT, "themes_regionaux": "Tourisme et patrimoine"}, links=LINKS,
+                          milestones=MILESTONES, funding=FUNDING, documents=DOCUMENTS)
+    register.save_project(store, {**PROJECT, "projet_id": register.next_project_id(store), "titre": "Visio santé",
+                                  "domaine": "sante", "departements": "21"})
+    register.save_sdtan(store, [{"code_dep": "21", "titre": "SDTAN 21", "statut": "Adopté",
+                                 "date_adoption": "2012-06-29"}])
+    register.save_sdtan(store, [{"code_dep": "21", "titre": "SDTAN de la Côte-d'Or", "statut": "Adopté",
+                                 "date_adoption": "2012-06-29"}], replace_all=False)  # INSERT OR REPLACE
+    with store.transaction() as conn:
+        store.add_millesime(conn, "2015-S1")
+    results["snapshot_1"] = semesters.save_snapshots(store, "2015-S1", analyses)
+    register.save_project(store, {**PROJECT, "statut": "realise", "budget": 130000.0})  # children kept
+    duplicate = register.duplicate_project(store, "PRJ-001")
+    register.delete_project(store, "PRJ-002")
+    results["snapshot_2"] = semesters.save_snapshots(store, "2015-S2", analyses)
+    loaded = register.load_project(store, "PRJ-001")
+    results["project"] = {k: v for k, v in loaded["projet"].items() if k not in TIMESTAMPS}
+    results["children"] = {k: loaded[k] for k in ("liens", "jalons", "financements", "documents")}
+    results["duplicate"] = duplicate
+    results["tables"] = {name: comparable(frame) for name, frame in register.read_tables(store).items()}
+    results["themes"] = register.read_themes(store)
+    results["sdtan"] = register.sdtan_inventory(store)
+    with store.connection() as conn:
+        results["snapshots"] = {table: comparable(pd.read_sql_query(f'SELECT * FROM "{table}" ORDER BY 1, 2, 3',
+                                                                     conn))
+                                for table in ("projets_millesime", "centres_millesime", "couts_millesime")}
+    results["previous"] = semesters.previous_snapshot(store, "projets", "2015-S2")
+    results["changes"] = semesters.register_changes(store, "2015-S2")
+    results["millesimes"] = store.millesimes()
+    return results
+
+
+def test_the_same_scenario_gives_the_same_results_on_postgis_and_on_geopackage(sample_build, pg_database,
+                                                                                tmp_path):
+    sample = sample_build[0]
+    analyses = tmp_path / "analyses"
+    analyses.mkdir()
+    pd.DataFrame({"niveau": ["département", "territoire"], "code": ["21", "27"], "cout_retenu": [300000.0, 300000.0],
+                  "subvention_etat": [150000.0, 150000.0], "reste_collectivites": [150000.0, 150000.0]}).to_csv(
+        analyses / "estimatif_mobile.csv", index=False)
+
+    on_gpkg = run_scenario(ScoranStore.create(tmp_path / "scenario.gpkg", sample.crs_epsg()), sample, analyses)
+    pg_store = ScoranStore.create(pg_database, sample.crs_epsg())
+    on_postgis = run_scenario(pg_store, sample, analyses)
+
+    assert on_gpkg["copied"]["communes"] == sample.count("communes") > 0
+    assert on_gpkg["snapshot_2"] == {"projets": 2, "centres_bourgs": 0, "couts": 2}
+    assert len(on_gpkg["changes"]) > 0  # the scenario changes something between the two snapshots
+    for key in on_gpkg:
+        if key in ("tables", "snapshots"):
+            assert on_postgis[key].keys() == on_gpkg[key].keys()
+            for name in on_gpkg[key]:
+                pd.testing.assert_frame_equal(on_postgis[key][name], on_gpkg[key][name], check_dtype=False,
+                                              obj=f"{key}.{name}")
+        elif key == "changes":
+            pd.testing.assert_frame_equal(on_postgis[key], on_gpkg[key], check_dtype=False)
+        else:
+            assert on_postgis[key] == on_gpkg[key], key
+
+    # the geometries arrive unchanged (same WKB), and the timestamps are written as on SQLite
+    with sample.connection() as conn:
+        expected = {code: gpkg.blob_to_wkb(blob) for code, blob in conn.execute("SELECT insee_com, geom FROM "
+                                                                               "communes")}
+    with psycopg2.connect(pg_database) as conn, conn.cursor() as cursor:
+        cursor.execute("SELECT insee_com, ST_AsBinary(geom) FROM scoran.communes")
+        found = {code: bytes(wkb) for code, wkb in cursor.fetchall()}
+        cursor.execute("SELECT cree_le, modifie_le FROM scoran.projets WHERE projet_id = 'PRJ-001'")
+        stamps = cursor.fetchone()
+    assert found == expected
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", stamp) for stamp in stamps)
