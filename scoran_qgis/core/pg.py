@@ -89,7 +89,7 @@ def is_postgres_store(value) -> bool:
         return False
     if _URI_START.match(text) or _looks_like_libpq(text):
         return True
-    if text.lower().endswith(_GEOPACKAGE_SUFFIXES) or os.sep in text or "/" in text or os.path.exists(text):
+    if text.lower().endswith(_GEOPACKAGE_SUFFIXES) or os.path.exists(text):
         return False
     return text in _saved_connection_names()
 

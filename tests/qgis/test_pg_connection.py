@@ -104,7 +104,7 @@ def saved_connection(qgis_app, pg_server, pg_database):
     metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
     uri = QgsDataSourceUri()
     uri.setConnection(pg_server.host, str(pg_server.port), parse_dsn(pg_database)["dbname"], "postgres", "")
-    name = "SCORAN essai"
+    name = "SCORAN essai région"
     # a user saved with the connection (« Enregistrer » next to the user name), no password
     metadata.saveConnection(metadata.createConnection(uri.uri(False), {"saveUsername": True}), name)
     yield name
