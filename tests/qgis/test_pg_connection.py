@@ -402,3 +402,34 @@ def test_missing_server_fails_in_ci_skips_elsewhere(ci):
     else:
         assert result.returncode == 0, output
         assert "1 skipped" in output
+
+
+def test_saved_connection_with_service_and_authcfg(qgis_app, pg_server, tmp_path, monkeypatch):
+    """The common set-up of a service: the server in pg_service.conf, the credentials in QGIS's authentication
+    database, both named by a saved connection."""
+    from qgis.core import QgsApplication, QgsDataSourceUri, QgsProviderRegistry
+
+    service_file = tmp_path / "pg_service.conf"
+    service_file.write_text(
+        f"[scoran_region]\nhost={pg_server.host}\nport={pg_server.port}\ndbname=scoran_test\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("PGSERVICEFILE", str(service_file))
+    authcfg = _auth_config(pg_server.password_user, pg_server.password)
+    uri = QgsDataSourceUri()
+    uri.setConnection("scoran_region", "", "", "", QgsDataSourceUri.SslDisable, authcfg)
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    metadata.saveConnection(metadata.createConnection(uri.uri(False), {}), "SCORAN service")
+    try:
+        target = pg.resolve("SCORAN service")
+        assert (target.host, target.port, target.user) == (pg_server.host, str(pg_server.port), pg_server.password_user)
+        assert "authcfg" not in target.conninfo
+        conn = pg.connect("SCORAN service")
+        try:
+            with conn.cursor() as cursor:
+                cursor.execute("SELECT current_database(), current_user")
+                assert cursor.fetchone() == ("scoran_test", pg_server.password_user)
+        finally:
+            conn.close()
+    finally:
+        metadata.deleteConnection("SCORAN service")
+        QgsApplication.authManager().removeAuthenticationConfig(authcfg)
