@@ -117,6 +117,8 @@ def _service_file_options(service: str) -> dict:
     candidates = []
     if os.environ.get("PGSERVICEFILE"):
         candidates.append(Path(os.environ["PGSERVICEFILE"]))
+    elif os.name == "nt" and os.environ.get("APPDATA"):
+        candidates.append(Path(os.environ["APPDATA"]) / "postgresql" / ".pg_service.conf")
     else:
         candidates.append(Path.home() / ".pg_service.conf")
     if os.environ.get("PGSYSCONFDIR"):
@@ -142,7 +144,7 @@ def _psycopg2():
         raise ScoranError(
             tr(
                 "Le module Python psycopg2 est absent : installez-le (paquet Debian python3-psycopg2) pour utiliser "
-                "un magasin PostgreSQL."
+                "un référentiel PostgreSQL."
             )
         ) from error
     return psycopg2
@@ -219,7 +221,7 @@ def resolve(value) -> PgTarget:
     """The PostgreSQL target of a STORE value (libpq string, postgresql:// URI or saved QGIS connection name)."""
     text = str(value or "").strip()
     if not text:
-        raise ScoranError(tr("Magasin PostgreSQL non renseigné."))
+        raise ScoranError(tr("Référentiel PostgreSQL non renseigné."))
     if _URI_START.match(text) or _looks_like_libpq(text):
         return _target(text, text)
     return _from_qgis_connection(text)
