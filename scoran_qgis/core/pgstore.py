@@ -205,6 +205,12 @@ class PgStore(ScoranStore):
     def __repr__(self):
         return f"PgStore({self.label!r})"
 
+    @property
+    def path(self):
+        """No file: code that still needs one (lock file, OGR, backups) stops with a clear message."""
+        raise ScoranError(tr("Cette opération n'est pas encore disponible pour un référentiel PostgreSQL ({0}) : "
+                             "utilisez un référentiel GeoPackage (.gpkg).").format(self.label))
+
     # --- errors ---------------------------------------------------------------------------------
     def _error(self, error: psycopg2.Error) -> ScoranError:
         """The user-facing error of a PostgreSQL failure (the transaction was rolled back)."""

@@ -16,7 +16,7 @@ import pandas as pd
 import psycopg2
 import pytest
 
-from scoran_qgis.core import gpkg, register, schema, semesters
+from scoran_qgis.core import costs, gpkg, register, schema, semesters, territory_filter
 from scoran_qgis.core.errors import ScoranError, StoreVersionError
 from scoran_qgis.core.pgstore import PgStore
 from scoran_qgis.core.store import ScoranStore, StoreIntegrityError
@@ -65,6 +65,8 @@ def test_a_store_created_on_postgis_has_every_documented_table_with_the_geopacka
     assert store.schema_version() == schema.CURRENT_VERSION == 5
     assert store.crs_epsg() == 2154
     assert store.meta("cree_par")
+    with pytest.raises(ScoranError, match="pas encore disponible pour un référentiel PostgreSQL"):
+        store.path  # noqa: B018 - what code written for files gets (lock, OGR, backups)
 
     documented = documented_tables()
     assert len(documented) >= 30  # the document lists every table of steps 1 to 5
@@ -168,6 +170,42 @@ def test_a_failed_transaction_writes_nothing(pg_database):
     assert store.millesimes() == ["2024-S1"]
 
 
+def test_the_callers_sqlite_sql_runs_unchanged_with_values_as_parameters(pg_database, tmp_path):
+    results = []
+    for store in (ScoranStore.create(pg_database), ScoranStore.create(tmp_path / "s.gpkg")):
+        with store.transaction() as conn:
+            for name in ("Dijon", "Dijon (nouveau nom)"):  # the business key decides, as SQLite's REPLACE
+                conn.execute("INSERT OR REPLACE INTO communes (insee_com, nom, insee_dep) VALUES (?, ?, ?)",
+                             ("21231", name, "21"))
+            conn.execute("INSERT OR IGNORE INTO communes (insee_com, nom, insee_dep) VALUES (?, ?, ?)",
+                         ("21231", "ignoré", "21"))
+            conn.executemany("INSERT INTO millesimes (code, commentaire) VALUES (?, ?)",
+                             [("2015-S1", "50 % ? oui"), ("2015-S2", "l'autre ; DROP TABLE communes")])
+        with store.connection() as conn:
+            literal = conn.execute("SELECT '?', ?, 'a%b', \"code\" FROM millesimes WHERE code LIKE '2015-%' "
+                                   "AND commentaire LIKE ? ORDER BY code", (7, "%?%")).fetchall()
+            communes = conn.execute("SELECT insee_com, nom FROM communes").fetchall()
+        results.append((literal, communes, store.millesimes()))
+    assert results[0] == results[1] == (
+        [("?", 7, "a%b", "2015-S1")], [("21231", "Dijon (nouveau nom)")], ["2015-S1", "2015-S2"])
+
+
+def test_a_write_blocked_by_another_session_gives_the_busy_message_and_writes_nothing(pg_database):
+    from scoran_qgis.core.errors import StoreLockedError
+
+    store = ScoranStore.create(pg_database)
+    other = psycopg2.connect(pg_database)  # another QGIS session, in the middle of a long write
+    try:
+        other.cursor().execute("LOCK TABLE scoran.millesimes IN EXCLUSIVE MODE")
+        with pytest.raises(StoreLockedError, match="en cours d'écriture par une autre session"):
+            with store.transaction() as conn:
+                store.add_millesime(conn, "2015-S1")
+    finally:
+        other.rollback()
+        other.close()
+    assert store.millesimes() == []
+
+
 # --- versions and migrations ------------------------------------------------------------------------------
 def test_a_version_4_store_is_migrated_to_5_and_keeps_its_data(pg_database):
     old = ScoranStore.create(pg_database, up_to_version=4)
@@ -238,18 +276,32 @@ def _square(x, y, size=1000.0) -> bytes:
 
 
 # --- the same scenario on both backends ---------------------------------------------------------------------
-def copy_territory(source: ScoranStore, target: ScoranStore) -> dict[str, int]:
-    """Regions, départements, EPCI and communes of `source`, written into `target` through the store API."""
+COPIED = ("regions", "departements", "epci", "communes", "millesimes", "rip_projets", "rip_phases",
+          "rip_phases_communes", "amii_communes", "amii_calendrier", "centres_bourgs")
+
+
+def copy_sample(source: ScoranStore, target: ScoranStore) -> dict[str, int]:
+    """The sample store's territory, RIP and AMII plans, town centres (COPIED) and usage projects, written
+    into `target` through the store and register APIs."""
     copied = {}
     with source.connection() as conn:
         tables = {}
-        for table in ("regions", "departements", "epci", "communes"):
-            frame = pd.read_sql_query(f'SELECT * FROM "{table}" ORDER BY fid', conn).drop(columns="fid")
-            frame["geom"] = [gpkg.blob_to_wkb(blob) for blob in frame["geom"]]
+        for table in COPIED:
+            frame = pd.read_sql_query(f'SELECT * FROM "{table}" ORDER BY 1', conn).drop(columns="fid", errors="ignore")
+            if "geom" in frame:
+                frame["geom"] = [gpkg.blob_to_wkb(blob) for blob in frame["geom"]]
             tables[table] = frame.astype(object).where(frame.notna(), None).to_dict("records")
+        ids = [row[0] for row in conn.execute("SELECT projet_id FROM projets ORDER BY projet_id")]
     with target.transaction() as conn:
         for table, rows in tables.items():
             copied[table] = target.insert(conn, table, rows)
+    projects = []
+    for project_id in ids:
+        data = register.load_project(source, project_id)
+        children = {name: [{k: v for k, v in row.items() if not k.endswith("_id")} for row in data[name]]
+                    for name in ("liens", "jalons", "financements", "documents")}
+        projects.append(({k: v for k, v in data["projet"].items() if k not in TIMESTAMPS}, children))
+    copied["projets"] = register.replace_projects(target, projects)
     return copied
 
 
@@ -271,8 +323,19 @@ DOCUMENTS = [{"type_document": "compte_rendu", "titre": "CR commission", "chemin
 def run_scenario(store: ScoranStore, sample: ScoranStore, analyses: Path) -> dict:
     """Territory copied from the sample, a register project saved, changed and reloaded, themes and SDTAN,
     two snapshots and what changed between them."""
-    results = {"copied": copy_territory(sample, store)}
+    costs.seed_store(store)
+    results = {"copied": copy_sample(sample, store)}
     results["departments"] = store.departments()
+    results["rip_phases"] = store.rip_phases()
+    results["amii_conventions"] = store.amii_conventions()
+    results["amii_calendars"] = store.amii_calendars()
+    results["amii_codes"] = store.amii_commune_codes()
+    results["phase_communes"] = store.phase_communes()
+    results["phase_departements"] = territory_filter.phase_departements(store)
+    results["amii_calendars_21_58"] = territory_filter.amii_calendars(store, ["21", "58"])
+    with store.connection() as conn:
+        results["cost_tables"] = {t: pd.read_sql_query(f'SELECT * FROM "{t}" ORDER BY 1, 2', conn)
+                                  for t in ("aides_departements", "couts_unitaires")}
     results["regions"] = store.regions()
     results["communes"] = sorted(store.commune_codes())
     results["names"] = store.commune_names()
@@ -324,16 +387,21 @@ def test_the_same_scenario_gives_the_same_results_on_postgis_and_on_geopackage(s
     pg_store = ScoranStore.create(pg_database, sample.crs_epsg())
     on_postgis = run_scenario(pg_store, sample, analyses)
 
-    assert on_gpkg["copied"]["communes"] == sample.count("communes") > 0
-    assert on_gpkg["snapshot_2"] == {"projets": 2, "centres_bourgs": 0, "couts": 2}
+    assert {table: on_gpkg["copied"][table] for table in COPIED} == {table: sample.count(table) for table in COPIED}
+    assert on_gpkg["copied"]["projets"] == sample.count("projets") > 0
+    assert len(on_gpkg["rip_phases"]) == sample.count("rip_phases") > 0
+    assert len(on_gpkg["amii_conventions"]) == sample.count("amii_communes") > 0
+    assert len(on_gpkg["cost_tables"]["couts_unitaires"]) > 0
+    # the sample's projects (PRJ-001 and PRJ-002 among them), + PRJ-041 + its copy of PRJ-001 − PRJ-002
+    assert on_gpkg["snapshot_2"] == {"projets": sample.count("projets") + 1, "centres_bourgs": 0, "couts": 2}
     assert len(on_gpkg["changes"]) > 0  # the scenario changes something between the two snapshots
     for key in on_gpkg:
-        if key in ("tables", "snapshots"):
+        if key in ("tables", "snapshots", "cost_tables"):
             assert on_postgis[key].keys() == on_gpkg[key].keys()
             for name in on_gpkg[key]:
                 pd.testing.assert_frame_equal(on_postgis[key][name], on_gpkg[key][name], check_dtype=False,
                                               obj=f"{key}.{name}")
-        elif key == "changes":
+        elif key in ("changes", "rip_phases", "amii_conventions"):
             pd.testing.assert_frame_equal(on_postgis[key], on_gpkg[key], check_dtype=False)
         else:
             assert on_postgis[key] == on_gpkg[key], key
@@ -342,10 +410,15 @@ def test_the_same_scenario_gives_the_same_results_on_postgis_and_on_geopackage(s
     with sample.connection() as conn:
         expected = {code: gpkg.blob_to_wkb(blob) for code, blob in conn.execute("SELECT insee_com, geom FROM "
                                                                                "communes")}
+        centres = {code: gpkg.blob_to_wkb(blob) for code, blob in conn.execute("SELECT insee_com, geom FROM "
+                                                                              "centres_bourgs")}
     with psycopg2.connect(pg_database) as conn, conn.cursor() as cursor:
         cursor.execute("SELECT insee_com, ST_AsBinary(geom) FROM scoran.communes")
         found = {code: bytes(wkb) for code, wkb in cursor.fetchall()}
+        cursor.execute("SELECT insee_com, ST_AsBinary(geom) FROM scoran.centres_bourgs")
+        found_centres = {code: bytes(wkb) for code, wkb in cursor.fetchall()}
         cursor.execute("SELECT cree_le, modifie_le FROM scoran.projets WHERE projet_id = 'PRJ-001'")
         stamps = cursor.fetchone()
-    assert found == expected
+    assert found == expected and len(found) == sample.count("communes")
+    assert found_centres == centres and len(centres) == sample.count("centres_bourgs")
     assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", stamp) for stamp in stamps)
