@@ -382,8 +382,7 @@ class PgStore(ScoranStore):
                 break
             with self.transaction() as conn:
                 cursor = conn.raw.cursor()
-                # the version row locked: two sessions opening an old store at once apply each step once
-                cursor.execute("SELECT valeur FROM scoran_meta WHERE cle = 'schema_version' FOR UPDATE")
+                cursor.execute("SELECT valeur FROM scoran_meta WHERE cle = 'schema_version'")
                 if int(cursor.fetchone()[0]) >= migration.version:
                     continue
                 cursor.execute("SELECT has_schema_privilege(%s, 'CREATE')", (self.schema,))
@@ -392,6 +391,10 @@ class PgStore(ScoranStore):
                                          "PostgreSQL ne peut pas créer de table dans le schéma {2} : demandez à "
                                          "l'administrateur de l'ouvrir une fois avec un rôle propriétaire ; rien n'a "
                                          "été modifié.").format(self.label, migration.version, self.schema))
+                # the version row locked: two sessions opening an old store at once apply each step once
+                cursor.execute("SELECT valeur FROM scoran_meta WHERE cle = 'schema_version' FOR UPDATE")
+                if int(cursor.fetchone()[0]) >= migration.version:
+                    continue
                 self._apply(conn, migration, self.crs_epsg(conn))
 
     # --- metadata ---------------------------------------------------------------------------------

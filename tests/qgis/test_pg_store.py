@@ -152,6 +152,28 @@ def test_the_checks_refuse_bad_codes_on_both_backends(pg_database, tmp_path, tab
     assert outcomes == [accepted, accepted]
 
 
+GLOB_SAMPLES = ["", "2", "21", "2A", "2a", "2C", "974", "977", "21231", "2A004", "2B033", "97411", "a1231", "2154",
+                "212310", "21 31", "2024-S1", "2024-S3", "2024S1", "3024-S1", "2024-s1", "1999-S2", "tourisme",
+                "tourisme-bois", "_x", "Tourisme", "-x", "é", "2A00*", "[0-9]", ".", "2024-S1\n", "21.31", "a^b$"]
+
+
+def test_every_glob_check_is_translated_into_an_equivalent_regex(pg_database):
+    """Each GLOB pattern of the schema, run by SQLite itself and its translation by PostgreSQL, on tricky strings."""
+    ddl = " ".join(getattr(table, "ddl", None) or table.columns for step in schema.MIGRATIONS for table in step.tables)
+    patterns = sorted(set(re.findall(r"GLOB\s+'([^']*)'", ddl)))
+    assert patterns == ["97[1-6]", "[0-9][0-9AB]", "[0-9][0-9AB][0-9][0-9][0-9]", "[12][0-9][0-9][0-9]-S[12]",
+                        "[a-z0-9_]*"]
+    lite = sqlite3.connect(":memory:")
+    with psycopg2.connect(pg_database) as conn, conn.cursor() as cursor:
+        for pattern in patterns:
+            regex = schema.glob_to_regex(pattern)
+            for text in GLOB_SAMPLES:
+                expected = bool(lite.execute("SELECT ? GLOB ?", (text, pattern)).fetchone()[0])
+                cursor.execute("SELECT %s ~ %s", (text, regex))
+                assert cursor.fetchone()[0] == expected, (pattern, regex, text)
+    lite.close()
+
+
 def test_a_failed_transaction_writes_nothing(pg_database):
     store = ScoranStore.create(pg_database)
     with pytest.raises(StoreIntegrityError):
@@ -230,6 +252,49 @@ def test_a_version_4_store_is_migrated_to_5_and_keeps_its_data(pg_database):
     assert [m.split(" :")[0] for m in migrations] == [f"schéma {n}" for n in (1, 2, 3, 4, 5)]
     assert ScoranStore.open(pg_database).schema_version() == 5  # nothing left to apply
     assert store.count("analyses") == 5
+
+
+def test_two_sessions_opening_an_old_store_at_once_apply_the_step_once(pg_database):
+    from concurrent.futures import ThreadPoolExecutor
+
+    ScoranStore.create(pg_database, up_to_version=4)
+    with ThreadPoolExecutor(2) as pool:
+        versions = list(pool.map(lambda _: ScoranStore.open(pg_database).schema_version(), range(2)))
+    assert versions == [5, 5]
+    store = PgStore(pg_database)
+    with store.connection() as conn:
+        steps = [row[0] for row in conn.execute("SELECT parametres FROM analyses WHERE algorithme = 'migration'")]
+    assert len(steps) == 5 and sum(step.startswith("schéma 5 ") for step in steps) == 1
+
+
+@pytest.fixture
+def reading_role(pg_database):
+    """A role that may only read (USAGE and SELECT), dropped afterwards (roles belong to the whole cluster)."""
+    import uuid
+
+    name = f"lecteur_{uuid.uuid4().hex[:8]}"
+    pg_execute(pg_database, f"CREATE ROLE {name} LOGIN")
+    yield name
+    pg_execute(pg_database, f"DROP OWNED BY {name}; DROP ROLE {name}")
+
+
+def test_a_reading_role_reads_but_cannot_write_nor_migrate(pg_database, reading_role):
+    ScoranStore.create(pg_database, up_to_version=4)
+    ScoranStore.create(pg_database + " schema=courant")
+    for name in ("scoran", "courant"):
+        pg_execute(pg_database, f"GRANT USAGE ON SCHEMA {name} TO {reading_role}; "
+                                f"GRANT SELECT ON ALL TABLES IN SCHEMA {name} TO {reading_role}")
+    reader = re.sub(r"user=\S+", f"user={reading_role}", pg_database)
+    assert reading_role in reader
+    with pytest.raises(ScoranError, match="ne peut pas créer de table dans le schéma scoran"):
+        ScoranStore.open(reader)
+    assert PgStore(pg_database).schema_version() == 4  # untouched
+    current = ScoranStore.open(reader + " schema=courant")
+    assert current.schema_version() == 5 and current.millesimes() == []
+    with pytest.raises(ScoranError, match="n'a pas les droits nécessaires"):
+        with current.transaction() as conn:
+            current.add_millesime(conn, "2015-S1")
+    assert current.millesimes() == []
 
 
 def test_a_newer_store_is_refused_untouched_with_the_geopackage_message(pg_database, tmp_path):
