@@ -435,6 +435,25 @@ def run_scenario(store: ScoranStore, sample: ScoranStore, analyses: Path) -> dic
                                 for table in ("projets_millesime", "centres_millesime", "couts_millesime")}
     results["previous"] = semesters.previous_snapshot(store, "projets", "2015-S2")
     results["changes"] = semesters.register_changes(store, "2015-S2")
+    results["link_names"] = register.link_names(store, LINKS + [{"type_objet": "phase", "cle": "inconnue"}])
+    results["costs"] = semesters.cost_comparison(store, "2015-S2")
+    # the THD follow-up of two semesters: trajectory, coverage, phases and AMII conventions, then what changed
+    for millesime, gained, end, signed in (("2015-S1", 100, "2016-S2", 0), ("2015-S2", 250, "2017-S2", 1)):
+        semesters.save_trajectory(store, millesime, pd.DataFrame({
+            "niveau": ["département", "département"], "code": ["21", "58"], "semestre": [millesime, millesime],
+            "nb_locaux": [1000, 500], "locaux_thd": [gained, 40], "pct_thd": [gained / 10, 8.0],
+            "cible_pct": [50.0, None], "ecart_pct": [gained / 10 - 50, None]}))
+        semesters.save_coverage(
+            store, millesime,
+            pd.DataFrame({"niveau": ["département"], "code": ["21"], "zone": ["RIP"], "semestre_prevu": [end],
+                          "nb_locaux": [gained]}),
+            pd.DataFrame({"phase_id": ["P1"], "rip_id": ["RIP21"], "semestre_debut": ["2015-S1"],
+                          "semestre_fin": [end], "locaux_prevus": [900], "statut": ["en_cours"]}),
+            pd.DataFrame({"insee_com": ["21231", "21231"], "convention_signee": [signed, signed],
+                          "date_convention": [None if not signed else "2015-10-01"] * 2,
+                          "locaux_raccordables": [10, 10]}))
+    results["previous_millesime"] = semesters.previous_millesime(store, "2015-S2")
+    results["changes_since"] = semesters.changes_since(store, "2015-S2")
     results["millesimes"] = store.millesimes()
     return results
 
@@ -460,14 +479,23 @@ def test_the_same_scenario_gives_the_same_results_on_postgis_and_on_geopackage(s
     # the sample's projects (PRJ-001 and PRJ-002 among them), + PRJ-041 + its copy of PRJ-001 − PRJ-002
     assert on_gpkg["snapshot_2"] == {"projets": sample.count("projets") + 1, "centres_bourgs": 0, "couts": 2}
     assert len(on_gpkg["changes"]) > 0  # the scenario changes something between the two snapshots
+    # written by hand from the two semesters above: 150 premises gained in the 21, P1's end pushed back a year,
+    # the convention of 21231 signed
+    assert on_gpkg["changes_since"][["type", "objet", "precedent", "actuel"]].values.tolist() == [
+        ["locaux_thd_gagnes", "21", 100, 250], ["projet_retarde", "P1", "2016-S2", "2017-S2"],
+        ["convention_signee", "21231", "non signée", "signée"]]
+    assert on_gpkg["previous_millesime"] == "2015-S1"
     for key in on_gpkg:
         if key in ("tables", "snapshots", "cost_tables"):
             assert on_postgis[key].keys() == on_gpkg[key].keys()
             for name in on_gpkg[key]:
                 pd.testing.assert_frame_equal(on_postgis[key][name], on_gpkg[key][name], check_dtype=False,
                                               obj=f"{key}.{name}")
-        elif key in ("changes", "rip_phases", "amii_conventions"):
+        elif key in ("changes", "rip_phases", "amii_conventions", "changes_since"):
             pd.testing.assert_frame_equal(on_postgis[key], on_gpkg[key], check_dtype=False)
+        elif key == "costs":
+            pd.testing.assert_frame_equal(on_postgis[key][0], on_gpkg[key][0], check_dtype=False)
+            assert on_postgis[key][1] == on_gpkg[key][1] == "2015-S1"
         else:
             assert on_postgis[key] == on_gpkg[key], key
 
