@@ -25,6 +25,7 @@ import os
 import re
 import shutil
 import socket
+import stat
 import subprocess
 import sys
 import tempfile
@@ -66,6 +67,19 @@ def _postgis_available(bindir: Path) -> bool:
     if sharedir.returncode == 0 and sharedir.stdout.strip():
         return Path(sharedir.stdout.strip(), "extension", "postgis.control").exists()
     return bool(glob.glob(f"/usr/share/postgresql/{bindir.parent.name}/extension/postgis.control"))
+
+
+def _cluster_parent(os_user: str | None) -> str | None:
+    """Where the cluster's folder goes: the temporary folder, unless the ``postgres`` user cannot reach it
+    (a TMPDIR under /root) or the server's socket path would be too long (107 bytes at most)."""
+    for folder in (tempfile.gettempdir(), "/tmp", "/var/tmp"):
+        path = Path(folder).resolve()
+        if not path.is_dir() or len(str(path)) > 60:
+            continue
+        if os_user and not all(os.stat(p).st_mode & stat.S_IXOTH for p in (path, *path.parents)):
+            continue
+        return str(path)
+    return None
 
 
 def _free_port() -> int:
@@ -118,10 +132,10 @@ class PgServer:
                 "(paquet Debian postgresql-postgis) : lancez scripts/setup.sh"
             )
         self.port = 0
-        self.root = Path(tempfile.mkdtemp(prefix="scoran-pg-"))
+        self.os_user = "postgres" if os.geteuid() == 0 else None
+        self.root = Path(tempfile.mkdtemp(prefix="scoran-pg-", dir=_cluster_parent(self.os_user)))
         self.data = self.root / "data"
         self.log = self.root / "postgresql.log"
-        self.os_user = "postgres" if os.geteuid() == 0 else None
         self.started = False
         self.start_seconds = 0.0
         self.version = ""
