@@ -384,10 +384,3 @@ def test_older_analyses_folder_without_clearing(deliverables, tmp_path):
     readme = " ".join(str(r[0]) for r in book["Lisez-moi"].iter_rows(values_only=True) if r[0])
     assert "non calculée" in readme
 
-
-DEMO = Path(__file__).resolve().parents[2] / "out"
-
-
-@pytest.mark.skipif(not (DEMO / "resorption_departements.csv").exists(), reason="make demo not run")
-def test_demo_departments_match_pandas():
-    check_departments(DEMO, Path(__file__).resolve().parents[2] / "sample_project" / "scoran_bfc.gpkg")
