@@ -76,6 +76,13 @@ def phase_commune_lists(phases: pd.DataFrame, table: pd.DataFrame | None) -> pd.
                       for a, b in zip(lists, extra)], index=phases.index, dtype=object)
 
 
+def _records_frame(source, epsg: int, context, feedback) -> pd.DataFrame:
+    """The features of a plan layer as records; a layer without any feature (a region whose RIP are not
+    phased yet) gives its columns and no row."""
+    records = records_from_source(source, epsg, context, feedback)
+    return pd.DataFrame(records) if len(records) else pd.DataFrame(columns=[*source.fields().names(), "geom"])
+
+
 def read_plan(algorithm, parameters, context, feedback, epsg: int, with_projects: bool = True) -> Plan:
     """The plan layers reprojected to `epsg` (invalid polygons repaired), as a core Plan.
 
@@ -84,7 +91,8 @@ def read_plan(algorithm, parameters, context, feedback, epsg: int, with_projects
     """
     phases_source = require_source(algorithm, parameters, RIP_PHASES, context)
     require_fields(phases_source, ("phase_id", "rip_id", "technologie", "semestre_debut", "semestre_fin"))
-    phases = pd.DataFrame(records_from_source(phases_source, epsg, context, feedback))
+    # no phase at all (a region whose RIP are not phased yet): the layer's columns, no row
+    phases = _records_frame(phases_source, epsg, context, feedback)
     phases = phases.rename(columns={"geom": "wkb"})
     table = read_table(algorithm, parameters, RIP_PHASES_COMMUNES, context, ("phase_id", "insee_com"))
     if table is None:
@@ -98,8 +106,7 @@ def read_plan(algorithm, parameters, context, feedback, epsg: int, with_projects
             columns=["insee_com", "zone"]))
     projects_source = require_source(algorithm, parameters, RIP_PROJECTS, context, GEOMETRY_POLYGON)
     require_fields(projects_source, ("rip_id", "departements"))
-    projects = pd.DataFrame(records_from_source(projects_source, epsg, context, feedback)).rename(
-        columns={"geom": "wkb"})
+    projects = _records_frame(projects_source, epsg, context, feedback).rename(columns={"geom": "wkb"})
     amii = read_table(algorithm, parameters, AMII, context, ("insee_com",))
     amii["insee_com"] = amii["insee_com"].map(normalize_insee)
     if "zone" not in amii:

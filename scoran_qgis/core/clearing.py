@@ -185,7 +185,10 @@ def by_phase(frame: pd.DataFrame, phases: pd.DataFrame, threshold: str) -> pd.Da
     starts = pd.Series(dtype=object)
     if phases is not None and len(phases):
         first = phases.drop_duplicates("phase_id")
-        starts = pd.Series(first["semestre_debut"].to_numpy(object), index=first["phase_id"].astype(str))
+        start = semester_indices(first["semestre_debut"].to_numpy(object))  # AAAA-Sn, as `semestre`
+        starts = pd.Series(np.where(start >= 0, [str(Millesime.from_index(int(i))) if i >= 0 else None
+                                                 for i in start], first["semestre_debut"].to_numpy(object)),
+                           index=first["phase_id"].astype(str))
     end = sums["phase_id"].map(ends)
     labels = {int(i): semester_label(int(i)) for i in end.dropna().unique()}
     sums["semestre"] = end.map(labels).fillna(NOT_PLANNED)
@@ -266,8 +269,12 @@ def site_dates(site_x, site_y, premise_x, premise_y, coverage: pd.DataFrame, max
     planned = taken("semestre_prevu")
     already = found & np.where(found, coverage["deja_thd"].fillna(False).astype(bool).to_numpy()[at]
                                if len(coverage) else False, False)
-    dated = found & ~already & (semester_indices(planned) >= 0)
-    semester = np.where(~found, NO_PREMISES, np.where(already, ALREADY_THD, np.where(dated, planned, NOT_PLANNED)))
+    planned_index = semester_indices(planned)
+    dated = found & ~already & (planned_index >= 0)
+    # written AAAA-Sn whatever the plan's spelling (« 2017-s1 », « 2017 S1 »): the sheets sort and compare them
+    labels = pd.Series(planned_index).map({int(i): semester_label(int(i)) for i in np.unique(planned_index[dated])})
+    semester = np.where(~found, NO_PREMISES, np.where(already, ALREADY_THD, np.where(
+        dated, labels.to_numpy(object), NOT_PLANNED)))
     upper = pd.Series(technology, dtype=object).fillna("").astype(str).str.strip().str.upper().to_numpy(object)
     kind = np.select(
         [~found, already | dated, zone == "aucun", (zone == "RIP") & pd.isna(phase),

@@ -132,6 +132,9 @@ def normalize_project(project: dict, themes: list[dict] | None = None) -> dict:
             row[field] = _trimmed(row[field])
     if "themes_regionaux" in row:
         row["themes_regionaux"] = normalize_project_themes(row["themes_regionaux"], themes)
+    codes = split_list(row.get("departements"))
+    if any(normalize_department_code(code) != code for code in codes):  # « 2a, 1 » → « 2A, 01 »; others kept
+        row["departements"] = ", ".join(normalize_department_code(code) for code in codes)
     return row
 
 

@@ -107,7 +107,8 @@ def _overlapping_phases(phases: pd.DataFrame) -> list:
     from osgeo import ogr
 
     checks = []
-    live = phases[[not is_abandoned(status) for status in phases["statut"]]] if "statut" in phases else phases
+    live = phases[np.array([not is_abandoned(status) for status in phases["statut"]], dtype=bool)] \
+        if "statut" in phases else phases  # a boolean array: an empty list would select no column
     for rip_id, group in live.groupby("rip_id"):  # a phase re-planning an abandoned one is no anomaly
         rows = list(group.itertuples())
         for a_index, a in enumerate(rows):
@@ -165,18 +166,21 @@ def assign_coverage(premises: pd.DataFrame, x: np.ndarray, y: np.ndarray, plan: 
             hit = locate_points(x, y, list(with_geometry["wkb"]), feedback)
             project_of = np.where(hit >= 0, with_geometry["rip_id"].to_numpy(object)[hit.clip(min=0)], None)
     in_phase = phase_of >= 0
-    phase_rip = np.where(in_phase, phases["rip_id"].to_numpy(object)[phase_of.clip(min=0)], None)
+
+    def of_phase(column):  # each premise's phase's value, None outside any phase (and when there is no phase)
+        return np.append(phases[column].to_numpy(object), None)[phase_of]
+
+    phase_rip = of_phase("rip_id")
     rip_id = np.where(in_phase, phase_rip, project_of)
 
     zone = np.where(in_amii, amii_zone, np.where(pd.notna(rip_id), "RIP", "aucun")).astype(object)
-    technology = np.where(in_phase, phases["technologie"].to_numpy(object)[phase_of.clip(min=0)], None)
+    technology = of_phase("technologie")
     phase_ok = in_phase & usable[phase_of.clip(min=0)] if len(phases) else in_phase
     # the phases' technologies normalised once, then taken by phase (not a text operation per premise)
     phase_upper = phases["technologie"].fillna("").astype(str).str.strip().str.upper().to_numpy(object) \
         if len(phases) else np.array([""], dtype=object)
     upper = np.where(in_phase, phase_upper[phase_of.clip(min=0)], "")
-    rip_semester = np.where(phase_ok & np.isin(upper, THD_TECHNOLOGIES),
-                            phases["semestre_fin"].to_numpy(object)[phase_of.clip(min=0)], None)
+    rip_semester = np.where(phase_ok & np.isin(upper, THD_TECHNOLOGIES), of_phase("semestre_fin"), None)
 
     planned = np.where(zone == "RIP", rip_semester, None).astype(object)
     amii_semester = _amii_semesters(premises, in_amii & ~already, plan)
@@ -186,7 +190,7 @@ def assign_coverage(premises: pd.DataFrame, x: np.ndarray, y: np.ndarray, plan: 
     result = pd.DataFrame({
         "zone": zone,
         "rip_id": rip_id,
-        "phase_id": np.where(in_phase, phases["phase_id"].to_numpy(object)[phase_of.clip(min=0)], None),
+        "phase_id": of_phase("phase_id"),
         "technologie": technology,
         "semestre_prevu": planned,
         "deja_thd": already,

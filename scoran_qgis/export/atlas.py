@@ -628,7 +628,7 @@ class Atlas:
             traj = trajectory[trajectory["code"] == key].set_index("semestre")
             mob = mobile[mobile["code"] == key]
             mine = projects if level == "région" else projects[projects["departements"].fillna("").map(
-                lambda value, c=code: c in register.split_list(value))]
+                lambda value, c=code: c in register.split_list(value)).astype(bool)]  # bool: 0 projects too
             targets = trajectory[~trajectory["niveau"].isin(["département", "commune"])].set_index("semestre")
             figures[code] = {
                 "nom": name, "niveau": level,

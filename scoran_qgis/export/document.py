@@ -505,6 +505,10 @@ class PreviousProse:
         except Exception as error:  # noqa: BLE001 — not a zip, no content.xml, bad XML: say which file
             raise ScoranError(tr("Document précédent illisible : {0} ({1}). Indiquez un document ODT écrit par "
                                  "Writer ou par l'extension, ou déplacez ce fichier.").format(path, error)) from None
+        if getattr(self.doc, "text", None) is None:  # an ODF spreadsheet or drawing named .odt
+            raise ScoranError(tr("Document précédent illisible : {0} n'est pas un document texte ODT ({1}). Indiquez "
+                                 "un document ODT écrit par Writer ou par l'extension, ou déplacez ce fichier.").format(
+                path, self.doc.mimetype))
         self.sections = {}
         for element in _walk(self.doc.text):
             if element.qname == (TEXTNS, "section"):

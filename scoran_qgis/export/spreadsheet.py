@@ -14,7 +14,11 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@")
 
 
 def text_cell(cell, value: str) -> None:
-    """User text stays text: typed as a string and quote-prefixed, so `=HYPERLINK(…)` is never run."""
+    """User text stays text: typed as a string and quote-prefixed, so `=HYPERLINK(…)` is never run; the control
+    characters XLSX cannot hold (a line break pasted from Word is a vertical tab) become a line break or go."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    value = ILLEGAL_CHARACTERS_RE.sub("", value.replace("\x0b", "\n"))
     cell.value = value
     cell.data_type = "s"
     if value[:1] in FORMULA_TRIGGERS:

@@ -20,7 +20,7 @@ from . import clearing_sheets as clearing
 from . import national_indicators
 from .parameters import read_parameters, speed_label
 from .scope import Scope
-from .spreadsheet import save_workbook, write_sheet
+from .spreadsheet import save_workbook, text_cell, write_sheet
 
 EURO, PCT, INT = '#,##0 "€"', '0.00" %"', "#,##0"
 SOURCES = tr("Sources : ARCEP (Ma connexion internet, Mon réseau mobile), INSEE (BPE, recensement), IGN ADMIN "
@@ -40,10 +40,10 @@ def workbook(path: Path, title: str, millesime: str, definitions: list[str], she
     book = Workbook()
     readme = book.active
     readme.title = tr("Lisez-moi")
-    for line in [title, tr("Millésime : {0}").format(millesime),
-                 tr("Produit le {0} par l'extension QGIS SCORAN 2.0").format(date.today().strftime("%d/%m/%Y")),
-                 "", *definitions, "", SOURCES]:
-        readme.append([line])
+    for row, line in enumerate([title, tr("Millésime : {0}").format(millesime),
+                                tr("Produit le {0} par l'extension QGIS SCORAN 2.0").format(
+                                    date.today().strftime("%d/%m/%Y")), "", *definitions, "", SOURCES], start=1):
+        text_cell(readme.cell(row=row, column=1), str(line))  # theme labels, names: text, never formulas
     readme["A1"].font = Font(bold=True, size=14)
     readme.column_dimensions["A"].width = 120
     for name, frame, headers, formats in sheets:
@@ -228,7 +228,11 @@ def write_all(analyses: Path, store, out: Path, millesime: str, departments: lis
               tr("Comparaison : chaque coût et nombre de locaux, par département et pour le territoire, par poste "
                  "(phases des RIP, reste à planifier, coût du 100 %, centres-bourgs mobiles), face au millésime "
                  "précédent enregistré dans le référentiel ({0}) ; colonnes « écart » = {1} − précédent.").format(
-                  previous_costs or tr("aucun : colonnes du précédent vides"), millesime)],
+                  previous_costs or tr("aucun : colonnes du précédent vides"), millesime),
+              *([] if remaining is not None else [tr(
+                  "Reste à planifier : non calculé dans ce dossier d'analyses (antérieur au reste à planifier) ; "
+                  "relancez « Besoins financiers » avec sa sortie « Reste à planifier » (ou indiquez le dossier des "
+                  "sources). Le coût du 100 % en 2022 n'est donc pas donné, seules les phases des RIP le sont.")])],
              [(tr("Besoins"), needs, {"niveau": tr("Niveau"), "code": tr("Code"), "rip_id": tr("Projet RIP"),
                                       "technologie": tr("Technologie"), "semestre": tr("Semestre"),
                                       "code_dep": tr("Département"), "locaux": tr("Locaux"),
@@ -240,7 +244,7 @@ def write_all(analyses: Path, store, out: Path, millesime: str, departments: lis
                                       "part_feder": tr("FEDER (€)")},
                {k: EURO for k in ("cout_total", "part_etat", "reste_collectivites", "part_region",
                                   "part_departement", "part_epci", "part_feder")}),
-              (tr("Reste à planifier"), remaining,
+              *([] if remaining is None else [(tr("Reste à planifier"), remaining,
                {"niveau": tr("Niveau"), "code": tr("Code"), "locaux": tr("Locaux à planifier"),
                 "locaux_sans_projet": tr("Sans projet"), "locaux_rip_sans_phase": tr("RIP sans phase"),
                 "locaux_urbain": tr("En commune urbaine"), "locaux_periurbain": tr("En commune périurbaine"),
@@ -251,7 +255,7 @@ def write_all(analyses: Path, store, out: Path, millesime: str, departments: lis
                 "reste_collectivites": tr("Collectivités (€)"), "part_region": tr("Région (€)"),
                 "part_departement": tr("Département (€)"), "part_epci": tr("EPCI (€)"),
                 "part_feder": tr("FEDER (€)")},
-               {**money, "taux_etat": PCT, "plafond_par_local": EURO, "locaux": INT}),
+               {**money, "taux_etat": PCT, "plafond_par_local": EURO, "locaux": INT})]),
               (tr("Coût du 100 % en 2022"), full_cost,
                {"niveau": tr("Niveau"), "code": tr("Code"), "poste": tr("Poste"), **figures},
                {**money, "locaux": INT}),
@@ -498,7 +502,7 @@ def _remaining(analyses: Path, scope: Scope) -> pd.DataFrame | None:
 def _full_cost(needs: pd.DataFrame, remaining: pd.DataFrame | None, scope: Scope) -> pd.DataFrame:
     """The cost of 100 % in 2022 of the scope: per département RIP phases, rest to plan and their sum, then
     the total of the départements (none for one département: its rows are its total)."""
-    from ..core.finance import REMAINING, full_coverage_costs
+    from ..core.finance import FULL, REMAINING, full_coverage_costs
     from ..core.semesters import POSTE_LABELS
 
     def departments(table):
@@ -508,8 +512,8 @@ def _full_cost(needs: pd.DataFrame, remaining: pd.DataFrame | None, scope: Scope
 
     total_code = "Ensemble" if scope.whole else scope.total_code() if len(scope.departments) > 1 else None
     table = full_coverage_costs(departments(needs), departments(remaining), total_code)
-    if remaining is None:  # not computed by this analyses folder: not a zero
-        table = table[table["poste"] != REMAINING]
+    if remaining is None:  # not computed by this analyses folder: not a zero, and no « total » of the RIP alone
+        table = table[~table["poste"].isin([REMAINING, FULL])]
     return table.assign(poste=table["poste"].map(POSTE_LABELS))
 
 

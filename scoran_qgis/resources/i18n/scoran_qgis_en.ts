@@ -2626,6 +2626,167 @@ Import only the valid projects?</translation>
             <translation>Coverage layer “{0}”: no readable 2G, 3G or 4G polygon (technologies read in the field “{1}”: {2}; levels read in the field “{3}”: {4}). Expected: 2G, 3G, 4G (or GSM, UMTS, LTE) and TBC, BC, CL (or Très bonne couverture, Bonne couverture, Couverture limitée).</translation>
         </message>
         <message>
+            <location filename="../../core/pg.py" />
+            <source>Le module Python psycopg2 est absent : installez-le (paquet Debian python3-psycopg2) pour utiliser un référentiel PostgreSQL.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/pg.py" />
+            <source>Référence PostgreSQL illisible : {0} ({1}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/pg.py" />
+            <source>aucune</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/pg.py" />
+            <source>Connexion PostgreSQL inconnue : {0}. Donnez une connexion enregistrée dans QGIS (connexions PostgreSQL enregistrées : {1}), un service (service=…) ou une chaîne de connexion (host=… dbname=…).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/pg.py" />
+            <source>La connexion PostgreSQL {0} utilise une configuration d'authentification QGIS ({1}) introuvable ou verrouillée : vérifiez-la dans Préférences &gt; Options &gt; Authentification (mot de passe principal).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/pg.py" />
+            <source>Référentiel PostgreSQL non renseigné.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/pg.py" />
+            <source>Authentification refusée par le serveur PostgreSQL {0} pour l'utilisateur {1} : vérifiez le mot de passe (configuration d'authentification QGIS, pg_service.conf ou ~/.pgpass).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/pg.py" />
+            <source>Le serveur PostgreSQL {0} refuse l'utilisateur {1} (rôle inconnu ou authentification refusée) : demandez un rôle à l'administrateur (scoran_lecture ou scoran_edition).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/pg.py" />
+            <source>La base {0} n'existe pas sur le serveur PostgreSQL {1}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/pg.py" />
+            <source>Service PostgreSQL introuvable : {0} ({1}). Le fichier pg_service.conf est lu à l'emplacement donné par PGSERVICEFILE, sinon ~/.pg_service.conf.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/pg.py" />
+            <source>Le serveur PostgreSQL {0} n'autorise pas l'utilisateur {1} sur la base {2} depuis ce poste (pg_hba.conf) : voyez l'administrateur du serveur.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/pg.py" />
+            <source>Serveur PostgreSQL injoignable : {0} (hôte {1}, port {2}). Vérifiez l'adresse, le port, le réseau et que le serveur est démarré.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/pg.py" />
+            <source>Connexion PostgreSQL impossible à {0} : {1}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/pg.py" />
+            <source>L'extension PostGIS n'est pas installée dans la base {0} ({1}) : un administrateur doit y exécuter « CREATE EXTENSION postgis; » (voir docs/deploiement-postgis.md).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/pgstore.py" />
+            <source>Nom de schéma PostgreSQL invalide : « {0} » (lettres minuscules sans accent, chiffres et _, 63 caractères au plus, ex. scoran).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/pgstore.py" />
+            <source>{0} (schéma {1})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/pgstore.py" />
+            <source>Cette opération n'est pas encore disponible pour un référentiel PostgreSQL ({0}) : utilisez un référentiel GeoPackage (.gpkg).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/pgstore.py" />
+            <source>Le référentiel {0} est en cours d'écriture par une autre session. Réessayez quand elle aura terminé.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/pgstore.py" />
+            <source>Le référentiel {0} refuse cette écriture : votre rôle PostgreSQL n'a pas les droits nécessaires ({1}). Rien n'a été modifié.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/pgstore.py" />
+            <location filename="../../core/store.py" />
+            <source>Le référentiel {0} refuse ces données (contrainte non respectée : {1}) : rien n'a été modifié.</source>
+            <translation>The database {0} refuses these data (constraint not met: {1}): nothing was changed.</translation>
+        </message>
+        <message>
+            <location filename="../../core/pgstore.py" />
+            <source>Connexion au référentiel {0} impossible ou interrompue : {1}. Rien n'a été modifié.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/pgstore.py" />
+            <location filename="../../core/store.py" />
+            <source>Erreur du référentiel {0} : {1}. Rien n'a été modifié.</source>
+            <translation>Error of the database {0}: {1}. Nothing was changed.</translation>
+        </message>
+        <message>
+            <location filename="../../core/pgstore.py" />
+            <source>Connexion au référentiel {0} impossible : {1}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/pgstore.py" />
+            <location filename="../../core/store.py" />
+            <source>{0} n'est pas un référentiel SCORAN (table scoran_meta absente).</source>
+            <translation>{0} is not a SCORAN database (table scoran_meta missing).</translation>
+        </message>
+        <message>
+            <location filename="../../core/pgstore.py" />
+            <source>L'extension PostGIS n'est pas installée dans la base {0} : un administrateur l'installe avec « CREATE EXTENSION postgis; ».</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/pgstore.py" />
+            <location filename="../../core/store.py" />
+            <source>Le référentiel {0} existe déjà.</source>
+            <translation>The database {0} already exists.</translation>
+        </message>
+        <message>
+            <location filename="../../core/pgstore.py" />
+            <source>Le schéma {0} de la base {1} contient déjà des tables et n'est pas un référentiel SCORAN : choisissez un autre schéma (schema=…).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/pgstore.py" />
+            <source>Projection EPSG:{0} inconnue de PostGIS (table spatial_ref_sys).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/pgstore.py" />
+            <source>Le référentiel {0} doit être mis à jour (schéma {1}) mais votre rôle PostgreSQL ne peut pas créer de table dans le schéma {2} : demandez à l'administrateur de l'ouvrir une fois avec un rôle propriétaire ; rien n'a été modifié.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../core/pgstore.py" />
+            <location filename="../../core/store.py" />
+            <source>Le référentiel {0} porte une version de schéma illisible : « {1} » (un nombre entier est attendu). Le fichier a été modifié hors de l'extension ; restaurez une sauvegarde.</source>
+            <translation>The database {0} carries an unreadable schema version: “{1}” (a whole number is expected). The file was modified outside the plugin; restore a backup.</translation>
+        </message>
+        <message>
+            <location filename="../../core/pgstore.py" />
+            <location filename="../../core/store.py" />
+            <source>Le référentiel {0} porte un code de projection illisible : « {1} » (code EPSG entier attendu, ex. 2154).</source>
+            <translation>The database {0} carries an unreadable projection code: “{1}” (whole EPSG code expected, e.g. 2154).</translation>
+        </message>
+        <message>
             <location filename="../../core/projection.py" />
             <source>Système de coordonnées inconnu (EPSG:{0}) : les distances ne peuvent pas être mesurées en mètres ; indiquez le SCR de la couche.</source>
             <translation>Unknown coordinate reference system (EPSG:{0}): distances cannot be measured in metres; set the layer's CRS.</translation>
@@ -3372,23 +3533,13 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../core/store.py" />
-            <source>Le référentiel {0} refuse ces données (contrainte non respectée : {1}) : rien n'a été modifié.</source>
-            <translation>The database {0} refuses these data (constraint not met: {1}): nothing was changed.</translation>
-        </message>
-        <message>
-            <location filename="../../core/store.py" />
-            <source>Erreur du référentiel {0} : {1}. Rien n'a été modifié.</source>
-            <translation>Error of the database {0}: {1}. Nothing was changed.</translation>
+            <source>Le référentiel {0} a été écrit par une version plus récente de l'extension (schéma {1}, cette version connaît le schéma {2}). Mettez l'extension à jour ; le fichier n'a pas été modifié.</source>
+            <translation>The database {0} was written by a more recent version of the plugin (schema {1}, this version knows schema {2}). Update the plugin; the file was not changed.</translation>
         </message>
         <message>
             <location filename="../../core/store.py" />
             <source>{0} existe déjà et c'est un dossier : donnez le nom du fichier .gpkg à créer (ex. {1}).</source>
             <translation>{0} already exists and it is a folder: give the name of the .gpkg file to create (e.g. {1}).</translation>
-        </message>
-        <message>
-            <location filename="../../core/store.py" />
-            <source>Le référentiel {0} existe déjà.</source>
-            <translation>The database {0} already exists.</translation>
         </message>
         <message>
             <location filename="../../core/store.py" />
@@ -3412,11 +3563,6 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../core/store.py" />
-            <source>Le référentiel {0} a été écrit par une version plus récente de l'extension (schéma {1}, cette version connaît le schéma {2}). Mettez l'extension à jour ; le fichier n'a pas été modifié.</source>
-            <translation>The database {0} was written by a more recent version of the plugin (schema {1}, this version knows schema {2}). Update the plugin; the file was not changed.</translation>
-        </message>
-        <message>
-            <location filename="../../core/store.py" />
             <source>Le référentiel {0} doit être mis à jour (schéma {1} vers {2}) mais il est en lecture seule (fichier ou dossier protégé en écriture) ; le fichier n'a pas été modifié. Copiez-le dans un dossier où vous pouvez écrire.</source>
             <translation>The database {0} must be updated (schema {1} to {2}) but it is read-only (write-protected file or folder); the file was not changed. Copy it to a folder where you can write.</translation>
         </message>
@@ -3429,21 +3575,6 @@ Import only the valid projects?</translation>
             <location filename="../../core/store.py" />
             <source>{0} n'est pas un GeoPackage (ni un référentiel SCORAN) : choisissez le fichier .gpkg du référentiel.</source>
             <translation>{0} is not a GeoPackage (nor a SCORAN database): choose the database's .gpkg file.</translation>
-        </message>
-        <message>
-            <location filename="../../core/store.py" />
-            <source>{0} n'est pas un référentiel SCORAN (table scoran_meta absente).</source>
-            <translation>{0} is not a SCORAN database (table scoran_meta missing).</translation>
-        </message>
-        <message>
-            <location filename="../../core/store.py" />
-            <source>Le référentiel {0} porte une version de schéma illisible : « {1} » (un nombre entier est attendu). Le fichier a été modifié hors de l'extension ; restaurez une sauvegarde.</source>
-            <translation>The database {0} carries an unreadable schema version: “{1}” (a whole number is expected). The file was modified outside the plugin; restore a backup.</translation>
-        </message>
-        <message>
-            <location filename="../../core/store.py" />
-            <source>Le référentiel {0} porte un code de projection illisible : « {1} » (code EPSG entier attendu, ex. 2154).</source>
-            <translation>The database {0} carries an unreadable projection code: “{1}” (whole EPSG code expected, e.g. 2154).</translation>
         </message>
         <message>
             <location filename="../../core/store.py" />
@@ -4355,6 +4486,11 @@ Import only the valid projects?</translation>
             <location filename="../../export/document.py" />
             <source>Document précédent illisible : {0} ({1}). Indiquez un document ODT écrit par Writer ou par l'extension, ou déplacez ce fichier.</source>
             <translation>Unreadable previous document: {0} ({1}). Give an ODT document written by Writer or by the plugin, or move this file.</translation>
+        </message>
+        <message>
+            <location filename="../../export/document.py" />
+            <source>Document précédent illisible : {0} n'est pas un document texte ODT ({1}). Indiquez un document ODT écrit par Writer ou par l'extension, ou déplacez ce fichier.</source>
+            <translation>Unreadable previous document: {0} is not an ODT text document ({1}). Give an ODT document written by Writer or by the plugin, or move this file away.</translation>
         </message>
         <message>
             <location filename="../../export/document.py" />
@@ -5842,6 +5978,11 @@ Import only the valid projects?</translation>
             <location filename="../../export/workbooks.py" />
             <source>aucun : colonnes du précédent vides</source>
             <translation>none: columns of the previous vintage empty</translation>
+        </message>
+        <message>
+            <location filename="../../export/workbooks.py" />
+            <source>Reste à planifier : non calculé dans ce dossier d'analyses (antérieur au reste à planifier) ; relancez « Besoins financiers » avec sa sortie « Reste à planifier » (ou indiquez le dossier des sources). Le coût du 100 % en 2022 n'est donc pas donné, seules les phases des RIP le sont.</source>
+            <translation>Left to plan: not computed in this analyses folder (older than the left-to-plan figures); run « Financial needs » again with its « Left to plan » output (or give the sources folder). The cost of 100 % in 2022 is therefore not given, only the RIP phases are.</translation>
         </message>
         <message>
             <location filename="../../export/workbooks.py" />
