@@ -100,7 +100,8 @@ def phase_rows(phases: pd.DataFrame, scope: Scope) -> pd.DataFrame:
     rows = scope.by_department(rows, "code_dep")
     if rows.empty:
         return rows
-    rows = rows.assign(semestre=rows["semestre"].fillna(NOT_PLANNED))
+    # a phase without a technology stays in the technology totals (groupby would drop an empty key)
+    rows = rows.assign(semestre=rows["semestre"].fillna(NOT_PLANNED), technologie=rows["technologie"].fillna(""))
     per_semester = rows.groupby(["technologie", "semestre"], sort=True)[PHASE_SUMS].sum().reset_index().assign(
         niveau=tr("technologie et semestre"))
     per_technology = rows.groupby("technologie", sort=True)[PHASE_SUMS].sum().reset_index().assign(

@@ -253,3 +253,21 @@ def test_an_empty_register_still_gives_the_atlas_and_the_document(analysed, tmp_
     data = [name for name in book.sheetnames if name != "Lisez-moi" and book[name].max_row > 1
             and name not in ("SDTAN", "Thèmes régionaux")]
     assert data == []
+
+
+def test_a_phase_without_technology_stays_in_the_technology_totals(sample_store):
+    """« Résorption par phase »: a phase whose technology is empty (read back from the CSV as NaN) was dropped from
+    the per-technology totals, which then no longer added up to the whole."""
+    from scoran_qgis.export.clearing_sheets import phase_rows
+    from scoran_qgis.export.scope import Scope
+
+    phases = pd.DataFrame({
+        "niveau": ["phase", "phase", "phase"], "rip_id": ["R", "R", "R"], "phase_id": ["P1", "P2", "P3"],
+        "technologie": ["FTTH", None, "FTTH"], "code_dep": ["21", "21", "58"],
+        "semestre_debut": ["2016-S1"] * 3, "semestre": ["2017-S2", "2018-S2", "2017-S2"],
+        "nb_locaux": [10, 7, 5], "locaux_sans_haut_debit": [1, 2, 0], "locaux_sous_seuil": [4, 3, 2]})
+    table = phase_rows(phases, Scope(sample_store, None))
+    per_technology = table[table["niveau"] == "technologie"].set_index("technologie")["nb_locaux"].to_dict()
+    assert per_technology == {"": 7, "FTTH": 15}
+    assert int(table.loc[table["niveau"] == "total", "nb_locaux"].iat[0]) == 22
+    assert sorted(table.loc[table["niveau"] == "technologie et semestre", "nb_locaux"]) == [7, 15]
