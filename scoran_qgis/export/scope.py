@@ -232,8 +232,11 @@ class Scope:
             return changes
         projects = scoping_projects(self.store, register.read_tables(self.store)["projets"])
         phases = self.store.rip_phases()
-        return changes[[self.object_in_scope(o, projects, phases) and self.text_in_scope(d)
-                        for o, d in zip(changes["objet"], changes["detail"])]]
+        # the texts of projects and town centres carry the user's titles and names (« … avec le département 39 »):
+        # their object alone places them
+        return changes[[self.object_in_scope(o, projects, phases) and (
+            r in ("projets", "centres_bourgs") or self.text_in_scope(d))
+            for r, o, d in zip(changes["registre"], changes["objet"], changes["detail"])]]
 
     def text_in_scope(self, text) -> bool:
         """False when a free text names a département outside the scope (« … du département 39 »)."""

@@ -271,3 +271,20 @@ def test_a_phase_without_technology_stays_in_the_technology_totals(sample_store)
     assert per_technology == {"": 7, "FTTH": 15}
     assert int(table.loc[table["niveau"] == "total", "nb_locaux"].iat[0]) == 22
     assert sorted(table.loc[table["niveau"] == "technologie et semestre", "nb_locaux"]) == [7, 15]
+
+
+def test_a_project_whose_title_names_another_department_keeps_its_change(hostile_store):
+    """« Évolutions » of a département: a change of one of its projects was dropped when the project's title named
+    another département (« … avec le département 39 »): the free-text check meant for generated texts read it."""
+    from scoran_qgis.core.semesters import PROJECT_SNAPSHOT, save_registers
+    from scoran_qgis.export.scope import Scope
+
+    empty = pd.DataFrame()
+    project = {"projet_id": "PRJ-021", "titre": "Coopération avec le département 39", "niveau": "regional",
+               "domaine": "culture", "statut": "idee", "budget": 1000.0, "departements": "21"}
+    save_registers(hostile_store, "2015-S1", pd.DataFrame([project]).reindex(columns=PROJECT_SNAPSHOT), empty, empty)
+    save_registers(hostile_store, "2015-S2", pd.DataFrame([{**project, "statut": "en_cours"}]).reindex(
+        columns=PROJECT_SNAPSHOT), empty, empty)
+    changes = Scope(hostile_store, ["21"]).changes("2015-S2")
+    assert list(changes["objet"]) == ["PRJ-021"] and list(changes["type"]) == ["statut_modifie"]
+    assert Scope(hostile_store, ["2A"]).changes("2015-S2").empty  # and not in another département's
