@@ -6,6 +6,7 @@ Every save is one transaction (a project and all its rows, or nothing). Links us
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from datetime import date
@@ -197,7 +198,7 @@ def validate_project(project: dict, themes: list[dict] | None = None) -> list[st
             problems.append(tr("Valeur de {0} inconnue : « {1} » (valeurs possibles : {2}).").format(
                 label, project.get(field) or "", ", ".join(allowed)))
     budget = project.get("budget")
-    if budget not in (None, "") and (not isinstance(budget, (int, float)) or budget < 0):
+    if budget not in (None, "") and (not isinstance(budget, (int, float)) or not math.isfinite(budget) or budget < 0):
         problems.append(tr("Le budget doit être un montant positif en euros."))
     for field in ("date_debut", "date_fin"):
         value = project.get(field)
@@ -286,7 +287,7 @@ def validate_funding(line: dict) -> list[str]:
         problems.append(tr("Financeur inconnu : « {0} » (valeurs possibles : {1}).").format(
             line.get("financeur") or "", ", ".join(FINANCEURS)))
     amount = line.get("montant")
-    if not isinstance(amount, (int, float)) or amount < 0:
+    if not isinstance(amount, (int, float)) or not math.isfinite(amount) or amount < 0:  # « inf », « nan » too
         problems.append(tr("Montant de financement invalide : « {0} ».").format(amount))
     return problems
 

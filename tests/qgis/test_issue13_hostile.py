@@ -288,3 +288,18 @@ def test_a_project_whose_title_names_another_department_keeps_its_change(hostile
     changes = Scope(hostile_store, ["21"]).changes("2015-S2")
     assert list(changes["objet"]) == ["PRJ-021"] and list(changes["type"]) == ["statut_modifie"]
     assert Scope(hostile_store, ["2A"]).changes("2015-S2").empty  # and not in another département's
+
+
+@pytest.mark.parametrize("budget", [float("inf"), float("nan")])
+def test_a_budget_that_is_no_amount_is_refused(hostile_store, budget):
+    """« inf » or « 1e400 » in the exchange workbook's budget column read as an infinite float: saved, then written as
+    an empty numeric cell (openpyxl) and « inf € » in the snapshots' texts. Refused like a negative budget now."""
+    with pytest.raises(ScoranError, match="Le budget doit être un montant positif"):
+        register.save_project(hostile_store, {"projet_id": "PRJ-009", "titre": "Budget", "niveau": "regional",
+                                              "domaine": "culture", "statut": "idee", "departements": "21",
+                                              "budget": budget})
+    with pytest.raises(ScoranError, match="Montant de financement invalide"):
+        register.save_project(hostile_store, {"projet_id": "PRJ-009", "titre": "Budget", "niveau": "regional",
+                                              "domaine": "culture", "statut": "idee", "departements": "21"},
+                              funding=[{"financeur": "etat", "montant": budget}])
+    assert "PRJ-009" not in set(register.read_tables(hostile_store)["projets"]["projet_id"])
