@@ -136,6 +136,10 @@ def read_thd_coverage(algorithm, parameters, name: str, context, feedback, field
                                              with_geometry=False, producer=producer)
     coverage["nb_locaux"] = coverage["nb_locaux"].fillna(0).astype(np.int64)
     coverage["deja_thd"] = coverage["deja_thd"].fillna(False).astype(bool)
+    if "code_dep" in coverage:  # « 2a » of an outside layer is the 2A of the aid table (never its « * » row)
+        codes, uniques = pd.factorize(coverage["code_dep"])
+        coverage["code_dep"] = np.append(pd.Series(uniques, dtype=object).astype(str).str.strip().str.upper()
+                                         .to_numpy(object), None)[codes]
     return coverage, epsg
 
 

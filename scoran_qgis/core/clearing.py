@@ -30,6 +30,7 @@ from .areas import main_department
 from .codes import Millesime
 from .grid import CELL, LAEA, cell_ids, cell_indices
 from .i18n import tr
+from .tables import normalize_insee_series
 from .thd import THD_TECHNOLOGIES, is_abandoned, semester_indices
 from .whitezones import premise_ranks, threshold_code, threshold_rank
 
@@ -91,9 +92,14 @@ def premise_frame(coverage: pd.DataFrame, phases: pd.DataFrame, threshold: str) 
     limit = threshold_rank(threshold)
     n = coverage["nb_locaux"].fillna(0).to_numpy(dtype=np.int64)
     ranks = premise_ranks(coverage["classe"])
+    # codes as the store writes them (« 2a004 », « 2a » of an outside layer → 2A004, 2A), each distinct text once
+    raw = pd.Series(coverage["code_insee"].to_numpy(object), dtype=object)
+    insee = normalize_insee_series(raw)[0].where(raw.notna(), None)
+    dep_codes, deps = _factorized(coverage["code_dep"].to_numpy(object))
+    deps = np.append(pd.Series(deps, dtype=object).astype(str).str.strip().str.upper().to_numpy(object), "")
     return pd.DataFrame({
-        "code_insee": coverage["code_insee"].to_numpy(object),
-        "code_dep": coverage["code_dep"].fillna("").astype(str).to_numpy(object),
+        "code_insee": insee.to_numpy(object),
+        "code_dep": deps[dep_codes],
         "n": n, "inel": np.where(ranks == 0, n, 0), "below": np.where(ranks < limit, n, 0),
         "when": treatment_indices(coverage, phase_end_indices(phases)),
         "zone": coverage["zone"].to_numpy(object), "rip_id": coverage["rip_id"].to_numpy(object),

@@ -303,3 +303,77 @@ def test_a_budget_that_is_no_amount_is_refused(hostile_store, budget):
                                               "domaine": "culture", "statut": "idee", "departements": "21"},
                               funding=[{"financeur": "etat", "montant": budget}])
     assert "PRJ-009" not in set(register.read_tables(hostile_store)["projets"]["projet_id"])
+
+
+def test_corsican_codes_written_in_lower_case_by_the_premises_layer(provider, tmp_path):
+    """The golden territory moved to Corse-du-Sud (58001 → 2A001, 58002 → 2A002), the premises layer writing
+    « 2a001 » / « 2a »: the clearing keyed its communes by the text as written, so the Corsican communes had no
+    clearing (zeros, « rien_a_resorber ») and the département row was « 2a ». Expected: test_clearing's hand counts."""
+    from qgis.core import QgsVectorLayer
+
+    from tests.qgis.test_clearing import (
+        COMMUNES,
+        EXPECTED_COMMUNES,
+        EXPECTED_DEPARTMENTS,
+        PREMISES,
+        X0,
+        Y0,
+        square,
+    )
+
+    def corsica(code):
+        return code.replace("58", "2A", 1) if code.startswith("58") else code
+
+    layers = golden_layers()
+    layers["communes"] = layer("Polygon", [("insee_com", TEXT), ("nom", TEXT), ("insee_dep", TEXT)], [
+        (square(1000 * i, 0, 1000 * (i + 1), 1000), (corsica(code), name, corsica(dep)))
+        for i, (code, name, dep) in enumerate(COMMUNES)], crs="EPSG:2154")
+    layers["premises"] = layer("Point", [("imb_id", TEXT), ("code_insee", TEXT), ("code_dep", TEXT),
+                                         ("nb_locaux", INT), ("classe", TEXT)],
+                               [(f"POINT({X0 + x} {Y0 + y})", (imb, corsica(code).lower(), corsica(code)[:2].lower(),
+                                                               n, klass)) for imb, code, n, klass, x, y in PREMISES],
+                               crs="EPSG:2154")
+    plan = {k: layers[k] for k in ("RIP_PROJECTS", "RIP_PHASES", "AMII", "AMII_CALENDAR")}
+    run("thdcoverage", {"INPUT": layers["premises"], **plan, "OUTPUT": str(tmp_path / "couverture_thd.gpkg"),
+                        "OUTPUT_SUMMARY": str(tmp_path / "couverture_thd.csv"),
+                        "OUTPUT_CHECKS": str(tmp_path / "controles.csv")})
+    run("whitezoneclearing", {"INPUT": str(tmp_path / "couverture_thd.gpkg"), "RIP_PHASES": layers["RIP_PHASES"],
+                              "COMMUNES": layers["communes"], "SITES": layers["sites"], "THRESHOLD": "HD3",
+                              "MAX_DISTANCE": 100, **{k: str(tmp_path / v) for k, v in OUTPUT_FILES.items()}})
+    communes = QgsVectorLayer(str(tmp_path / "resorption_communes.gpkg"), "c", "ogr")
+    columns = ["nb_locaux", "nb_sans_haut_debit", "nb_sous_seuil", "reste_fin_2017_sans_haut_debit",
+               "reste_fin_2017_sous_seuil", "reste_fin_2022_sans_haut_debit", "reste_fin_2022_sous_seuil",
+               "nb_sous_seuil_non_planifie", "semestre_resorption"]
+    got = {f["insee_com"]: tuple(f[c] for c in columns) for f in communes.getFeatures()}
+    assert got["2A001"] == EXPECTED_COMMUNES["58001"] and got["2A002"] == EXPECTED_COMMUNES["58002"]
+    table = pd.read_csv(tmp_path / "resorption_departements.csv", dtype={"code": str}).set_index("code")
+    assert sorted(table.index) == ["21", "2A", "Ensemble"]
+    assert tuple(table.loc["2A", columns]) == EXPECTED_DEPARTMENTS["58"]
+    phases = pd.read_csv(tmp_path / "resorption_phases.csv", dtype=str)
+    assert set(phases.loc[phases["niveau"] == "phase", "code_dep"]) == {"2A"}
+
+
+def test_rest_to_plan_reads_a_lower_case_department_as_its_aid_row(provider, tmp_path):
+    """test_costs_over_time's golden plans with the 21 moved to Corse-du-Sud and written « 2a » by the coverage layer,
+    the aid table having « 2A » (50 %, 300 € a premise) and a « * » row (90 %, 5 000 €): the State share of the rest
+    to plan took the « * » row (min(90 % × 328 000, 5 000 × 264) = 295 200 €) instead of 2A's
+    (min(50 % × 328 000, 300 × 264) = 79 200 €), in a row coded « 2a »."""
+    from tests.qgis.test_costs_over_time import BOOL, DOUBLE, PREMISES, golden_inputs, memory_layer
+
+    inputs = golden_inputs()
+    moved = [(imb, code.replace("21", "2A", 1), dep.replace("21", "2a"), *rest)
+             for imb, code, dep, *rest in PREMISES]
+    inputs["INPUT"] = memory_layer("Point?crs=EPSG:2154", [
+        ("imb_id", TEXT), ("code_insee", TEXT), ("code_dep", TEXT), ("nb_locaux", INT), ("zone", TEXT),
+        ("phase_id", TEXT), ("deja_thd", BOOL)], moved, points=True)
+    inputs["AID"] = memory_layer("None", [("insee_dep", TEXT), ("taux", DOUBLE), ("plafond_par_local", DOUBLE)], [
+        ("2A", 0.5, 300.0), ("39", 0.6, 2000.0), ("*", 0.9, 5000.0)])
+    run("financialneeds", {**inputs, "OUTPUT": str(tmp_path / "besoins.csv"),
+                           "OUTPUT_REMAINING": str(tmp_path / "reste.csv")})
+    rest = pd.read_csv(tmp_path / "reste.csv", dtype={"code": str}).set_index("code")
+    assert list(rest.index) == ["2A", "39", "Ensemble"]
+    assert rest.at["2A", "locaux"] == 264 and rest.at["2A", "cout_total"] == pytest.approx(328_000)
+    assert rest.at["2A", "part_etat"] == pytest.approx(79_200)
+    needs = pd.read_csv(tmp_path / "besoins.csv", dtype={"code": str})
+    assert set(needs.loc[needs["niveau"] == "département", "code"]) == {"2A"}
+    assert needs.loc[needs["niveau"] == "territoire", "part_etat"].iat[0] == pytest.approx(1_500)  # D: 2A's cap
