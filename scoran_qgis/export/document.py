@@ -280,14 +280,14 @@ class _Writer:
     def p(self, text: str = "", style: str = "Text_20_body", parent=None):
         from odf.text import P
 
-        element = P(stylename=style, text=text)
+        element = P(stylename=style, text=_plain(text))
         (parent or self.doc.text).addElement(element)
         return element
 
     def h(self, text: str, level: int = 1):
         from odf.text import H
 
-        element = H(outlinelevel=level, stylename=f"Heading_20_{level}", text=text)
+        element = H(outlinelevel=level, stylename=f"Heading_20_{level}", text=_plain(text))
         self.doc.text.addElement(element)
         self.headings.append((level, text))
         return element
@@ -300,7 +300,7 @@ class _Writer:
         items = List()
         for line in lines:
             item = ListItem()
-            item.addElement(P(stylename="Text_20_body", text="• " + line))
+            item.addElement(P(stylename="Text_20_body", text="• " + _plain(line)))
             items.addElement(item)
         (parent or self.doc.text).addElement(items)
 
@@ -333,7 +333,7 @@ class _Writer:
         row = TableRow()
         for text in headers:
             cell = TableCell(stylename=self.head_style, valuetype="string")
-            cell.addElement(P(stylename="Table_20_Heading", text=str(text)))
+            cell.addElement(P(stylename="Table_20_Heading", text=_plain(str(text))))
             row.addElement(cell)
         head.addElement(row)
         table.addElement(head)
@@ -342,7 +342,7 @@ class _Writer:
             for index, value in enumerate(values):
                 cell = TableCell(stylename=self.cell_style, valuetype="string")
                 cell.addElement(P(stylename="SCORAN_5f_Nombre" if index in numeric else "Table_20_Contents",
-                                  text="" if value is None else str(value)))
+                                  text="" if value is None else _plain(str(value))))
                 row.addElement(cell)
             table.addElement(row)
         self.doc.text.addElement(table)
@@ -425,6 +425,13 @@ class _Writer:
         return path
 
 
+def _plain(text) -> str:
+    """User text without the control characters XML cannot hold (odfpy would write « � »): a vertical tab (Word's
+    line break) becomes a space, as a line break does in a paragraph."""
+    return _CONTROL.sub("", str(text).replace("\x0b", " ")) if text else text
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 CHAR_CM, BOLD_CHAR_CM, PADDING_CM = 0.2, 0.25, 0.45  # 9 pt DejaVu Sans (bold in headers), padding and border
 
 

@@ -377,3 +377,24 @@ def test_rest_to_plan_reads_a_lower_case_department_as_its_aid_row(provider, tmp
     needs = pd.read_csv(tmp_path / "besoins.csv", dtype={"code": str})
     assert set(needs.loc[needs["niveau"] == "département", "code"]) == {"2A"}
     assert needs.loc[needs["niveau"] == "territoire", "part_etat"].iat[0] == pytest.approx(1_500)  # D: 2A's cap
+
+
+def test_document_drops_control_characters_and_keeps_xml_specials(analysed, tmp_path):
+    """A title or an emerging need pasted from Word (vertical tab, other control characters) came out of odfpy as
+    « � » in the presentation document; « & < > » and emoji stay as typed."""
+    pytest.importorskip("odf")
+    import zipfile
+
+    from scoran_qgis.export.document import build_document
+
+    folder, store_path = analysed
+    store_copy = tmp_path / "scoran.gpkg"
+    shutil.copy(store_path, store_copy)
+    store = ScoranStore.open(store_copy)
+    register.save_project(store, {"projet_id": "PRJ-900", "titre": "Tiers-lieu\x0bdu Morvan\x01 & <co> 😀",
+                                  "niveau": "regional", "domaine": "culture", "statut": "en_cours",
+                                  "departements": "21", "besoins_emergents": "Télétravail\x0ben bourg\x02"})
+    path = build_document(store, folder / "analyses", tmp_path / "out", "2015-S1", ["21"])
+    content = zipfile.ZipFile(path).read("content.xml").decode("utf-8")
+    assert "\ufffd" not in content
+    assert "Tiers-lieu du Morvan &amp; &lt;co&gt; 😀" in content and "Télétravail en bourg" in content
