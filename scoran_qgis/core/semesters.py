@@ -199,6 +199,25 @@ def save_registers(store, millesime: str, projects: pd.DataFrame, centres: pd.Da
         _replace(store, conn, "couts_millesime", millesime, costs.reindex(columns=COST_COLUMNS))
 
 
+REGISTER_SNAPSHOT_TABLES = ("projets_millesime", "centres_millesime", "couts_millesime")
+
+
+def saved_snapshots(store, millesime: str) -> dict:
+    """The rows of `millesime` in the register snapshots, as they are before a new save replaces them."""
+    millesime = str(Millesime.parse(millesime))
+    with store.connection() as conn:
+        return {table: pd.read_sql_query(f'SELECT * FROM "{table}" WHERE millesime = ?', conn, params=(millesime,))
+                for table in REGISTER_SNAPSHOT_TABLES}
+
+
+def restore_snapshots(store, millesime: str, saved: dict) -> None:
+    """Put back what `saved_snapshots` read: a generation that fails leaves the millésime's registers as they were."""
+    millesime = str(Millesime.parse(millesime))
+    with store.transaction() as conn:
+        for table, frame in saved.items():
+            _replace(store, conn, table, millesime, frame.drop(columns=["millesime"], errors="ignore"))
+
+
 def save_snapshots(store, millesime: str, analyses) -> dict:
     """The register's projects, the analyses' town centres and costs, saved as `millesime` (always the
     whole region). Returns the number of rows saved per register."""
