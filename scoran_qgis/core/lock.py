@@ -1,8 +1,14 @@
-"""One editor at a time: a lock file next to the store, naming who holds it.
+"""Editing a store from several places: the GeoPackage lock file, and noticing others' saves.
 
-SQLite already serialises writes; the lock stops a second QGIS instance from editing the register
-at the same time (each would overwrite the other's view of a project) and says who has it open.
-A lock left by a process that no longer runs on this machine is taken over.
+GeoPackage: SQLite already serialises writes; the lock stops a second QGIS instance from editing the
+register at the same time and says who has it open. A lock left by a process that no longer runs on
+this machine is taken over. A PostgreSQL store takes no lock: several sessions editing at once is its
+point, and the row versions (schema step 6, core/register.py) refuse a save that would overwrite a
+newer change.
+
+`ChangeWatcher` tells a dock when others wrote to the store: LISTEN/NOTIFY on PostgreSQL (channel
+`scoran_registre`, sent by the triggers of step 6), `PRAGMA data_version` and the file's time stamp on a
+GeoPackage. GUI-free: the dock polls it with a timer.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import socket
+import sqlite3
 from pathlib import Path
 
 from .errors import StoreLockedError
@@ -62,3 +69,99 @@ def release(store_path) -> None:
         return
     if holder.get("pid") == os.getpid():
         path.unlink(missing_ok=True)
+
+
+def needs_lock(store) -> bool:
+    """A GeoPackage is edited by one QGIS at a time; a PostgreSQL store by many (row versions guard saves)."""
+    return not getattr(store, "is_postgres", False)
+
+
+class ChangeWatcher:
+    """`changed()` is True when the store was written by another connection since the last call.
+
+    PostgreSQL: a connection of its own LISTENs on `scoran_registre` (notices of this store's schema only);
+    GeoPackage: `PRAGMA data_version` of a read-only connection kept open, and the time stamps and sizes
+    of the file and its `-wal`.
+    """
+
+    def __init__(self, store):
+        from .schema import NOTIFY_CHANNEL
+
+        self.store = store
+        self.channel = NOTIFY_CHANNEL
+        self._conn = None
+        self._version = None
+        self._stamp = None
+        if getattr(store, "is_postgres", False):
+            self._listen()
+        else:
+            self.path = Path(store.path)
+            try:
+                self._conn = sqlite3.connect(self.path.resolve().as_uri() + "?mode=ro", uri=True,
+                                             check_same_thread=False)
+                self._version = self._data_version()
+            except sqlite3.Error:
+                self._conn = None
+            self._stamp = self._file_stamp()
+
+    # --- PostgreSQL ------------------------------------------------------------------------------
+    def _listen(self) -> None:
+        try:
+            self._conn = self.store._connect()  # autocommit: notices arrive between statements
+            with self._conn.cursor() as cursor:
+                cursor.execute(f"LISTEN {self.channel}")
+        except Exception:  # noqa: BLE001 — no server now: try again at the next poll
+            self._conn = None
+
+    def _notices(self) -> bool:
+        import psycopg2
+
+        if self._conn is None or self._conn.closed:
+            self._listen()
+            return self._conn is not None  # reconnected: others may have saved meanwhile
+        try:
+            self._conn.poll()
+        except psycopg2.Error:
+            self._conn.close()
+            self._conn = None
+            return False
+        prefix = f"{self.store.schema}."
+        mine = [note for note in self._conn.notifies if str(note.payload).startswith(prefix)]
+        self._conn.notifies.clear()
+        return bool(mine)
+
+    # --- GeoPackage ------------------------------------------------------------------------------
+    def _data_version(self):
+        return self._conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def _file_stamp(self):
+        stamp = []
+        for path in (self.path, self.path.with_name(self.path.name + "-wal")):
+            try:
+                info = path.stat()
+                stamp.append((info.st_mtime_ns, info.st_size))
+            except OSError:
+                stamp.append(None)
+        return tuple(stamp)
+
+    def changed(self) -> bool:
+        if getattr(self.store, "is_postgres", False):
+            return self._notices()
+        found = False
+        if self._conn is not None:
+            try:
+                version = self._data_version()
+                found, self._version = version != self._version, version
+            except sqlite3.Error:
+                pass
+        stamp = self._file_stamp()
+        found, self._stamp = found or stamp != self._stamp, stamp
+        return found
+
+    def close(self) -> None:
+        if self._conn is not None:
+            try:
+                self._conn.close()
+            except Exception:  # noqa: BLE001 — closing a broken connection
+                pass
+            self._conn = None

@@ -6,10 +6,12 @@ Every save is one transaction (a project and all its rows, or nothing). Links us
 
 from __future__ import annotations
 
+import getpass
 import math
+import os
 import re
 import unicodedata
-from datetime import date
+from datetime import date, datetime, timezone
 
 import pandas as pd
 
@@ -69,6 +71,60 @@ DEFAULT_SDTAN_STATUS = "en_elaboration"  # the schema's default
 ADOPTED_SDTAN_STATUSES = ("adopte", "en_actualisation", "a_actualiser")  # a scheme that has been adopted once
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DEPARTMENT = re.compile(r"^(\d{2}|2[AB]|97[1-6])$")
+
+
+# --- several sessions at once: row versions (schema step 6) ------------------------------------
+# Who a save names (`modifie_par`): this variable when set (« role »: the PostgreSQL role of the session),
+# else the operating-system user.
+AUTHOR_VARIABLE = "SCORAN_AUTEUR"
+NOW_SQL = "strftime('%Y-%m-%dT%H:%M:%S', 'now')"  # UTC text; the PostgreSQL adapter translates it
+BOOKKEEPING = ("version", "modifie_par")  # not part of what the officer edits (nor of the exchange workbook)
+
+
+class ConflictError(ScoranError):
+    """A save or a deletion refused because someone else changed the row since it was loaded; nothing written.
+
+    `current`: what the store holds now (a project: load_project's dict; None when it was deleted),
+    `author` / `when`: who changed it and when (local time, JJ/MM/AAAA à HH:MM), `version`: its version now.
+    """
+
+    def __init__(self, message: str, current=None, author: str | None = None, when: str | None = None,
+                 version: int | None = None):
+        super().__init__(message)
+        self.current, self.author, self.when, self.version = current, author, when, version
+
+
+def current_author(conn=None, store=None, author: str | None = None) -> str:
+    """The name a save writes in `modifie_par`: `author`, else $SCORAN_AUTEUR, else the OS user;
+    « role » names the PostgreSQL role of the session (the OS user on a GeoPackage)."""
+    value = (author or os.environ.get(AUTHOR_VARIABLE) or "").strip()
+    if value.lower() == "role":
+        if conn is not None and getattr(store, "is_postgres", False):
+            return str(conn.execute("SELECT session_user").fetchone()[0])
+        value = ""
+    if value:
+        return value
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no user name in the environment nor the password database
+        return "?"
+
+
+def local_time(value) -> str | None:
+    """« 04/12/2026 à 19:42 » (local time) for a stored UTC timestamp `2026-12-04T18:42:00`."""
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(str(value)[:19]).replace(tzinfo=timezone.utc).astimezone()
+    except ValueError:
+        return str(value)
+    return tr("{0} à {1}").format(moment.strftime("%d/%m/%Y"), moment.strftime("%H:%M"))
+
+
+def _changed_by(author, when) -> str:
+    """« par marie le 04/12/2026 à 19:42 » (parts left out when unknown)."""
+    text = tr("par {0}").format(author) if author else tr("par une autre session")
+    return text + (" " + tr("le {0}").format(when) if when else "")
 
 
 def _spelling(text) -> str:
@@ -316,10 +372,14 @@ def validate_document(document: dict) -> list[str]:
 
 
 def save_project(store, project: dict, links=None, milestones=None, funding=None, known_communes=None,
-                 documents=None) -> None:
-    """Insert or replace one project with its links, milestones and funding lines, all or nothing.
+                 documents=None, version: int | None = None, author: str | None = None) -> int:
+    """Insert or replace one project with its links, milestones and funding lines, all or nothing; returns
+    the project's new version.
 
-    Lists left as None keep the project's current rows.
+    Lists left as None keep the project's current rows. `version`: the version the form was loaded with
+    (0: a new project); when the stored project has moved on since (someone else saved or deleted it, or
+    created one with the same id), ConflictError naming who and when, nothing written. None: no check
+    (imports, scripts). `author`: the name written in `modifie_par` (see `current_author`).
     """
     themes = read_themes(store)
     project = normalize_project(project, themes)
@@ -343,19 +403,79 @@ def save_project(store, project: dict, links=None, milestones=None, funding=None
         row[flag] = 1 if row.get(flag) else 0
     row["statut"] = row["statut"] or "idee"
     with store.transaction() as conn:
-        exists = conn.execute("SELECT 1 FROM projets WHERE projet_id = ?", (row["projet_id"],)).fetchone()
-        if exists:
+        who = current_author(conn, store, author)
+        stored = conn.execute("SELECT version FROM projets WHERE projet_id = ?", (row["projet_id"],)).fetchone()
+        if stored is not None and version != 0:
             assignments = ", ".join(f'"{k}" = ?' for k in row if k != "projet_id")
-            conn.execute(f"UPDATE projets SET {assignments}, modifie_le = strftime('%Y-%m-%dT%H:%M:%S', 'now') "
-                         "WHERE projet_id = ?", [row[k] for k in row if k != "projet_id"] + [row["projet_id"]])
+            check = "" if version is None else " AND version = ?"
+            cursor = conn.execute(
+                f"UPDATE projets SET {assignments}, version = version + 1, modifie_par = ?, modifie_le = {NOW_SQL} "
+                f"WHERE projet_id = ?{check}", [row[k] for k in row if k != "projet_id"] + [who, row["projet_id"]]
+                + ([] if version is None else [int(version)]))
+            if cursor.rowcount != 1:  # someone saved first (PostgreSQL: after waiting for their commit)
+                raise project_conflict(conn, row["projet_id"], version)
+            new_version = int(stored[0]) + 1 if version is None else int(version) + 1
+        elif stored is None and version not in (None, 0):
+            raise project_conflict(conn, row["projet_id"], version)  # deleted meanwhile
+        elif stored is not None:
+            raise project_conflict(conn, row["projet_id"], version)  # created meanwhile with the same id
         else:
-            store.insert(conn, "projets", [row])
+            store.insert(conn, "projets", [{**row, "version": 1, "modifie_par": who}])
+            new_version = 1
         for table, rows in (("projets_liens", links), ("jalons", milestones), ("projets_financements", funding),
                             ("documents", documents)):
             if rows is None:
                 continue
             conn.execute(f'DELETE FROM "{table}" WHERE projet_id = ?', (row["projet_id"],))
             store.insert(conn, table, [{**r, "projet_id": row["projet_id"]} for r in rows])
+    return new_version
+
+
+def project_conflict(conn, project_id: str, version) -> ConflictError:
+    """The refusal of a save or deletion of `project_id` loaded at `version` (read in the same transaction)."""
+    current = _load_project(conn, project_id)
+    if current is None:
+        return ConflictError(tr(
+            "Le projet {0} a été supprimé par une autre session depuis que vous l'avez ouvert : rien n'a été "
+            "enregistré. Votre saisie est conservée dans le formulaire ; enregistrez-la pour recréer le "
+            "projet.").format(project_id))
+    stored = current["projet"]
+    when = local_time(stored.get("modifie_le"))
+    if version == 0:
+        message = tr("Un projet {0} (« {1} ») a été créé {2} pendant votre saisie : rien n'a été enregistré. Votre "
+                     "saisie est conservée dans le formulaire ; créez un nouveau projet pour elle, ou comparez "
+                     "les deux.").format(project_id, stored.get("titre"), _changed_by(stored.get("modifie_par"), when))
+    else:
+        message = tr("Ce projet ({0}, « {1} ») a été modifié {2} depuis que vous l'avez ouvert (version {3}, vous "
+                     "aviez la version {4}) : rien n'a été enregistré. Votre saisie est conservée dans le "
+                     "formulaire : comparez les deux versions, puis gardez la leur ou enregistrez la vôtre en "
+                     "connaissance de cause.").format(project_id, stored.get("titre"),
+                                                      _changed_by(stored.get("modifie_par"), when),
+                                                      stored.get("version"), version)
+    return ConflictError(message, current, stored.get("modifie_par"), when, stored.get("version"))
+
+
+def project_version(store, project_id: str) -> int | None:
+    """The stored version of a project (None when there is no such project)."""
+    with store.connection() as conn:
+        row = conn.execute("SELECT version FROM projets WHERE projet_id = ?", (project_id,)).fetchone()
+    return None if row is None else int(row[0])
+
+
+def project_differences(mine: dict, theirs: dict) -> list[tuple[str, object, object]]:
+    """(field, my value, their value) for every field of the project form where the two versions differ
+    (empty texts and None alike; flags as booleans)."""
+    def plain(field, value):
+        if field in FLAG_LABELS:
+            return bool(value)
+        if field == "budget":  # the form's amount field shows an empty budget as 0
+            return float(value or 0)
+        if isinstance(value, str):
+            return value.strip() or None
+        return value
+
+    return [(field, mine.get(field), theirs.get(field)) for field in PROJECT_FIELDS
+            if field in mine and plain(field, mine.get(field)) != plain(field, theirs.get(field))]
 
 
 def replace_projects(store, projects: list, themes: list | None = None, sdtan: list | None = None) -> int:
@@ -375,21 +495,35 @@ def replace_projects(store, projects: list, themes: list | None = None, sdtan: l
             problems = removed_theme_problems(conn, old, themes, {p["projet_id"] for p, _ in projects})
             if problems:
                 raise ScoranError("\n".join(problems))
-            _write_themes(conn, themes)
+            _write_themes(conn, themes, current_author(conn, store))
+        who = current_author(conn, store)
         for project, children in projects:
             row = {k: project.get(k) for k in PROJECT_FIELDS}
+            stored = conn.execute("SELECT version FROM projets WHERE projet_id = ?", (row["projet_id"],)).fetchone()
             conn.execute("DELETE FROM projets WHERE projet_id = ?", (row["projet_id"],))  # cascades to its rows
-            store.insert(conn, "projets", [row])
+            # the version moves on (never back to 1): a form loaded before the import is refused on save
+            store.insert(conn, "projets", [{**row, "version": int(stored[0]) + 1 if stored else 1,
+                                            "modifie_par": who}])
             for name, target in tables.items():
                 store.insert(conn, target, [{**r, "projet_id": row["projet_id"]} for r in children.get(name, [])])
         if sdtan:
-            _write_sdtan(conn, sdtan, replace_all=False)
+            _write_sdtan(conn, sdtan, replace_all=False, who=who)
     return len(projects)
 
 
-def delete_project(store, project_id: str) -> None:
+def delete_project(store, project_id: str, version: int | None = None) -> None:
+    """Delete a project and its rows. `version`: the version it was loaded with; a project changed since
+    is not deleted (ConflictError naming who and when). None: no check."""
     with store.transaction() as conn:
-        conn.execute("DELETE FROM projets WHERE projet_id = ?", (project_id,))  # cascades to its rows
+        if version is None:
+            conn.execute("DELETE FROM projets WHERE projet_id = ?", (project_id,))  # cascades to its rows
+            return
+        cursor = conn.execute("DELETE FROM projets WHERE projet_id = ? AND version = ?", (project_id, int(version)))
+        if cursor.rowcount != 1:
+            error = project_conflict(conn, project_id, version)
+            if error.current is not None:  # already gone: nothing to refuse
+                raise ConflictError(tr("Suppression refusée : {0}").format(error), error.current, error.author,
+                                    error.when, error.version)
 
 
 def duplicate_project(store, project_id: str) -> str:
@@ -399,35 +533,44 @@ def duplicate_project(store, project_id: str) -> str:
     project = {**data["projet"], "projet_id": new_id, "titre": f"{data['projet']['titre']} {tr('(copie)')}"}
     strip = lambda rows, key: [{k: v for k, v in r.items() if k not in (key, "projet_id")} for r in rows]  # noqa: E731
     save_project(store, project, strip(data["liens"], None), strip(data["jalons"], "jalon_id"),
-                 strip(data["financements"], "financement_id"), documents=strip(data["documents"], "document_id"))
+                 strip(data["financements"], "financement_id"), documents=strip(data["documents"], "document_id"),
+                 version=0)
     return new_id
 
 
 def load_project(store, project_id: str) -> dict:
+    """A project (with its `version`, `modifie_par`, `modifie_le`) and its links, milestones, funding, documents."""
     with store.connection() as conn:
-        def rows(sql):
-            cursor = conn.execute(sql, (project_id,))
-            names = [d[0] for d in cursor.description]
-            return [dict(zip(names, r)) for r in cursor.fetchall()]
+        data = _load_project(conn, project_id)
+    if data is None:
+        raise ScoranError(tr("Projet introuvable : {0}").format(project_id))
+    return data
 
-        projects = rows("SELECT * FROM projets WHERE projet_id = ?")
-        if not projects:
-            raise ScoranError(tr("Projet introuvable : {0}").format(project_id))
-        return {"projet": projects[0],
-                "liens": rows("SELECT type_objet, cle FROM projets_liens WHERE projet_id = ? ORDER BY type_objet, cle"),
-                "jalons": rows("SELECT jalon_id, libelle, date_jalon, semestre, statut FROM jalons WHERE projet_id = ? "
-                               "ORDER BY coalesce(date_jalon, semestre)"),
-                "financements": rows("SELECT financement_id, financeur, montant, appel_projets FROM "
-                                     "projets_financements WHERE projet_id = ? ORDER BY financement_id"),
-                "documents": rows("SELECT document_id, type_document, titre, chemin, date_document FROM documents "
-                                  "WHERE projet_id = ? ORDER BY document_id")}
+
+def _load_project(conn, project_id: str) -> dict | None:
+    def rows(sql):
+        cursor = conn.execute(sql, (project_id,))
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, r)) for r in cursor.fetchall()]
+
+    projects = rows("SELECT * FROM projets WHERE projet_id = ?")
+    if not projects:
+        return None
+    return {"projet": projects[0],
+            "liens": rows("SELECT type_objet, cle FROM projets_liens WHERE projet_id = ? ORDER BY type_objet, cle"),
+            "jalons": rows("SELECT jalon_id, libelle, date_jalon, semestre, statut FROM jalons WHERE projet_id = ? "
+                           "ORDER BY coalesce(date_jalon, semestre)"),
+            "financements": rows("SELECT financement_id, financeur, montant, appel_projets FROM "
+                                 "projets_financements WHERE projet_id = ? ORDER BY financement_id"),
+            "documents": rows("SELECT document_id, type_document, titre, chemin, date_document FROM documents "
+                              "WHERE projet_id = ? ORDER BY document_id")}
 
 
 def read_tables(store) -> dict[str, pd.DataFrame]:
     """The whole register as DataFrames (projects, milestones, links, funding, documents, regional themes,
     SDTAN inventory)."""
     with store.connection() as conn:
-        return {
+        tables = {
             "projets": pd.read_sql_query("SELECT * FROM projets ORDER BY projet_id", conn),
             "jalons": pd.read_sql_query("SELECT * FROM jalons ORDER BY projet_id, jalon_id", conn),
             "liens": pd.read_sql_query("SELECT * FROM projets_liens ORDER BY projet_id, type_objet, cle", conn),
@@ -437,6 +580,10 @@ def read_tables(store) -> dict[str, pd.DataFrame]:
             "themes_regionaux": pd.read_sql_query("SELECT * FROM themes_regionaux ORDER BY ordre, code", conn),
             "sdtan": pd.read_sql_query("SELECT * FROM sdtan ORDER BY code_dep", conn),
         }
+    # the row versions and their authors are the store's bookkeeping, not register data (schema step 6)
+    extra = {"projets": BOOKKEEPING, "themes_regionaux": BOOKKEEPING + ("modifie_le",),
+             "sdtan": BOOKKEEPING + ("modifie_le",)}
+    return {name: frame.drop(columns=[c for c in extra.get(name, ()) if c in frame]) for name, frame in tables.items()}
 
 
 # Where the name of a linked object is read: link type → (table, key column, name column).
@@ -557,28 +704,83 @@ def removed_theme_problems(conn, old: list[dict], new: list[dict], replaced_ids:
     return problems
 
 
-def _write_themes(conn, themes: list[dict]) -> None:
+LIST_KEYS = {"themes_regionaux": ("code", THEME_FIELDS), "sdtan": ("code_dep", SDTAN_FIELDS)}
+
+
+def _stored_rows(conn, table: str) -> dict:
+    """key → row (with version, modifie_par, modifie_le) of the themes list or the SDTAN inventory."""
+    key, fields = LIST_KEYS[table]
+    names = list(fields) + ["version", "modifie_par", "modifie_le"]
+    return {row[0]: dict(zip(names, row)) for row in
+            conn.execute(f"SELECT {', '.join(names)} FROM {table}")}
+
+
+def list_versions(store, table: str) -> dict:
+    """key → version of the regional themes (`themes_regionaux`, by code) or of the SDTAN inventory (`sdtan`,
+    by département): what a form loads, to give back to `save_themes` / `save_sdtan`."""
+    with store.connection() as conn:
+        return {key: int(row["version"]) for key, row in _stored_rows(conn, table).items()}
+
+
+def _check_list(table: str, stored: dict, versions: dict | None) -> None:
+    """ConflictError when the list changed since it was loaded with `versions` (nothing written)."""
+    if versions is None:
+        return
+    now = {key: int(row["version"]) for key, row in stored.items()}
+    if now == {key: int(value) for key, value in versions.items()}:
+        return
+    moved = [row for key, row in stored.items() if versions.get(key) != now[key]]
+    latest = max(moved, key=lambda row: row.get("modifie_le") or "", default=None)
+    author, when = (latest or {}).get("modifie_par"), local_time((latest or {}).get("modifie_le"))
+    what = tr("La liste des thèmes régionaux") if table == "themes_regionaux" else tr("L'inventaire des SDTAN")
+    keys = sorted({row[LIST_KEYS[table][0]] for row in moved} | (set(versions) - set(now)))
+    raise ConflictError(tr("{0} a été modifié(e) {1} depuis que vous l'avez ouvert(e) ({2}) : rien n'a été "
+                           "enregistré. Votre saisie est conservée : rechargez pour voir leur version, ou "
+                           "enregistrez la vôtre en connaissance de cause.").format(
+        what, _changed_by(author, when) if latest else tr("par une autre session"), ", ".join(map(str, keys))),
+        stored, author, when)
+
+
+def _versioned(rows: list[dict], fields, key: str, stored: dict, who: str) -> list[dict]:
+    """The rows to write with their version: unchanged rows keep theirs, others move on (never back to 1)."""
+    result = []
+    for row in rows:
+        old = stored.get(row[key])
+        if old is not None and all(old.get(f) == row.get(f) for f in fields):
+            result.append({**row, **{c: old[c] for c in ("version", "modifie_par", "modifie_le")}})
+        else:
+            result.append({**row, "version": (int(old["version"]) + 1) if old else 1, "modifie_par": who,
+                           "modifie_le": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")})
+    return result
+
+
+def _write_themes(conn, themes: list[dict], who: str | None = None) -> None:
+    stored = _stored_rows(conn, "themes_regionaux")
+    rows = _versioned(themes, THEME_FIELDS, "code", stored, who or current_author())
     conn.execute("DELETE FROM themes_regionaux")
-    conn.executemany("INSERT INTO themes_regionaux (code, libelle, ordre) VALUES (?, ?, ?)",
-                     [(t["code"], t["libelle"], t["ordre"]) for t in themes])
+    columns = THEME_FIELDS + ["version", "modifie_par", "modifie_le"]
+    conn.executemany(f"INSERT INTO themes_regionaux ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                     [tuple(t[c] for c in columns) for t in rows])
 
 
-def save_themes(store, themes: list[dict]) -> list[dict]:
+def save_themes(store, themes: list[dict], versions: dict | None = None, author: str | None = None) -> list[dict]:
     """Replace the regional themes list (two at most), in one transaction; returns the list saved.
 
     A theme's code is derived from its label when not given; a theme still used by a project cannot
-    be removed (the message names the projects)."""
+    be removed (the message names the projects). `versions`: `list_versions(store, "themes_regionaux")`
+    as the form loaded it; when the list changed since, ConflictError naming who and when (None: no check)."""
     themes = normalize_themes(themes)
     problems = validate_themes(themes)
     if problems:
         raise ScoranError("\n".join(problems))
     with store.transaction() as conn:
+        _check_list("themes_regionaux", _stored_rows(conn, "themes_regionaux"), versions)
         old = [dict(zip(THEME_FIELDS, row)) for row in conn.execute("SELECT code, libelle, ordre FROM "
                                                                       "themes_regionaux")]
         problems = removed_theme_problems(conn, old, themes)
         if problems:
             raise ScoranError("\n".join(problems))
-        _write_themes(conn, themes)
+        _write_themes(conn, themes, current_author(conn, store, author))
     return themes
 
 
@@ -679,25 +881,32 @@ def _sdtan_problems(rows: list[dict], departments: dict) -> list[str]:
     return problems
 
 
-def _write_sdtan(conn, rows: list[dict], replace_all: bool) -> None:
+def _write_sdtan(conn, rows: list[dict], replace_all: bool, who: str | None = None) -> None:
+    stored = _stored_rows(conn, "sdtan")
+    rows = _versioned([{**r, "statut": r.get("statut") or DEFAULT_SDTAN_STATUS} for r in rows], SDTAN_FIELDS,
+                      "code_dep", stored, who or current_author())
     if replace_all:
         conn.execute("DELETE FROM sdtan")
-    conn.executemany(f"INSERT OR REPLACE INTO sdtan ({', '.join(SDTAN_FIELDS)}) "
-                     f"VALUES ({', '.join('?' * len(SDTAN_FIELDS))})",
-                     [tuple({**r, "statut": r.get("statut") or DEFAULT_SDTAN_STATUS}[f] for f in SDTAN_FIELDS)
-                      for r in rows])
+    else:  # an unchanged row is not rewritten (its version stays)
+        rows = [r for r in rows if r["version"] != (stored.get(r["code_dep"]) or {}).get("version")]
+    columns = SDTAN_FIELDS + ["version", "modifie_par", "modifie_le"]
+    conn.executemany(f"INSERT OR REPLACE INTO sdtan ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                     [tuple(r[c] for c in columns) for r in rows])
 
 
-def save_sdtan(store, rows: list[dict], replace_all: bool = True) -> int:
+def save_sdtan(store, rows: list[dict], replace_all: bool = True, versions: dict | None = None,
+               author: str | None = None) -> int:
     """Save the SDTAN inventory in one transaction, all rows valid or nothing; returns the rows stored.
 
     Rows with nothing but their département are not stored (a blank line of the inventory).
     `replace_all`: the rows are the whole inventory (the dock's table); else they replace only their
-    départements' rows (an import)."""
+    départements' rows (an import). `versions`: `list_versions(store, "sdtan")` as the form loaded it; when
+    the inventory changed since, ConflictError naming who and when, nothing written (None: no check)."""
     rows = [r for r in (normalize_sdtan(row) for row in rows) if not sdtan_is_empty(r)]
     problems = _sdtan_problems(rows, dict(store.departments()))
     if problems:
         raise ScoranError("\n".join(problems))
     with store.transaction() as conn:
-        _write_sdtan(conn, rows, replace_all)
+        _check_list("sdtan", _stored_rows(conn, "sdtan"), versions)
+        _write_sdtan(conn, rows, replace_all, current_author(conn, store, author))
     return len(rows)

@@ -47,6 +47,8 @@ class Migration:
     tables: tuple = ()
     extra_sql: tuple = ()
     after: Callable[[sqlite3.Connection], None] | None = None
+    sqlite_sql: tuple = ()  # statements for the GeoPackage only (triggers: the two dialects differ)
+    postgres_sql: tuple = ()  # statements for PostgreSQL only, run as written (no `%`: psycopg2 formats them)
 
 
 def apply(conn: sqlite3.Connection, migration: Migration, store_epsg: int) -> None:
@@ -64,6 +66,8 @@ def apply(conn: sqlite3.Connection, migration: Migration, store_epsg: int) -> No
             conn.execute(table.ddl)
             gpkg.register_attributes_table(conn, table.name, table.description)
     for statement in migration.extra_sql:
+        conn.execute(statement)
+    for statement in migration.sqlite_sql:
         conn.execute(statement)
     if migration.after:
         migration.after(conn)
@@ -346,7 +350,52 @@ STEP_5 = Migration(
     extra_sql=tuple(f"ALTER TABLE projets ADD COLUMN {column} TEXT" for column in PROJECT_FIELDS_5),
 )
 
-MIGRATIONS = (STEP_1, STEP_2, STEP_3, STEP_4, STEP_5)
+# --- Step 6: several sessions editing at once (row versions, who and when, change notices) -----------
+# A save names the version it was loaded with and is refused when the row has moved on (core/register.py).
+# A project and its child rows (links, milestones, funding, documents) are one unit: the project's version.
+VERSIONED_TABLES = ("projets", "rip_projets", "rip_phases", "amii_communes", "centres_bourgs", "sdtan",
+                    "themes_regionaux")
+NOTIFY_CHANNEL = "scoran_registre"  # PostgreSQL: NOTIFY on every write to a versioned table (payload schema.table)
+
+
+def _version_columns(table: str) -> tuple:
+    columns = ["version INTEGER NOT NULL DEFAULT 1", "modifie_par TEXT"]
+    if table != "projets":  # projets has had modifie_le since step 3
+        columns.append("modifie_le TEXT")
+    return tuple(f'ALTER TABLE "{table}" ADD COLUMN {column}' for column in columns)
+
+
+def _sqlite_version_trigger(table: str) -> str:
+    # an update that does not move the version itself (an edit of the layer in QGIS, an algorithm) moves it
+    return (f'CREATE TRIGGER "{table}_version" AFTER UPDATE ON "{table}" FOR EACH ROW '
+            "WHEN NEW.version IS OLD.version BEGIN "
+            f'UPDATE "{table}" SET version = OLD.version + 1, modifie_le = strftime(\'%Y-%m-%dT%H:%M:%S\', \'now\') '
+            "WHERE rowid = NEW.rowid; END")
+
+
+_PG_NOW = "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS')"
+STEP_6 = Migration(
+    6,
+    "Édition à plusieurs (version de chaque ligne, auteur et date de la dernière modification, avis de "
+    "changement)",
+    extra_sql=tuple(statement for table in VERSIONED_TABLES for statement in _version_columns(table)),
+    sqlite_sql=tuple(_sqlite_version_trigger(table) for table in VERSIONED_TABLES),
+    postgres_sql=(
+        "CREATE FUNCTION scoran_version() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        "IF NEW.version IS NOT DISTINCT FROM OLD.version THEN NEW.version := OLD.version + 1; "
+        f"NEW.modifie_le := {_PG_NOW}; "
+        "IF NEW.modifie_par IS NOT DISTINCT FROM OLD.modifie_par THEN NEW.modifie_par := session_user; END IF; "
+        "END IF; RETURN NEW; END $$",
+        "CREATE FUNCTION scoran_notify() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        f"PERFORM pg_notify('{NOTIFY_CHANNEL}', TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME); RETURN NULL; END $$",
+    ) + tuple(statement for table in VERSIONED_TABLES for statement in (
+        f'CREATE TRIGGER "{table}_version" BEFORE UPDATE ON "{table}" FOR EACH ROW EXECUTE FUNCTION scoran_version()',
+        f'CREATE TRIGGER "{table}_notify" AFTER INSERT OR UPDATE OR DELETE ON "{table}" FOR EACH STATEMENT '
+        "EXECUTE FUNCTION scoran_notify()",
+    )),
+)
+
+MIGRATIONS = (STEP_1, STEP_2, STEP_3, STEP_4, STEP_5, STEP_6)
 CURRENT_VERSION = MIGRATIONS[-1].version
 
 
@@ -427,4 +476,5 @@ def postgres_statements(migration: Migration, store_epsg: int) -> list[tuple[str
             statements.append((to_postgres(table.ddl), ()))
         statements.append((f'COMMENT ON TABLE "{table.name}" IS %s', (table.description,)))
     statements += [(to_postgres(statement), ()) for statement in migration.extra_sql]
+    statements += [(statement, ()) for statement in migration.postgres_sql]
     return statements

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from qgis.core import QgsProject
 from qgis.gui import QgsDateEdit, QgsDockWidget
-from qgis.PyQt.QtCore import QCoreApplication, QDate, QSize, Qt, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QDate, QSize, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
@@ -25,6 +27,8 @@ from qgis.PyQt.QtWidgets import (
     QSplitter,
     QStyledItemDelegate,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QTabWidget,
     QToolBar,
     QUndoCommand,
@@ -40,6 +44,7 @@ from ..core.schema import DOMAINES, NIVEAUX, STATUTS_PROJET
 from .register_model import COLUMNS, ProjectsFilter, ProjectsModel, french_date
 
 DATE_FORMAT = "dd/MM/yyyy"  # JJ/MM/AAAA
+REFRESH_INTERVAL_MS = 2000  # how often the dock looks for others' saves (a notice or the file's data version)
 TITLE_COLUMN = [name for name, _ in COLUMNS].index("titre")
 DOMAIN_COLUMN = [name for name, _ in COLUMNS].index("domaine")
 
@@ -61,25 +66,35 @@ def _tr(text: str) -> str:
 
 
 class _SaveCommand(QUndoCommand):
-    """One saved edit; undo puts the previous version back (or removes a created project)."""
+    """One saved edit; undo puts the previous version back (or removes a created project).
 
-    def __init__(self, dock, before: dict | None, after: dict, text: str):
+    `version`: the project's version after the save; undo and redo are refused (message, nothing written)
+    when someone else saved the project since."""
+
+    def __init__(self, dock, before: dict | None, after: dict, text: str, version: int | None = None):
         super().__init__(text)
-        self.dock, self.before, self.after = dock, before, after
+        self.dock, self.before, self.after, self.version = dock, before, after, version
         self._first = True
 
     def redo(self):
         if self._first:  # the edit was already saved by the form
             self._first = False
             return
-        register.save_project(self.dock.store, self.after)
+        try:
+            self.version = register.save_project(self.dock.store, self.after, version=self.version)
+        except ScoranError as error:
+            self.dock.message.setText(str(error))
         self.dock.reload()
 
     def undo(self):
-        if self.before is None:
-            register.delete_project(self.dock.store, self.after["projet_id"])
-        else:
-            register.save_project(self.dock.store, self.before)
+        try:
+            if self.before is None:
+                register.delete_project(self.dock.store, self.after["projet_id"], version=self.version)
+                self.version = 0
+            else:
+                self.version = register.save_project(self.dock.store, self.before, version=self.version)
+        except ScoranError as error:
+            self.dock.message.setText(str(error))
         self.dock.reload()
 
 
@@ -95,6 +110,14 @@ class RegisterDock(QgsDockWidget):
         self.model = ProjectsModel(self)
         self.proxy = ProjectsFilter(self)
         self.proxy.setSourceModel(self.model)
+        self.loaded_version = None  # the version of the project in the form when it was loaded (0: new)
+        self._loaded_state = None  # what the form held then: an edit in progress differs from it
+        self._keep_form = False  # a refresh re-selects the project without refilling the form
+        self.change_watcher = None
+        self.conflict = None  # the conflict dialog of the last refused save
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setInterval(REFRESH_INTERVAL_MS)
+        self.refresh_timer.timeout.connect(self.poll_changes)
         self._build()
 
     # --- layout --------------------------------------------------------------------------------
@@ -268,6 +291,9 @@ class RegisterDock(QgsDockWidget):
                   "appel_projets_pia": _tr("Appel à projets PIA"), "departements": _tr("Départements"),
                   "date_debut": _tr("Début"), "date_fin": _tr("Fin"), "themes_regionaux": _tr("Thèmes régionaux"),
                   **register.FLAG_LABELS}
+        self.field_labels = {**labels, "besoins_emergents": _tr("Besoins émergents"),
+                             "experimentations": _tr("Expérimentations"), "metiers": _tr("Métiers"),
+                             "besoins_formation": _tr("Besoins en formation")}
         tips = {"themes_regionaux": _tr("Les un ou deux thèmes supplémentaires retenus par la région (circulaire, "
                                         "II.B) ; la liste se règle par « Thèmes régionaux » de la barre d'outils."),
                 "zones_defavorisees": _tr("Le projet vise des territoires en difficulté (circulaire)."),
@@ -354,41 +380,86 @@ class RegisterDock(QgsDockWidget):
 
     # --- data ----------------------------------------------------------------------------------
     def set_store(self, store) -> None:
-        """Edit `store` (taking its lock: a second QGIS instance gets a clear « locked » message)."""
+        """Edit `store`. A GeoPackage is locked (a second QGIS instance gets a clear « locked » message); a
+        PostgreSQL store is shared by several sessions, each save checked against the row versions."""
         from ..core import lock
 
-        if self.store is not None:
+        self._stop_watching()
+        if self.store is not None and lock.needs_lock(self.store):
             lock.release(self.store.path)
         self.store = None
         if store is not None:
-            try:
-                lock.acquire(store.path)
-            except ScoranError as error:
-                self.message.setText(str(error))
-                self.model.set_projects([])
-                return
-            self._watch(store.path)
+            if lock.needs_lock(store):
+                try:
+                    lock.acquire(store.path)
+                except ScoranError as error:
+                    self.message.setText(str(error))
+                    self.model.set_projects([])
+                    return
+            self._watch(store)
         self.store = store
         self.undo_stack.clear()
         self.reload()
 
-    def _watch(self, path) -> None:
-        """Reload when the store changes on disk (an algorithm or an import wrote to it)."""
-        from qgis.PyQt.QtCore import QFileSystemWatcher
+    def _watch(self, store) -> None:
+        """Refresh when others write to the store: NOTIFY on PostgreSQL, the file's data version on a
+        GeoPackage (an algorithm, an import, a layer edited in QGIS)."""
+        from ..core.lock import ChangeWatcher
 
-        if not hasattr(self, "watcher"):
-            self.watcher = QFileSystemWatcher(self)
-            self.watcher.fileChanged.connect(lambda _: self.reload())
-        for old in self.watcher.files():
-            self.watcher.removePath(old)
-        self.watcher.addPath(str(path))
+        self.change_watcher = ChangeWatcher(store)
+        self.refresh_timer.start()
+
+    def _stop_watching(self) -> None:
+        self.refresh_timer.stop()
+        if self.change_watcher is not None:
+            self.change_watcher.close()
+            self.change_watcher = None
+
+    def poll_changes(self) -> bool:
+        """Refresh when the watcher saw a save by someone else; True when it did."""
+        if self.change_watcher is None or self.store is None:
+            return False
+        try:
+            changed = self.change_watcher.changed()
+        except ScoranError:
+            return False
+        if changed:
+            self.refresh()
+        return changed
 
     def closeEvent(self, event):  # noqa: N802
         from ..core import lock
 
-        if self.store is not None:
+        self._stop_watching()
+        if self.store is not None and lock.needs_lock(self.store):
             lock.release(self.store.path)
         super().closeEvent(event)
+
+    def is_editing(self) -> bool:
+        """True when the form holds an edit not saved yet."""
+        return self._loaded_state is not None and self._form_state() != self._loaded_state
+
+    def _form_state(self):
+        return self.form_values(), self.milestones.rows(), self.documents.rows()
+
+    def refresh(self) -> None:
+        """Show others' saves: the list is reloaded and the current project kept selected; an edit in progress
+        stays in the form (its save will say whether someone changed the project meanwhile)."""
+        if self.store is None:
+            return
+        if not self.is_editing():
+            self.reload()
+            return
+        self._keep_form = True
+        try:
+            self.reload()
+        finally:
+            self._keep_form = False
+        project_id = self.form_values().get("projet_id")
+        stored = register.project_version(self.store, project_id) if project_id else None
+        if self.loaded_version and stored != self.loaded_version:
+            self.message.setText(_tr("Ce projet vient d'être modifié dans une autre session ; votre saisie est "
+                                     "conservée. À l'enregistrement, vous pourrez comparer les deux versions."))
 
     def export_xlsx(self, path: str | None = None) -> str | None:
         """Export the register to a workbook (asks where when no path is given)."""
@@ -464,7 +535,7 @@ class RegisterDock(QgsDockWidget):
                 return
 
     def _row_changed(self, current, _previous):
-        if not current.isValid():
+        if not current.isValid() or self._keep_form:
             return
         project = self.model.project(self.proxy.mapToSource(current).row())
         self._fill_form(project)
@@ -494,6 +565,8 @@ class RegisterDock(QgsDockWidget):
         self._show_links(data["liens"] if data else [])
         self.milestones.set_rows(data.get("jalons", []) if data else [])
         self.documents.set_rows(data.get("documents", []) if data else [])
+        self.loaded_version = int(data["projet"].get("version") or 1) if data else 0
+        self._loaded_state = self._form_state()
         self.message.clear()
 
     def _show_links(self, links: list[dict]) -> None:
@@ -536,6 +609,8 @@ class RegisterDock(QgsDockWidget):
         self.fields["titre"].setFocus()
 
     def save_form(self) -> bool:
+        """Save the form. When someone else saved the project since it was loaded, nothing is written, the
+        edit stays in the form and the conflict dialog says who and when (`self.conflict`)."""
         if self.store is None:
             return False
         values = self.form_values()
@@ -544,16 +619,47 @@ class RegisterDock(QgsDockWidget):
         except ScoranError:
             before = None
         try:
-            register.save_project(self.store, values, milestones=self.milestones.rows(),
-                                  documents=self.documents.rows())
+            version = register.save_project(self.store, values, milestones=self.milestones.rows(),
+                                            documents=self.documents.rows(), version=self.loaded_version)
+        except register.ConflictError as error:
+            self.message.setText(str(error))
+            self.show_conflict(error)
+            return False
         except ScoranError as error:
             self.message.setText(str(error))
             return False
-        self.undo_stack.push(_SaveCommand(self, before, values, _tr("Enregistrer {0}").format(values["projet_id"])))
+        self.undo_stack.push(_SaveCommand(self, before, values, _tr("Enregistrer {0}").format(values["projet_id"]),
+                                          version))
+        self._loaded_state = None  # saved: the reload below refills the form
         self.reload()
         self.select_project(values["projet_id"])
         self.message.clear()
         return True
+
+    def show_conflict(self, error) -> ConflictDialog:
+        """The dialog of a refused save (not modal: the officer can merge in the form meanwhile)."""
+        if self.conflict is not None:
+            self.conflict.close()
+        self.conflict = ConflictDialog(self, error)
+        self.conflict.show()
+        return self.conflict
+
+    def keep_theirs(self) -> None:
+        """Drop the edit and show the stored version of the project (reloaded)."""
+        project_id = self.form_values().get("projet_id")
+        self._loaded_state = None
+        self.reload()
+        if project_id:
+            self.select_project(project_id)
+            try:
+                self._fill_form(register.load_project(self.store, project_id)["projet"])
+            except ScoranError:  # deleted meanwhile
+                self.new_project()
+
+    def overwrite(self, error) -> bool:
+        """Save the form over the version seen in the conflict (a knowing overwrite)."""
+        self.loaded_version = error.version or 0
+        return self.save_form()
 
     def edit_themes(self):
         """Open the regional themes dialog (not modal for the rest of QGIS); returns it."""
@@ -594,7 +700,12 @@ class RegisterDock(QgsDockWidget):
                 _tr("Supprimer le projet {0}, ses jalons, liens et financements ?").format(project_id)
         ) != QMessageBox.StandardButton.Yes:
             return False
-        register.delete_project(self.store, project_id)
+        try:  # refused when someone changed the project since it was loaded
+            register.delete_project(self.store, project_id, version=self.loaded_version or None)
+        except ScoranError as error:
+            self.message.setText(str(error))
+            return False
+        self._loaded_state = None
         self.reload()
         return True
 
@@ -612,7 +723,11 @@ class RegisterDock(QgsDockWidget):
         data = register.load_project(self.store, project_id)
         links = data["liens"] + [{"type_objet": kind, "cle": str(f[field])} for f in layer.selectedFeatures()]
         unique = [dict(t) for t in dict.fromkeys(tuple(sorted(link.items())) for link in links)]
-        register.save_project(self.store, data["projet"], links=unique)
+        try:
+            register.save_project(self.store, data["projet"], links=unique, version=data["projet"].get("version"))
+        except ScoranError as error:
+            self.message.setText(str(error))
+            return 0
         self._fill_form(data["projet"])
         return len(unique) - len(data["liens"])
 
@@ -624,7 +739,11 @@ class RegisterDock(QgsDockWidget):
             return 0
         data = register.load_project(self.store, project_id)
         kept = [link for link in data["liens"] if link not in chosen]
-        register.save_project(self.store, data["projet"], links=kept)
+        try:
+            register.save_project(self.store, data["projet"], links=kept, version=data["projet"].get("version"))
+        except ScoranError as error:
+            self.message.setText(str(error))
+            return 0
         self._fill_form(data["projet"])
         return len(data["liens"]) - len(kept)
 
@@ -693,6 +812,100 @@ class RegisterDock(QgsDockWidget):
             self.iface.mapCanvas().setExtent(extent)
             self.iface.mapCanvas().refresh()
         return selected
+
+
+class ConflictDialog(QDialog):
+    """A save refused because someone else saved first: who and when, the differences field by field, and
+    the choices « Garder leur version », « Écraser avec ma version », « Continuer ma saisie » (merge in the
+    form, then save again: once the differences were seen, the second save is allowed)."""
+
+    def __init__(self, dock, error):
+        super().__init__(dock)
+        self.dock, self.error = dock, error
+        self.setWindowTitle(_tr("Projet modifié par quelqu'un d'autre"))
+        self.setModal(False)
+        layout = QVBoxLayout(self)
+        text = QLabel(str(error))
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        theirs = (error.current or {}).get("projet") or {}
+        mine = dock.form_values()
+        self.differences = register.project_differences(mine, theirs) if theirs else []
+        data = error.current or {}
+        for key, fields in (("jalons", ("libelle", "date_jalon", "semestre", "statut")),
+                            ("documents", ("type_document", "titre", "chemin", "date_document"))):
+            rows = dock.milestones.rows() if key == "jalons" else dock.documents.rows()
+            if error.current is not None and _plain_rows(rows, fields) != _plain_rows(data.get(key, []), fields):
+                self.differences.append((key, _tr("{0} ligne(s)").format(len(rows)),
+                                         _tr("{0} ligne(s)").format(len(data.get(key, [])))))
+        self.table = QTableWidget(len(self.differences), 3)
+        self.table.setHorizontalHeaderLabels([_tr("Champ"), _tr("Votre saisie"), _tr("Leur version")])
+        labels = {**dock.field_labels, "jalons": _tr("Jalons"), "documents": _tr("Documents")}
+        for row, (field, my_value, their_value) in enumerate(self.differences):
+            for column, value in enumerate((labels.get(field, field), _shown(field, my_value),
+                                            _shown(field, their_value))):
+                self.table.setItem(row, column, QTableWidgetItem(value))
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.hide()
+        self.show_button = QPushButton(_tr("Voir leur version ({0} différence(s))").format(len(self.differences)))
+        self.show_button.clicked.connect(self.show_differences)
+        self.show_button.setEnabled(error.current is not None)
+        layout.addWidget(self.show_button)
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox()
+        self.keep_button = buttons.addButton(_tr("Garder leur version"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.keep_button.setToolTip(_tr("Abandonner votre saisie et recharger le projet tel qu'il est enregistré"))
+        self.overwrite_button = buttons.addButton(_tr("Écraser avec ma version"),
+                                                  QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.overwrite_button.setToolTip(_tr("Enregistrer votre saisie à la place de leur version, en connaissance "
+                                             "de cause"))
+        self.merge_button = buttons.addButton(_tr("Continuer ma saisie"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.merge_button.setToolTip(_tr("Garder votre saisie dans le formulaire pour y reporter leurs changements, "
+                                         "puis enregistrer"))
+        self.keep_button.clicked.connect(self.keep_theirs)
+        self.overwrite_button.clicked.connect(self.overwrite)
+        self.merge_button.clicked.connect(self.merge)
+        layout.addWidget(buttons)
+
+    def show_differences(self) -> None:
+        """Show the differences field by field; having seen them, the officer may save over their version."""
+        self.table.show()
+        self.table.resizeColumnsToContents()
+        self.dock.loaded_version = self.error.version or 0
+        self.dock.message.setText(_tr("Leur version est affichée ci-contre : reportez dans le formulaire ce que "
+                                      "vous gardez, puis enregistrez."))
+
+    def keep_theirs(self) -> None:
+        self.dock.keep_theirs()
+        self.close()
+
+    def overwrite(self) -> None:
+        self.close()
+        self.dock.overwrite(self.error)
+
+    def merge(self) -> None:
+        self.show_differences()
+        self.close()
+
+
+def _plain_rows(rows: list[dict], fields) -> list[tuple]:
+    return [tuple(row.get(field) or None for field in fields) for row in rows]
+
+
+def _shown(field: str, value) -> str:
+    """A value of the project form as the conflict dialog shows it (labels for codes, dates JJ/MM/AAAA)."""
+    if value is None or value == "":
+        return "—"
+    labels = {"niveau": register.LEVEL_LABELS, "domaine": register.DOMAIN_LABELS,
+              "statut": register.STATUS_LABELS}.get(field)
+    if labels:
+        return labels.get(value, str(value))
+    if field in register.FLAG_LABELS:
+        return _tr("oui") if value else _tr("non")
+    if field in ("date_debut", "date_fin") and register.is_date(value):
+        return french_date(value)
+    return str(value)
 
 
 def date_editor() -> QgsDateEdit:

@@ -68,6 +68,13 @@ class _ListDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
+    def _conflict(self, error) -> None:
+        """Someone else saved the list since it was opened: nothing written, the edit kept; a second save,
+        once told, replaces their version knowingly."""
+        self.versions = {key: int(row["version"]) for key, row in (error.current or {}).items()}
+        self.message.setText(str(error) + "\n" + _tr("Enregistrez à nouveau pour remplacer leur version par la "
+                                                      "vôtre, ou annulez et rouvrez la liste pour voir la leur."))
+
     def _headers(self, headers) -> None:
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(list(headers))
@@ -111,6 +118,7 @@ class ThemesDialog(_ListDialog):
         self._button(_tr("Retirer"), _tr("Retirer le thème choisi (s'il n'est retenu par aucun projet)"),
                      self.remove_theme)
         self.row_buttons.addStretch()
+        self.versions = register.list_versions(store, "themes_regionaux")  # read first: a save between is seen
         for theme in register.read_themes(store):
             self.add_theme(theme["libelle"], theme["code"])
         self._fit_rows(register.MAX_REGIONAL_THEMES)
@@ -162,7 +170,10 @@ class ThemesDialog(_ListDialog):
 
     def save(self) -> bool:
         try:
-            register.save_themes(self.store, self.themes())
+            register.save_themes(self.store, self.themes(), versions=self.versions)
+        except register.ConflictError as error:
+            self._conflict(error)
+            return False
         except ScoranError as error:
             self.message.setText(str(error))
             return False
@@ -186,6 +197,7 @@ class SdtanDialog(_ListDialog):
         self._headers((_tr("Département"), _tr("Statut"), _tr("Adoption"), _tr("Dernière mise à jour"),
                        _tr("Titre"), _tr("Maître d'ouvrage"), _tr("Commentaire")))
         self.statuses = {None: "—", **register.SDTAN_STATUS_LABELS}
+        self.versions = register.list_versions(store, "sdtan")  # read first: a save between is seen
         self._delegates = [_ChoiceDelegate(self.statuses, self.table), _DateDelegate(self.table),
                            _DateDelegate(self.table)]  # kept alive: the view does not own its delegates
         for column, delegate in zip((1, 2, 3), self._delegates):
@@ -241,7 +253,10 @@ class SdtanDialog(_ListDialog):
 
     def save(self) -> bool:
         try:
-            register.save_sdtan(self.store, self.rows(), replace_all=True)
+            register.save_sdtan(self.store, self.rows(), replace_all=True, versions=self.versions)
+        except register.ConflictError as error:
+            self._conflict(error)
+            return False
         except ScoranError as error:
             names = {self.table.item(r, 0).data(Qt.ItemDataRole.UserRole): self.table.item(r, 0).text()
                      for r in range(self.table.rowCount())}

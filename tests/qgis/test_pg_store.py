@@ -62,7 +62,7 @@ def test_a_store_created_on_postgis_has_every_documented_table_with_the_geopacka
     store = ScoranStore.create(pg_database)
     assert isinstance(store, PgStore) and store.is_postgres
     assert store.schema == "scoran"
-    assert store.schema_version() == schema.CURRENT_VERSION == 5
+    assert store.schema_version() == schema.CURRENT_VERSION == 6
     assert store.crs_epsg() == 2154
     assert store.meta("cree_par")
     with pytest.raises(ScoranError, match="pas encore disponible pour un référentiel PostgreSQL"):
@@ -240,7 +240,7 @@ def test_a_version_4_store_is_migrated_to_5_and_keeps_its_data(pg_database):
     assert "besoins_emergents" not in pg_columns(pg_database)["projets"]
 
     store = ScoranStore.open(pg_database)
-    assert store.schema_version() == 5
+    assert store.schema_version() == 6  # steps 5 and 6
     assert {"themes_regionaux", "sdtan", "projets_millesime", "centres_millesime", "couts_millesime"} <= set(
         store.tables())
     assert set(schema.PROJECT_FIELDS_5) <= set(pg_columns(pg_database)["projets"])
@@ -249,9 +249,9 @@ def test_a_version_4_store_is_migrated_to_5_and_keeps_its_data(pg_database):
     with store.connection() as conn:
         migrations = [row[0] for row in conn.execute(
             "SELECT parametres FROM analyses WHERE algorithme = 'migration' ORDER BY analyse_id")]
-    assert [m.split(" :")[0] for m in migrations] == [f"schéma {n}" for n in (1, 2, 3, 4, 5)]
-    assert ScoranStore.open(pg_database).schema_version() == 5  # nothing left to apply
-    assert store.count("analyses") == 5
+    assert [m.split(" :")[0] for m in migrations] == [f"schéma {n}" for n in (1, 2, 3, 4, 5, 6)]
+    assert ScoranStore.open(pg_database).schema_version() == 6  # nothing left to apply
+    assert store.count("analyses") == 6
 
 
 def test_two_sessions_opening_an_old_store_at_once_apply_the_step_once(pg_database):
@@ -260,11 +260,12 @@ def test_two_sessions_opening_an_old_store_at_once_apply_the_step_once(pg_databa
     ScoranStore.create(pg_database, up_to_version=4)
     with ThreadPoolExecutor(2) as pool:
         versions = list(pool.map(lambda _: ScoranStore.open(pg_database).schema_version(), range(2)))
-    assert versions == [5, 5]
+    assert versions == [6, 6]
     store = PgStore(pg_database)
     with store.connection() as conn:
         steps = [row[0] for row in conn.execute("SELECT parametres FROM analyses WHERE algorithme = 'migration'")]
-    assert len(steps) == 5 and sum(step.startswith("schéma 5 ") for step in steps) == 1
+    assert len(steps) == 6 and sum(step.startswith("schéma 5 ") for step in steps) == 1
+    assert sum(step.startswith("schéma 6 ") for step in steps) == 1
 
 
 @pytest.fixture
@@ -290,7 +291,7 @@ def test_a_reading_role_reads_but_cannot_write_nor_migrate(pg_database, reading_
         ScoranStore.open(reader)
     assert PgStore(pg_database).schema_version() == 4  # untouched
     current = ScoranStore.open(reader + " schema=courant")
-    assert current.schema_version() == 5 and current.millesimes() == []
+    assert current.schema_version() == 6 and current.millesimes() == []
     with pytest.raises(ScoranError, match="n'a pas les droits nécessaires"):
         with current.transaction() as conn:
             current.add_millesime(conn, "2015-S1")
@@ -299,20 +300,20 @@ def test_a_reading_role_reads_but_cannot_write_nor_migrate(pg_database, reading_
 
 def test_a_newer_store_is_refused_untouched_with_the_geopackage_message(pg_database, tmp_path):
     ScoranStore.create(pg_database)
-    pg_execute(pg_database, "UPDATE scoran.scoran_meta SET valeur = '6' WHERE cle = 'schema_version'")
+    pg_execute(pg_database, "UPDATE scoran.scoran_meta SET valeur = '7' WHERE cle = 'schema_version'")
     with pytest.raises(StoreVersionError) as on_postgis:
         ScoranStore.open(pg_database)
     gpkg_path = tmp_path / "newer.gpkg"
     ScoranStore.create(gpkg_path)
     with sqlite3.connect(gpkg_path) as conn:
-        conn.execute("UPDATE scoran_meta SET valeur = '6' WHERE cle = 'schema_version'")
+        conn.execute("UPDATE scoran_meta SET valeur = '7' WHERE cle = 'schema_version'")
     with pytest.raises(StoreVersionError) as on_geopackage:
         ScoranStore.open(gpkg_path)
     label = PgStore(pg_database).label
     assert str(on_postgis.value).replace(label, "X") == str(on_geopackage.value).replace(str(gpkg_path), "X")
-    assert "schéma 6" in str(on_postgis.value)
-    assert PgStore(pg_database).schema_version() == 6
-    assert PgStore(pg_database).count("analyses") == 5  # no step written
+    assert "schéma 7" in str(on_postgis.value)
+    assert PgStore(pg_database).schema_version() == 7
+    assert PgStore(pg_database).count("analyses") == 6  # no step written
 
 
 # --- the layer URI ----------------------------------------------------------------------------------------
