@@ -732,13 +732,16 @@ def _check_list(table: str, stored: dict, versions: dict | None) -> None:
     moved = [row for key, row in stored.items() if versions.get(key) != now[key]]
     latest = max(moved, key=lambda row: row.get("modifie_le") or "", default=None)
     author, when = (latest or {}).get("modifie_par"), local_time((latest or {}).get("modifie_le"))
-    what = tr("La liste des thèmes régionaux") if table == "themes_regionaux" else tr("L'inventaire des SDTAN")
-    keys = sorted({row[LIST_KEYS[table][0]] for row in moved} | (set(versions) - set(now)))
-    raise ConflictError(tr("{0} a été modifié(e) {1} depuis que vous l'avez ouvert(e) ({2}) : rien n'a été "
-                           "enregistré. Votre saisie est conservée : rechargez pour voir leur version, ou "
-                           "enregistrez la vôtre en connaissance de cause.").format(
-        what, _changed_by(author, when) if latest else tr("par une autre session"), ", ".join(map(str, keys))),
-        stored, author, when)
+    keys = ", ".join(map(str, sorted({row[LIST_KEYS[table][0]] for row in moved} | (set(versions) - set(now)))))
+    who = _changed_by(author, when) if latest else tr("par une autre session")
+    if table == "themes_regionaux":
+        message = tr("La liste des thèmes régionaux a été modifiée {0} depuis que vous l'avez ouverte ({1}) : rien "
+                     "n'a été enregistré.").format(who, keys)
+    else:
+        message = tr("L'inventaire des SDTAN a été modifié {0} depuis que vous l'avez ouvert ({1}) : rien n'a été "
+                     "enregistré.").format(who, keys)
+    raise ConflictError(message + " " + tr("Votre saisie est conservée : rouvrez la liste pour voir leur version, "
+                                           "ou enregistrez la vôtre en connaissance de cause."), stored, author, when)
 
 
 def _versioned(rows: list[dict], fields, key: str, stored: dict, who: str) -> list[dict]:

@@ -411,3 +411,21 @@ def test_with_the_guide_roles_the_editor_saves_and_the_reader_listens(pg_server,
             assert conn.execute("SELECT version, modifie_par FROM sdtan").fetchone() == (2, editor)
     finally:
         watcher.close()
+
+
+def test_the_sdtan_window_refuses_a_save_over_a_newer_inventory_then_saves_knowingly(dock, store_value):
+    from qgis.PyQt.QtWidgets import QTableWidgetItem
+
+    window = dock.edit_sdtan()
+    row = window.row_of("58")
+    window.table.setItem(row, 4, QTableWidgetItem("Mon SDTAN de la Nièvre"))
+    other = ScoranStore.open(store_value)
+    register.save_sdtan(other, [{"code_dep": "21", "titre": "Leur SDTAN 21"}], replace_all=False,
+                        versions={"21": 1}, author="marie")
+    assert window.save() is False and window.isVisible()
+    assert "L'inventaire des SDTAN a été modifié par marie le " in window.message.text()
+    assert window.table.item(row, 4).text() == "Mon SDTAN de la Nièvre"  # the edit stays
+    assert {r["code_dep"]: r["titre"] for r in register.read_sdtan(other)} == {"21": "Leur SDTAN 21"}
+    assert window.save() is True  # told, the second save replaces their inventory knowingly
+    assert {r["code_dep"]: r["titre"] for r in register.read_sdtan(other)} == {
+        "21": "SDTAN de la Côte-d'Or", "58": "Mon SDTAN de la Nièvre"}
