@@ -51,10 +51,15 @@ STYLES = {
 LABEL_FIELDS = {"departements": "nom"}
 
 
+def provider_of(uri: str) -> str:
+    """The QGIS provider of a layer URI: `postgres` for a PostGIS store's table (PgStore.uri), else `ogr`."""
+    return "postgres" if 'table="' in uri and "|layername=" not in uri else "ogr"
+
+
 def styled_layer(uri: str, table: str, name: str | None = None) -> QgsVectorLayer:
-    """An OGR layer with the SCORAN style of `table` (plain layer when the table has none)."""
+    """A layer (GeoPackage or PostGIS store table) with the SCORAN style of `table` (plain when it has none)."""
     title, kind, properties = STYLES.get(table, (table, None, None))
-    layer = QgsVectorLayer(uri, name or title, "ogr")
+    layer = QgsVectorLayer(uri, name or title, provider_of(uri))
     if not layer.isValid() or kind is None:
         return layer
     symbol = QgsMarkerSymbol.createSimple(properties) if kind == "marker" else QgsFillSymbol.createSimple(properties)
@@ -86,7 +91,7 @@ def add_store_layers(store: ScoranStore, project: QgsProject, group_name: str | 
     for table in ("millesimes", "projets", "jalons", "projets_liens", "amii_communes", "amii_calendrier",
                   "aides_departements", "couts_unitaires", "locaux_communes", "analyses"):
         if table in tables:
-            added.append(add_to_group(project, registers, QgsVectorLayer(store.uri(table), table, "ogr")))
+            added.append(add_to_group(project, registers, QgsVectorLayer(store.uri(table), table, store.provider)))
     return added
 
 

@@ -84,6 +84,20 @@ class ScoranAlgorithm(QgsProcessingAlgorithm):
         return [path for path in self.parameterAsFileList(parameters, name, context) if path and path.strip()]
 
 
+def store_parameter(name: str, description: str, optional: bool = False):
+    """The STORE parameter: a GeoPackage path or a PostgreSQL reference (`service=…`, a saved QGIS connection's
+    name, a libpq string, optionally with `schema=…`) — a string, since a file parameter refuses anything but a
+    .gpkg path (QGIS checks its extension)."""
+    from qgis.core import QgsProcessingParameterString
+
+    return QgsProcessingParameterString(name, description, optional=optional)
+
+
+def store_value(algorithm, parameters, name: str, context) -> str:
+    """The STORE parameter's value, trimmed ('' when not set)."""
+    return (algorithm.parameterAsString(parameters, name, context) or "").strip()
+
+
 def preferences():
     """The officer's settings (Préférences › SCORAN 2.0), used as parameter defaults."""
     from ..toolbelt.preferences import Preferences

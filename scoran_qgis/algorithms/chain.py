@@ -33,17 +33,28 @@ OUTPUTS = {  # analysis → files it writes in the analyses folder
 }
 
 
-def steps(sources: Path, store: Path, out: Path, millesime: str) -> list[tuple[str, dict]]:
-    """(algorithm id, parameters) of the whole chain, in order."""
+def steps(sources: Path, store, out: Path, millesime: str) -> list[tuple[str, dict]]:
+    """(algorithm id, parameters) of the whole chain, in order. `store`: a ScoranStore / PgStore, or a
+    GeoPackage path; its tables reach the algorithms as `store.layer_source(table)` (GeoPackage or PostGIS)."""
+    from ..core.store import ScoranStore, is_postgres_store
+
+    if not hasattr(store, "layer_source"):  # a path, or a PostgreSQL reference
+        if is_postgres_store(store):
+            from ..core.pgstore import PgStore
+
+            store = PgStore(store)
+        else:
+            store = ScoranStore(store)
     arcep, mobile = sources / "arcep", sorted(str(p) for p in (sources / "mobile").glob("*.gpkg"))
-    plans = {"RIP_PROJECTS": f"{store}|layername=rip_projets", "RIP_PHASES": f"{store}|layername=rip_phases",
-             "AMII": f"{store}|layername=amii_communes", "AMII_CALENDAR": f"{store}|layername=amii_calendrier"}
+    layer, reference = store.layer_source, store.reference
+    plans = {"RIP_PROJECTS": layer("rip_projets"), "RIP_PHASES": layer("rip_phases"),
+             "AMII": layer("amii_communes"), "AMII_CALENDAR": layer("amii_calendrier")}
     sirene = sorted(str(p) for p in (sources / "sirene").glob("*.csv"))
     return [
         ("scoran:importmci", {"BASE_IMB": sorted(str(p) for p in arcep.glob("base_imb_*.csv*")),
                               "ELIGIBILITE": sorted(str(p) for p in arcep.glob("actuel_*.csv*")),
                               "OUTPUT": str(out / "locaux.gpkg")}),
-        ("scoran:whitezones", {"INPUT": str(out / "locaux.gpkg"), "AREAS": f"{store}|layername=communes",
+        ("scoran:whitezones", {"INPUT": str(out / "locaux.gpkg"), "AREAS": layer("communes"),
                                "OUTPUT": str(out / "zones_blanches_communes.gpkg"),
                                "OUTPUT_ZONES": str(out / "zones_blanches_carreaux.gpkg"),
                                "OUTPUT_SUMMARY": str(out / "inventaire_zones_blanches.csv"),
@@ -53,29 +64,29 @@ def steps(sources: Path, store: Path, out: Path, millesime: str) -> list[tuple[s
         ("scoran:prioritysites", {"INPUT": str(out / "locaux.gpkg"), "SITES": str(out / "sites.gpkg"),
                                   "OUTPUT": str(out / "sites_prioritaires.gpkg"),
                                   "OUTPUT_SUMMARY": str(out / "sites_prioritaires.csv")}),
-        ("scoran:thdcoverage", {"INPUT": str(out / "locaux.gpkg"), **plans, "COMMUNES": f"{store}|layername=communes",
-                                "MILLESIME": millesime, "STORE": str(store), "OUTPUT": str(out / "couverture_thd.gpkg"),
+        ("scoran:thdcoverage", {"INPUT": str(out / "locaux.gpkg"), **plans, "COMMUNES": layer("communes"),
+                                "MILLESIME": millesime, "STORE": reference, "OUTPUT": str(out / "couverture_thd.gpkg"),
                                 "OUTPUT_SUMMARY": str(out / "couverture_thd.csv"),
                                 "OUTPUT_CHECKS": str(out / "controles_projets.csv")}),
         ("scoran:whitezoneclearing", {"INPUT": str(out / "couverture_thd.gpkg"), "RIP_PHASES": plans["RIP_PHASES"],
-                                      "COMMUNES": f"{store}|layername=communes",
+                                      "COMMUNES": layer("communes"),
                                       "SITES": str(out / "sites_prioritaires.gpkg"),
                                       **{name: str(out / file) for name, file in CLEARING.items()}}),
         ("scoran:thdtrajectory", {"INPUT": str(out / "couverture_thd.gpkg"), "RIP_PHASES": plans["RIP_PHASES"],
-                                  "MILLESIME": millesime, "STORE": str(store),
-                                  "COSTS": f"{store}|layername=couts_unitaires",
-                                  "AID": f"{store}|layername=aides_departements",
+                                  "MILLESIME": millesime, "STORE": reference,
+                                  "COSTS": layer("couts_unitaires"),
+                                  "AID": layer("aides_departements"),
                                   "OUTPUT": str(out / "trajectoire_thd.csv"),
                                   "OUTPUT_PHASING": str(out / "phasage.csv"),
                                   "OUTPUT_CHANGES": str(out / "evolutions.csv"),
                                   "OUTPUT_CHART": str(out / "trajectoire_thd.png")}),
         ("scoran:financialneeds", {"INPUT": str(out / "couverture_thd.gpkg"), "RIP_PHASES": plans["RIP_PHASES"],
-                                   "AID": f"{store}|layername=aides_departements",
-                                   "COSTS": f"{store}|layername=couts_unitaires",
+                                   "AID": layer("aides_departements"),
+                                   "COSTS": layer("couts_unitaires"),
                                    "OUTPUT": str(out / "besoins_financiers.csv"),
                                    "OUTPUT_REMAINING": str(out / "reste_a_planifier.csv")}),
-        ("scoran:mobilewhitezones", {"INPUT": f"{store}|layername=centres_bourgs", "COVERAGE": mobile,
-                                     "COMMUNES": f"{store}|layername=communes",
+        ("scoran:mobilewhitezones", {"INPUT": layer("centres_bourgs"), "COVERAGE": mobile,
+                                     "COMMUNES": layer("communes"),
                                      "OUTPUT": str(out / "centres_bourgs.gpkg"),
                                      "OUTPUT_SUMMARY": str(out / "estimatif_mobile.csv")}),
         ("scoran:mobiledemand", {"INPUT": str(out / "sites_prioritaires.gpkg"), "COVERAGE": mobile,

@@ -21,10 +21,10 @@ from ..compat import FILE_BEHAVIOR_FILE, FILE_BEHAVIOR_FOLDER, FLAG_NO_THREADING
 from ..core.codes import Millesime
 from ..core.errors import ScoranError
 from ..core.feedback import check_canceled
-from ..core.semesters import save_snapshots
+from ..core.semesters import restore_snapshots, save_snapshots, saved_snapshots
 from ..core.store import ScoranStore
 from . import chain
-from .base import ScoranAlgorithm
+from .base import ScoranAlgorithm, store_parameter, store_value
 
 
 class DeliverablesAlgorithm(ScoranAlgorithm):
@@ -91,8 +91,7 @@ class DeliverablesAlgorithm(ScoranAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterFile(self.STORE, self.tr("Référentiel SCORAN"), FILE_BEHAVIOR_FILE,
-                                                     "gpkg"))
+        self.addParameter(store_parameter(self.STORE, self.tr("Référentiel SCORAN (fichier .gpkg ou base PostgreSQL)")))
         self.addParameter(QgsProcessingParameterString(self.MILLESIME, self.tr("Millésime (AAAA-S1 ou AAAA-S2)")))
         self.addParameter(QgsProcessingParameterFile(self.ANALYSES, self.tr("Dossier des analyses du millésime"),
                                                      FILE_BEHAVIOR_FOLDER))
@@ -132,7 +131,7 @@ class DeliverablesAlgorithm(ScoranAlgorithm):
         from ..export.workbooks import write_all
 
         millesime = str(Millesime.parse(self.parameterAsString(parameters, self.MILLESIME, context)))
-        store = ScoranStore.open(self.parameterAsFile(parameters, self.STORE, context))
+        store = ScoranStore.open(store_value(self, parameters, self.STORE, context))
         analyses = Path(self.parameterAsFile(parameters, self.ANALYSES, context))
         sources = self.parameterAsFile(parameters, self.SOURCES, context).strip()
         departments = [d.strip().upper() for d in self.parameterAsString(parameters, self.DEPARTEMENTS, context)
@@ -154,14 +153,16 @@ class DeliverablesAlgorithm(ScoranAlgorithm):
         if millesime not in store.millesimes():
             # the analyses folder holds another semester's work: never relabel it as this one
             known = ", ".join(store.millesimes()) or self.tr("aucun")
+            name = store.label if store.is_postgres else store.path.name
             raise ScoranError(self.tr("Le millésime {0} n'est pas dans le référentiel {1} (millésimes connus : {2}). "
                                       "Lancez d'abord la chaîne de ce millésime (Couverture THD avec le référentiel) "
-                                      "ou indiquez le dossier des sources.").format(millesime, store.path.name, known))
+                                      "ou indiquez le dossier des sources.").format(millesime, name, known))
         steps.setCurrentStep(1)
         check_canceled(feedback)
 
         self._check_writable(out)
         # the registers of this millésime, region-wide whatever the départements: what « Évolutions » compares
+        replaced = saved_snapshots(store, millesime)  # put back if the generation fails
         saved = save_snapshots(store, millesime, analyses)
         feedback.pushInfo(self.tr("Millésime {0} enregistré dans le référentiel : {1} projets, {2} centres-bourgs, "
                                   "{3} lignes de coûts.").format(millesime, saved["projets"], saved["centres_bourgs"],
@@ -197,6 +198,9 @@ class DeliverablesAlgorithm(ScoranAlgorithm):
                 raise ScoranError(message.format(", ".join(p.name for p in blocked)))
             for path in written:  # all written and checked: now move them in, together
                 os.replace(path, out / path.name)
+        except BaseException:  # failed or cancelled: the store keeps the millésime's registers it had
+            restore_snapshots(store, millesime, replaced)
+            raise
         finally:
             shutil.rmtree(partial, ignore_errors=True)
         feedback.pushInfo(self.tr("{0} fichier(s) écrit(s) dans {1}.").format(len(written), out))
@@ -217,7 +221,7 @@ class DeliverablesAlgorithm(ScoranAlgorithm):
         from qgis import processing
 
         analyses.mkdir(parents=True, exist_ok=True)
-        all_steps = chain.steps(sources, store.path, analyses, millesime)
+        all_steps = chain.steps(sources, store, analyses, millesime)
         first = min(i for i, (algorithm, _) in enumerate(all_steps) if algorithm.split(":")[1] in missing)
         for algorithm, parameters in all_steps[first:]:
             check_canceled(feedback)

@@ -54,13 +54,38 @@ def _store_phase_communes(parameters, context):
     from .io import source_layer_path
 
     found = source_layer_path(parameters, RIP_PHASES, context)
-    if found is None or found[1] != STORE_PHASES:
+    if found is None:
+        layer = _store_postgres_table(parameters, context)
+    elif found[1] != STORE_PHASES:
         return None
-    layer = QgsVectorLayer(f"{found[0]}|layername={STORE_PHASE_COMMUNES}", STORE_PHASE_COMMUNES, "ogr")
+    else:
+        layer = QgsVectorLayer(f"{found[0]}|layername={STORE_PHASE_COMMUNES}", STORE_PHASE_COMMUNES, "ogr")
+    if layer is None:
+        return None
     if not layer.isValid() or layer.fields().lookupField("phase_id") < 0 or layer.fields().lookupField(
             "insee_com") < 0:
         return None
     return attribute_frame(layer, layer.getFeatures())
+
+
+def _store_postgres_table(parameters, context):
+    """rip_phases_communes of a PostGIS store when RIP_PHASES is that store's whole rip_phases table (else None)."""
+    from qgis.core import QgsDataSourceUri, QgsProcessingFeatureSourceDefinition, QgsProcessingUtils, QgsVectorLayer
+
+    value = parameters.get(RIP_PHASES)
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        if value.selectedFeaturesOnly or value.featureLimit != -1 or getattr(value, "filterExpression", ""):
+            return None
+        value = value.source.staticValue()
+    layer = value if hasattr(value, "providerType") else QgsProcessingUtils.mapLayerFromString(str(value), context)
+    if layer is None or layer.providerType() != "postgres" or layer.subsetString():
+        return None
+    uri = QgsDataSourceUri(layer.source())
+    if uri.table() != STORE_PHASES:
+        return None
+    table = QgsDataSourceUri(uri.connectionInfo(False))  # the connection only: no srid nor geometry type
+    table.setDataSource(uri.schema(), STORE_PHASE_COMMUNES, None)
+    return QgsVectorLayer(table.uri(False), STORE_PHASE_COMMUNES, "postgres")
 
 
 def phase_commune_lists(phases: pd.DataFrame, table: pd.DataFrame | None) -> pd.Series:

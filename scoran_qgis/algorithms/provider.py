@@ -10,6 +10,7 @@ from .deliverables import DeliverablesAlgorithm
 from .financial_needs import FinancialNeedsAlgorithm
 from .import_bpe import ImportBpeAlgorithm
 from .import_mci import ImportMciAlgorithm
+from .migrate_store import MigrateStoreAlgorithm
 from .mobile_demand import MobileDemandAlgorithm
 from .mobile_white_zones import MobileWhiteZonesAlgorithm
 from .priority_sites import PrioritySitesAlgorithm
@@ -53,6 +54,7 @@ class ScoranProvider(QgsProcessingProvider):
             MobileWhiteZonesAlgorithm(),
             MobileDemandAlgorithm(),
             DeliverablesAlgorithm(),
+            MigrateStoreAlgorithm(),
         ):
             self.addAlgorithm(algorithm)
         for path in sorted((PLUGIN_DIR / "resources" / "models").glob("*.model3")):  # shipped models

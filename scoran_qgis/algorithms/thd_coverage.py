@@ -9,19 +9,18 @@ import pandas as pd
 from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterFile,
     QgsProcessingParameterString,
     QgsProcessingParameterVectorDestination,
 )
 
-from ..compat import FILE_BEHAVIOR_FILE, SOURCE_POINT, SOURCE_VECTOR
+from ..compat import SOURCE_POINT, SOURCE_VECTOR
 from ..core.codes import Millesime, normalize_insee
 from ..core.errors import ScoranError
 from ..core.feedback import Steps
 from ..core.semesters import save_coverage
 from ..core.store import ScoranStore
 from ..core.thd import assign_coverage, check_plan, coverage_summary, rip_scale_checks
-from .base import ScoranAlgorithm
+from .base import ScoranAlgorithm, store_parameter, store_value
 from .io import read_point_source
 from .plan_inputs import add_plan_parameters, read_plan, read_table
 
@@ -84,8 +83,8 @@ class ThdCoverageAlgorithm(ScoranAlgorithm):
             self.COMMUNES, self.tr("Communes du territoire (contrôle des codes AMII)"), [SOURCE_VECTOR], optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.MILLESIME, self.tr("Millésime (AAAA-S1 ou AAAA-S2)"), optional=True))
-        self.addParameter(QgsProcessingParameterFile(
-            self.STORE, self.tr("Référentiel SCORAN où enregistrer le millésime"), FILE_BEHAVIOR_FILE, "gpkg",
+        self.addParameter(store_parameter(
+            self.STORE, self.tr("Référentiel SCORAN où enregistrer le millésime (fichier .gpkg ou base PostgreSQL)"),
             optional=True))
         self.addParameter(QgsProcessingParameterVectorDestination(
             self.OUTPUT, self.tr("Locaux et couverture THD"), SOURCE_POINT))
@@ -98,7 +97,7 @@ class ThdCoverageAlgorithm(ScoranAlgorithm):
         millesime = self.parameterAsString(parameters, self.MILLESIME, context).strip()
         if millesime:
             millesime = str(Millesime.parse(millesime))
-        store_path = self.parameterAsFile(parameters, self.STORE, context).strip()
+        store_path = store_value(self, parameters, self.STORE, context)
         if store_path and not millesime:
             raise ScoranError(self.tr("Indiquez le millésime à enregistrer dans le référentiel."))
         store = ScoranStore.open(store_path) if store_path else None

@@ -6,12 +6,11 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
 )
 
-from ..compat import FILE_BEHAVIOR_FILE, SOURCE_POINT, SOURCE_VECTOR
+from ..compat import SOURCE_POINT, SOURCE_VECTOR
 from ..core import costs as cost_tables
 from ..core.codes import Millesime
 from ..core.errors import ScoranError
@@ -21,7 +20,7 @@ from ..core.semesters import changes_since, previous_millesime, save_trajectory
 from ..core.store import ScoranStore
 from ..core.thd import END_OF_PLAN, NATIONAL_TARGETS, trajectory
 from ..export.charts import trajectory_chart
-from .base import ScoranAlgorithm
+from .base import ScoranAlgorithm, store_parameter, store_value
 from .plan_inputs import add_plan_parameters, read_cost_table, read_plan, read_thd_coverage
 
 COVERAGE_FIELDS = ["code_insee", "code_dep", "nb_locaux", "deja_thd", "semestre_prevu", "phase_id", "rip_id"]
@@ -85,9 +84,9 @@ class ThdTrajectoryAlgorithm(ScoranAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.AID, self.tr("Aide de l'État par département (aides_departements ; vide : table de l'extension)"),
             [SOURCE_VECTOR], optional=True))
-        self.addParameter(QgsProcessingParameterFile(
-            self.STORE, self.tr("Référentiel SCORAN (enregistrer et comparer au millésime précédent)"),
-            FILE_BEHAVIOR_FILE, "gpkg", optional=True))
+        self.addParameter(store_parameter(
+            self.STORE, self.tr("Référentiel SCORAN (enregistrer et comparer au millésime précédent ; fichier .gpkg "
+                                "ou base PostgreSQL)"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, self.tr("Trajectoire THD par semestre"), type=SOURCE_VECTOR))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -104,7 +103,7 @@ class ThdTrajectoryAlgorithm(ScoranAlgorithm):
         if millesime > END_OF_PLAN:
             message = self.tr("Le millésime {0} est après la fin du plan ({1}).")
             raise ScoranError(message.format(millesime, END_OF_PLAN))
-        store_path = self.parameterAsFile(parameters, self.STORE, context).strip()
+        store_path = store_value(self, parameters, self.STORE, context)
         store = ScoranStore.open(store_path) if store_path else None
         outputs.check(self.OUTPUT, self.OUTPUT_PHASING, self.OUTPUT_CHANGES, self.OUTPUT_CHART)
         steps = Steps(feedback, {"lecture": 40, "calcul": 30, "ecriture": 30})

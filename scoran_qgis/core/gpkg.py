@@ -53,9 +53,12 @@ def to_blob(wkb: bytes | None, srs_id: int) -> bytes | None:
 
 
 def blob_to_wkb(blob: bytes | None) -> bytes | None:
-    """Strip the GeoPackage header of a geometry blob, returning its WKB."""
+    """Strip the GeoPackage header of a geometry blob, returning its WKB (plain WKB — a PostGIS store's
+    `ST_AsBinary` — is returned as it is)."""
     if blob is None:
         return None
+    if bytes(blob[:2]) != b"GP":
+        return bytes(blob)
     flags = blob[3]
     envelope_len = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}.get((flags >> 1) & 0b111, 0)
     return bytes(blob[8 + envelope_len:])

@@ -303,8 +303,10 @@ class PgStore(ScoranStore):
 
     # --- creation, opening, migrations --------------------------------------------------------------
     @classmethod
-    def create(cls, path, crs_epsg: int = LAMBERT_93, up_to_version: int | None = None) -> PgStore:
-        """Create the store's schema, its meta table and every step, in one transaction (all or nothing)."""
+    def create(cls, path, crs_epsg: int = LAMBERT_93, up_to_version: int | None = None, fill=None) -> PgStore:
+        """Create the store's schema, its meta table and every step, in one transaction (all or nothing).
+
+        `fill(store, conn)`, when given, writes the new store's rows in that same transaction (a copy)."""
         store = cls(path)
         raw = store._connect()
         try:
@@ -335,6 +337,9 @@ class PgStore(ScoranStore):
             for migration in schema.MIGRATIONS:
                 if migration.version <= (up_to_version or schema.CURRENT_VERSION):
                     store._apply(conn, migration, int(crs_epsg))
+            if fill is not None:
+                with _quiet_pandas():
+                    fill(store, conn)
             raw.commit()
         except BaseException as error:
             if not raw.closed:
@@ -437,14 +442,29 @@ class PgStore(ScoranStore):
                            (self.schema, table)).fetchone()
         return row[0] if row else None
 
+    provider = "postgres"  # the QGIS data provider of `uri()`
+
+    def layer_source(self, table: str) -> str:
+        """A Processing layer parameter's value for a table of the store: `postgres://` + its QGIS URI."""
+        return "postgres://" + self.uri(table)
+
+    @property
+    def reference(self) -> str:
+        """The STORE parameter's value naming this store (as given: a service, a connection name, a libpq string)."""
+        return self.value
+
+    def ogr_source(self) -> str:
+        """What `osgeo.ogr.Open` reads the store's tables from: `PG:<connection> active_schema=<schema>`."""
+        return f"PG:{_key_values(pg.resolve(self.conninfo).conninfo)} active_schema={self.schema}"
+
+    @staticmethod
+    def wkb_sql(column: str = "geom") -> str:
+        """SQL reading a geometry column as WKB bytes (what `gpkg.blob_to_wkb` returns unchanged)."""
+        return f'ST_AsBinary("{column}")'
+
     def uri(self, table: str) -> str:
         """QGIS data source URI of a table, for QgsVectorLayer(uri, name, 'postgres') — without any password."""
-        connection = redacted(pg.resolve(self.conninfo).conninfo)
-        if connection.startswith(("postgres://", "postgresql://")):
-            parts = urlsplit(connection)
-            keys = {"host": parts.hostname, "port": parts.port, "user": parts.username,
-                    "dbname": parts.path.lstrip("/") or None, **dict(parse_qsl(parts.query))}
-            connection = " ".join(f"{k}={_quote(v)}" for k, v in keys.items() if v not in (None, ""))
+        connection = _key_values(redacted(pg.resolve(self.conninfo).conninfo))
         geometry = None
         with self.connection() as conn:
             row = conn.execute("SELECT type, srid FROM geometry_columns WHERE f_table_schema = ? AND f_table_name = ?",
@@ -482,6 +502,16 @@ class PgStore(ScoranStore):
 
 PG_TO_QGIS_TYPES = {"POINT": "Point", "MULTIPOINT": "MultiPoint", "LINESTRING": "LineString",
                     "MULTILINESTRING": "MultiLineString", "POLYGON": "Polygon", "MULTIPOLYGON": "MultiPolygon"}
+
+
+def _key_values(connection: str) -> str:
+    """A libpq connection string as key=value pairs (a postgresql:// URI converted; GDAL and QGIS read these)."""
+    if connection.startswith(("postgres://", "postgresql://")):
+        parts = urlsplit(connection)
+        keys = {"host": parts.hostname, "port": parts.port, "user": parts.username, "password": parts.password,
+                "dbname": parts.path.lstrip("/") or None, **dict(parse_qsl(parts.query))}
+        connection = " ".join(f"{k}={_quote(v)}" for k, v in keys.items() if v not in (None, ""))
+    return connection
 
 
 def _quote(value) -> str:

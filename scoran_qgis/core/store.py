@@ -364,8 +364,28 @@ class ScoranStore:
         return row[0] if row else None
 
     def uri(self, table: str) -> str:
-        """OGR data source URI of a table, for QgsVectorLayer(uri, name, 'ogr')."""
+        """OGR data source URI of a table, for QgsVectorLayer(uri, name, store.provider)."""
         return f"{self.path}|layername={table}"
+
+    provider = "ogr"  # the QGIS data provider of `uri()`
+
+    def layer_source(self, table: str) -> str:
+        """A Processing layer parameter's value for a table of the store (what `chain.steps` passes)."""
+        return self.uri(table)
+
+    @property
+    def reference(self) -> str:
+        """The STORE parameter's value naming this store (its path; a PostgreSQL reference without password)."""
+        return str(self.path)
+
+    def ogr_source(self) -> str:
+        """What `osgeo.ogr.Open` reads the store's tables from (its path; `PG:… active_schema=` on PostgreSQL)."""
+        return str(self.path)
+
+    @staticmethod
+    def wkb_sql(column: str = "geom") -> str:
+        """SQL reading a geometry column as bytes that `gpkg.blob_to_wkb` turns into WKB, on either backend."""
+        return f'"{column}"'
 
     # --- generic writes ------------------------------------------------------------------------
     def insert(

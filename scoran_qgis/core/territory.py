@@ -286,7 +286,7 @@ def store_town_halls(store) -> tuple[list, np.ndarray, np.ndarray]:
 
     codes, xs, ys = [], [], []
     with store.connection() as conn:
-        for code, blob in conn.execute("SELECT insee_com, geom FROM centres_bourgs ORDER BY fid"):
+        for code, blob in conn.execute(f"SELECT insee_com, {store.wkb_sql('geom')} FROM centres_bourgs ORDER BY fid"):
             wkb = gpkg.blob_to_wkb(blob)
             if not wkb:
                 continue

@@ -42,7 +42,7 @@ def _perimeter_departements(store) -> dict[str, set[str]]:
         from osgeo import ogr
     except ImportError:  # pragma: no cover — GDAL comes with QGIS
         return {}
-    source = ogr.Open(str(store.path))
+    source = ogr.Open(store.ogr_source())
     if source is None:
         return {}
     projects, departments = source.GetLayerByName("rip_projets"), source.GetLayerByName("departements")

@@ -417,8 +417,9 @@ class Atlas:
         layers["sites"] = sites
         layers["rip"] = add(styled_layer(self.store.uri("rip_projets"), "rip_projets"))
         amii = self.store.amii_commune_codes()
-        amii_layer = add(QgsVectorLayer(self.store.uri("communes"), tr("Communes AMII (initiative privée)"), "ogr"))
-        amii_layer.setSubsetString('"insee_com" IN (' + ",".join(f"'{c}'" for c in amii) + ")" if amii else "0")
+        amii_layer = add(QgsVectorLayer(self.store.uri("communes"), tr("Communes AMII (initiative privée)"),
+                                        self.store.provider))
+        amii_layer.setSubsetString('"insee_com" IN (' + ",".join(f"'{c}'" for c in amii) + ")" if amii else "1 = 0")
         amii_layer.renderer().setSymbol(QgsFillSymbol.createSimple({"color": palettes.AMII_COLOR,
                                                                     "outline_color": palettes.AMII_OUTLINE,
                                                                     "outline_width": "0.1"}))
@@ -531,7 +532,9 @@ class Atlas:
     def _linked_features(uri: str, key: str, keys: list) -> list:
         if not keys:
             return []
-        layer = QgsVectorLayer(uri, "liens", "ogr")
+        from ..layers import provider_of
+
+        layer = QgsVectorLayer(uri, "liens", provider_of(uri))
         if not layer.isValid() or layer.fields().indexOf(key) < 0:
             return []
         found = []

@@ -671,7 +671,7 @@ class _Maps:
     def __init__(self, store, analyses: Path, scope: Scope, folder: Path):
         from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle, QgsVectorLayer
 
-        from ..layers import apply_style, styled_layer
+        from ..layers import apply_style, provider_of, styled_layer
 
         self.store, self.analyses, self.scope, self.folder = store, analyses, scope, folder
         self.crs = QgsCoordinateReferenceSystem(f"EPSG:{store.crs_epsg()}")
@@ -681,7 +681,7 @@ class _Maps:
         by_commune = " OR ".join(f"\"insee_com\" LIKE '{d}%'" for d in deps or [])
 
         def layer(uri, name, style=None, subset="", table=None):
-            item = styled_layer(uri, table, name) if table else QgsVectorLayer(uri, name, "ogr")
+            item = styled_layer(uri, table, name) if table else QgsVectorLayer(uri, name, provider_of(uri))
             if not item.isValid():
                 return None
             if style:
@@ -699,10 +699,10 @@ class _Maps:
                            tr("Sites prioritaires sous {0}").format(params.speed), "sites_categories", site_filter)
         rips = sorted(r for r, d in scope.rip_departements().items() if scope.whole or d & set(deps))
         rip_filter = "" if scope.whole else ('"rip_id" IN (' + ", ".join("'" + r.replace("'", "''") + "'"
-                                                                           for r in rips) + ")" if rips else "0")
+                                                                           for r in rips) + ")" if rips else "1 = 0")
         self.rip = layer(store.uri("rip_projets"), tr("Projets RIP"), subset=rip_filter, table="rip_projets")
         amii = store.amii_commune_codes()
-        amii_filter = ('"insee_com" IN (' + ",".join(f"'{c}'" for c in amii) + ")") if amii else "0"
+        amii_filter = ('"insee_com" IN (' + ",".join(f"'{c}'" for c in amii) + ")") if amii else "1 = 0"
         self.amii = layer(store.uri("communes"), tr("Communes AMII (initiative privée)"),
                           subset=amii_filter + (f" AND ({by_dep})" if by_dep else ""))
         if self.amii is not None:
