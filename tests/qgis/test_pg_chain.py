@@ -241,3 +241,64 @@ def test_geometry_reads_are_the_same_on_both_backends(migrated):
     perimeters = territory_filter._perimeter_departements(gpkg_store)
     assert perimeters and perimeters == territory_filter._perimeter_departements(pg_store)
     assert territory_filter.rip_departements(gpkg_store) == territory_filter.rip_departements(pg_store)
+
+
+def test_the_batch_model_gives_the_same_workbooks_on_both_backends(both_chains, migrated):
+    from qgis import processing
+
+    store, dsn, _, folder = migrated
+    for label, value in (("gpkg", str(store)), ("pg", dsn)):
+        processing.run("scoran:livrables_departement", {
+            "STORE": value, "MILLESIME": MILLESIME, "ANALYSES": str(folder / f"analyses_{label}"),
+            "DEPARTEMENT": "58", "livrables:Dossier des livrables": str(folder / f"modele_{label}")})
+    books = sorted(p.name for p in (folder / "modele_gpkg").glob("*.xlsx"))
+    assert books and books == sorted(p.name for p in (folder / "modele_pg").glob("*.xlsx"))
+    assert (folder / "modele_pg" / f"atlas_58_{MILLESIME}.pdf").is_file()
+    for name in books:
+        assert workbook_cells(folder / "modele_gpkg" / name) == workbook_cells(folder / "modele_pg" / name), name
+
+
+# --- all or nothing, and refusals -----------------------------------------------------------------------
+def _failing_on(table: str, original):
+    def insert(self, conn, name, rows, replace=False):
+        if name == table:
+            raise RuntimeError("panne simulée")
+        return original(self, conn, name, rows, replace)
+    return insert
+
+
+def test_a_failed_copy_leaves_no_schema_nor_file(migrated, tmp_path, monkeypatch):
+    from scoran_qgis.core.pgstore import PgStore
+    from scoran_qgis.core.store import ScoranStore
+    from scoran_qgis.core.store_copy import copy_store
+
+    store, dsn, _, _ = migrated
+    monkeypatch.setattr(PgStore, "insert", _failing_on("projets", PgStore.insert))
+    with pytest.raises(RuntimeError, match="panne simulée"):
+        copy_store(str(store), f"{dsn} schema=echec")
+    with psycopg2.connect(dsn) as conn, conn.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_namespace WHERE nspname = 'echec'")
+        assert cursor.fetchone()[0] == 0
+    monkeypatch.setattr(ScoranStore, "insert", _failing_on("projets", ScoranStore.insert))
+    target = tmp_path / "copie.gpkg"
+    with pytest.raises(RuntimeError, match="panne simulée"):
+        copy_store(dsn, str(target))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_target_of_another_schema_version_or_an_old_source_is_refused(migrated, tmp_path):
+    from scoran_qgis.core import schema
+    from scoran_qgis.core.errors import ScoranError
+    from scoran_qgis.core.store import ScoranStore
+    from scoran_qgis.core.store_copy import copy_store
+
+    store, dsn, _, _ = migrated
+    ScoranStore.create(f"{dsn} schema=ancien", up_to_version=schema.CURRENT_VERSION - 1)
+    with pytest.raises(ScoranError, match="même version de schéma exigée"):
+        copy_store(str(store), f"{dsn} schema=ancien")
+    old = tmp_path / "ancien.gpkg"
+    ScoranStore.create(old, up_to_version=schema.CURRENT_VERSION - 1)
+    with pytest.raises(ScoranError, match="ouvrez-le d'abord"):
+        copy_store(str(old), f"{dsn} schema=neuf")
+    with pytest.raises(ScoranError, match="même"):
+        copy_store(str(store), str(store))
