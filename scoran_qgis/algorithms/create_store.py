@@ -16,7 +16,8 @@ from qgis.core import (
 from ..compat import GEOMETRY_POLYGON, SOURCE_POLYGON
 from ..core.codes import Millesime
 from ..core.feedback import check_canceled
-from ..core.store import ScoranStore
+from ..core.pg import redacted
+from ..core.store import ScoranStore, is_postgres_store
 from ..core.territory import check_town_halls, prepare_territory, store_town_halls, write_territory
 from .base import ScoranAlgorithm, epsg_of, preferences
 from .io import records_from_source, require_source
@@ -57,7 +58,10 @@ class CreateStoreAlgorithm(ScoranAlgorithm):
             "absents sont reconstitués par fusion des communes, les régions par fusion des départements.\n\n"
             "Écrit : le référentiel (tables du territoire, millésimes, projets RIP/AMII, centres-bourgs, "
             "registre des projets d'usages…), en Lambert-93 par défaut. Un référentiel écrit par une version "
-            "plus récente de l'extension est refusé sans être modifié.\n\n"
+            "plus récente de l'extension est refusé sans être modifié. Le référentiel peut aussi être une base "
+            "PostgreSQL/PostGIS : nom d'une connexion QGIS, « service=… » ou chaîne de connexion (avec "
+            "« schema=… » si le schéma n'est pas « scoran ») ; un nouveau schéma y est créé avec son territoire "
+            "en une seule transaction.\n\n"
             "Contrôle : quand le référentiel a déjà des centres-bourgs, chaque mairie est comparée à la "
             "commune de son code INSEE ; celles qui en sont hors sont comptées et signalées (premiers codes)."
         )
@@ -102,13 +106,21 @@ class CreateStoreAlgorithm(ScoranAlgorithm):
         millesime = self.parameterAsString(parameters, self.MILLESIME, context).strip()
         if millesime:
             millesime = str(Millesime.parse(millesime))  # `2015-s1` is stored as `2015-S1`
-        final = Path(self.parameterAsFileOutput(parameters, self.STORE, context))
-        existed = final.exists()
-        if existed:  # updated in place, in one transaction; its data is the officer's
-            store = ScoranStore.open(final)
-            destination = str(final)
-        else:  # a new store is built aside and appears complete, or not at all
-            outputs.check(self.STORE)
+        reference = self._postgres_reference(parameters)
+        if reference:  # a PostgreSQL store: a new schema is created with its territory in one transaction
+            from ..core.pgstore import PgStore
+
+            target = PgStore(reference)
+            final, existed, destination = target.label, target.exists(), redacted(reference)
+            store = ScoranStore.open(reference) if existed else None
+        else:
+            final = Path(self.parameterAsFileOutput(parameters, self.STORE, context))
+            existed = final.exists()
+            if existed:  # updated in place, in one transaction; its data is the officer's
+                store = ScoranStore.open(final)
+                destination = str(final)
+            else:  # a new store is built aside and appears complete, or not at all
+                outputs.check(self.STORE)
 
         feedback.pushInfo(self.tr("Lecture des communes…"))
         commune_records = records_from_source(communes, epsg, context, feedback, (0, 40))
@@ -117,15 +129,24 @@ class CreateStoreAlgorithm(ScoranAlgorithm):
         check_canceled(feedback)
         prepared = prepare_territory(commune_records, dep_records, epci_records)  # checks before any write
         feedback.setProgress(70)
-        if not existed:
-            path, destination = outputs.path(self.STORE)
-            store = ScoranStore.create(path, epsg)
         report = prepared.report
-        with store.transaction() as conn:
+
+        def fill(store, conn):
             write_territory(store, prepared, conn)
             if millesime:
                 store.add_millesime(conn, millesime)
             store.log_run(conn, "scoran:createstore", str(final), report.summary(), millesime or None)
+
+        if reference and not existed:
+            from ..core.pgstore import PgStore
+
+            store = PgStore.create(reference, epsg, fill=fill)
+        else:
+            if not existed:
+                path, destination = outputs.path(self.STORE)
+                store = ScoranStore.create(path, epsg)
+            with store.transaction() as conn:
+                fill(store, conn)
         done = self.tr("Référentiel mis à niveau : {0}") if existed else self.tr("Référentiel créé : {0}")
         feedback.pushInfo(done.format(final))
         for warning in report.warnings:
@@ -135,6 +156,16 @@ class CreateStoreAlgorithm(ScoranAlgorithm):
         feedback.pushInfo(report.summary())
         feedback.setProgress(100)
         return {self.STORE: destination, self.NB_COMMUNES: report.counts["communes"]}
+
+    def _postgres_reference(self, parameters) -> str:
+        """The STORE value when it names a PostgreSQL database ('' for a GeoPackage path)."""
+        from qgis.core import QgsProcessingOutputLayerDefinition
+
+        value = parameters.get(self.STORE)
+        if isinstance(value, QgsProcessingOutputLayerDefinition):
+            value = value.sink.staticValue()
+        value = str(value or "").strip()
+        return value if value and is_postgres_store(value) else ""
 
     def _check_town_halls(self, store, prepared, feedback) -> None:
         """Warn, with a count and the first INSEE codes, about the store's town halls outside their commune."""

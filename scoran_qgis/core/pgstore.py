@@ -362,16 +362,18 @@ class PgStore(ScoranStore):
             store._migrate(schema.CURRENT_VERSION)
         return store
 
-    @classmethod
-    def open_or_create(cls, path, crs_epsg: int = LAMBERT_93) -> PgStore:
-        store = cls(path)
-        raw = store._connect()
+    def exists(self) -> bool:
+        """True when the schema holds a SCORAN store (its scoran_meta table)."""
+        raw = self._connect()
         try:
             with raw.cursor() as cursor:
-                exists = store._is_store(cursor)
+                return self._is_store(cursor)
         finally:
             raw.close()
-        return cls.open(path) if exists else cls.create(path, crs_epsg)
+
+    @classmethod
+    def open_or_create(cls, path, crs_epsg: int = LAMBERT_93) -> PgStore:
+        return cls.open(path) if cls(path).exists() else cls.create(path, crs_epsg)
 
     def _apply(self, conn: PgConnection, migration, epsg: int) -> None:
         cursor = conn.raw.cursor()

@@ -302,3 +302,40 @@ def test_a_target_of_another_schema_version_or_an_old_source_is_refused(migrated
         copy_store(str(old), f"{dsn} schema=neuf")
     with pytest.raises(ScoranError, match="même"):
         copy_store(str(store), str(store))
+
+
+def test_createstore_writes_the_same_territory_into_a_postgis_schema(provider, pg_dsn, tmp_path):
+    from tests.conftest import TERRITORY
+
+    layers = {name: f"{TERRITORY}|layername={name}" for name in ("communes", "departements", "epci")}
+    parameters = {"COMMUNES": layers["communes"], "DEPARTEMENTS": layers["departements"], "EPCI": layers["epci"],
+                  "MILLESIME": "2015-s1"}
+    run("createstore", {**parameters, "STORE": str(tmp_path / "scoran.gpkg")})
+    target = f"{pg_dsn} schema=cree"
+    result = run("createstore", {**parameters, "STORE": target})
+    assert result["NB_COMMUNES"] > 0 and "schema=cree" in result["STORE"]
+    left, right = gpkg_tables(tmp_path / "scoran.gpkg"), pg_tables(pg_dsn, "cree")
+    assert_same_tables({t: left[t] for t in ("communes", "departements", "epci", "regions", "millesimes")},
+                       {t: right[t] for t in ("communes", "departements", "epci", "regions", "millesimes")})
+    again = run("createstore", {**parameters, "STORE": target})  # an existing schema: its territory replaced
+    assert again["NB_COMMUNES"] == result["NB_COMMUNES"]
+    assert len(pg_tables(pg_dsn, "cree")["communes"]) == len(left["communes"])
+
+
+def test_the_store_layers_added_to_a_project_are_valid_postgis_layers(migrated):
+    from qgis.core import QgsProject
+
+    from scoran_qgis.core.store import ScoranStore
+    from scoran_qgis.layers import add_store_layers
+
+    store, dsn, _, _ = migrated
+    project = QgsProject()
+    expected = pg_tables(dsn)
+    layers = add_store_layers(ScoranStore.open(dsn), project)
+    assert len(layers) >= 10
+    for layer in layers:
+        assert layer.isValid() and layer.providerType() == "postgres", layer.name()
+        assert "password" not in layer.source()
+    by_table = {layer.source().split('"')[-2] if '"' in layer.source() else "": layer for layer in layers}
+    assert by_table["communes"].featureCount() == len(expected["communes"])
+    assert by_table["projets"].featureCount() == len(expected["projets"])
