@@ -288,3 +288,30 @@ def test_national_indicators_of_one_department_hold_only_it(generated, tmp_path)
     whole = national_csv(folder / "out" / "indicateurs_nationaux.csv")
     assert flat.set_index("indicateur")["valeur"].equals(
         whole[whole["code"] == "90"].set_index("indicateur")["valeur"])
+
+
+def test_a_failed_generation_keeps_the_millesimes_registers(generated, tmp_path):
+    """The snapshots are saved for « Évolutions » before the files are written: a failure puts the old ones back."""
+    folder, _ = generated
+    store = tmp_path / "scoran.gpkg"
+    shutil.copy(folder / "scoran.gpkg", store)
+
+    def saved_status():
+        with sqlite3.connect(store) as conn:
+            return conn.execute("SELECT statut FROM projets_millesime WHERE millesime = '2015-S1' AND projet_id = "
+                                "'PRJ-002'").fetchone()[0]
+
+    before = saved_status()
+    changed = "abandonne" if before != "abandonne" else "realise"
+    with sqlite3.connect(store) as conn:
+        conn.execute("UPDATE projets SET statut = ? WHERE projet_id = 'PRJ-002'", (changed,))
+    out = tmp_path / "livrables"
+    (out / "trajectoire_thd.xlsx").mkdir(parents=True)  # a workbook that cannot be replaced: the run fails
+    parameters = {"STORE": str(store), "MILLESIME": "2015-S1", "ANALYSES": str(folder / "analyses"), "ATLAS": False,
+                  "DOCUMENT": False, "WORKBOOKS": [3], "OUTPUT": str(out)}
+    with pytest.raises(QgsProcessingException, match="Impossible de remplacer"):
+        run(parameters)
+    assert saved_status() == before
+    (out / "trajectoire_thd.xlsx").rmdir()
+    run(parameters)
+    assert saved_status() == changed
