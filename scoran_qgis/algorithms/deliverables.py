@@ -27,6 +27,12 @@ from . import chain
 from .base import ScoranAlgorithm, store_parameter, store_value
 
 
+def _open_elsewhere(path: Path) -> bool:
+    """A LibreOffice (.~lock.<name>#) or Microsoft Office (~$<name>) lock beside the file: replacing it now would be
+    undone, or lost, when the officer saves the copy open in that program."""
+    return (path.parent / f".~lock.{path.name}#").exists() or (path.parent / f"~${path.name}").exists()
+
+
 class DeliverablesAlgorithm(ScoranAlgorithm):
     STORE = "STORE"
     MILLESIME = "MILLESIME"
@@ -191,7 +197,7 @@ class DeliverablesAlgorithm(ScoranAlgorithm):
                 written += [odt] if odt is not None else []
                 result["DOCUMENT_ODT"] = str(out / odt.name) if odt is not None else ""
             blocked = [out / p.name for p in written if (out / p.name).is_dir() or (
-                (out / p.name).exists() and not os.access(out / p.name, os.W_OK))]
+                (out / p.name).exists() and (not os.access(out / p.name, os.W_OK) or _open_elsewhere(out / p.name)))]
             if blocked:
                 message = self.tr("Impossible de remplacer {0} (ouvert dans un autre logiciel ou protégé) : aucun "
                                   "livrable n'a été remplacé.")

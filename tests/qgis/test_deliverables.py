@@ -315,3 +315,17 @@ def test_a_failed_generation_keeps_the_millesimes_registers(generated, tmp_path)
     (out / "trajectoire_thd.xlsx").rmdir()
     run(parameters)
     assert saved_status() == changed
+
+
+@pytest.mark.parametrize("lock", [".~lock.{0}#", "~${0}"])  # LibreOffice, Microsoft Office
+def test_a_deliverable_open_in_an_office_program_is_not_replaced(generated, tmp_path, lock):
+    folder, _ = generated
+    out = tmp_path / "livrables"
+    out.mkdir()
+    (out / "trajectoire_thd.xlsx").write_bytes(b"ouvert dans le tableur")
+    (out / lock.format("trajectoire_thd.xlsx")).write_text("verrou")
+    with pytest.raises(QgsProcessingException, match="Impossible de remplacer trajectoire_thd.xlsx"):
+        run({"STORE": str(folder / "scoran.gpkg"), "MILLESIME": "2015-S1", "ANALYSES": str(folder / "analyses"),
+             "ATLAS": False, "DOCUMENT": False, "WORKBOOKS": [3, 9], "OUTPUT": str(out)})
+    assert (out / "trajectoire_thd.xlsx").read_bytes() == b"ouvert dans le tableur"
+    assert not (out / "indicateurs_suivi.xlsx").exists()  # nothing else was presented
