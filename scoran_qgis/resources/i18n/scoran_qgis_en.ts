@@ -40,6 +40,7 @@
         </message>
         <message>
             <location filename="../../algorithms/create_store.py" />
+            <location filename="../../algorithms/migrate_store.py" />
             <source>Référentiel</source>
             <translation>Database</translation>
         </message>
@@ -54,14 +55,14 @@
 
 Lit : une couche de communes (IGN ADMIN EXPRESS ou toute couche de polygones portant le code INSEE : INSEE_COM, code_insee…), et, si on les fournit, les départements et les EPCI. Les codes INSEE sont ramenés à 5 caractères (1001 → 01001 ; 2A004 conservé) ; les lignes sans code valide ou sans géométrie sont écartées et comptées dans le journal. Les départements absents sont reconstitués par fusion des communes, les régions par fusion des départements.
 
-Écrit : le référentiel (tables du territoire, millésimes, projets RIP/AMII, centres-bourgs, registre des projets d'usages…), en Lambert-93 par défaut. Un référentiel écrit par une version plus récente de l'extension est refusé sans être modifié.
+Écrit : le référentiel (tables du territoire, millésimes, projets RIP/AMII, centres-bourgs, registre des projets d'usages…), en Lambert-93 par défaut. Un référentiel écrit par une version plus récente de l'extension est refusé sans être modifié. Le référentiel peut aussi être une base PostgreSQL/PostGIS : nom d'une connexion QGIS, « service=… » ou chaîne de connexion (avec « schema=… » si le schéma n'est pas « scoran ») ; un nouveau schéma y est créé avec son territoire en une seule transaction.
 
 Contrôle : quand le référentiel a déjà des centres-bourgs, chaque mairie est comparée à la commune de son code INSEE ; celles qui en sont hors sont comptées et signalées (premiers codes).</source>
             <translation>Creates the SCORAN database (a GeoPackage that keeps the working data from one half-year to the next) or, if it exists, upgrades it and replaces its territory.
 
 Reads: a layer of communes (IGN ADMIN EXPRESS or any polygon layer carrying the INSEE code: INSEE_COM, code_insee…) and, when given, the departments and the EPCIs. INSEE codes are padded to 5 characters (1001 → 01001; 2A004 kept); rows without a valid code or without a geometry are left out and counted in the log. Missing departments are rebuilt by merging the communes, regions by merging the departments.
 
-Writes: the database (territory tables, vintages, RIP/AMII projects, town centres, register of digital-use projects…), in Lambert-93 by default. A database written by a more recent version of the plugin is refused without being modified.
+Writes: the database (territory tables, vintages, RIP/AMII projects, town centres, register of digital-use projects…), in Lambert-93 by default. A database written by a more recent version of the plugin is refused without being modified. The database can also be held in PostgreSQL/PostGIS: name of a QGIS connection, “service=…” or connection string (with “schema=…” if the schema is not “scoran”); a new schema is created there with its territory in a single transaction.
 
 Check: when the database already has town centres, each town hall is compared with the commune of its INSEE code; those outside it are counted and reported (first codes).</translation>
         </message>
@@ -92,7 +93,6 @@ Check: when the database already has town centres, each town hall is compared wi
         </message>
         <message>
             <location filename="../../algorithms/create_store.py" />
-            <location filename="../../algorithms/deliverables.py" />
             <source>Référentiel SCORAN</source>
             <translation>SCORAN database</translation>
         </message>
@@ -162,6 +162,11 @@ Reads: the SCORAN database, the folder of the vintage's analyses (outputs of the
 Writes in the output folder: the PDF atlas (cover page, changes since the previous vintage, then for the region and each department: fixed broadband, “When?” (white-zone clearing), priority sites without a THD date, very high-speed broadband, mobile, map of digital uses, calendar), one PDF per department, the XLSX workbooks of each deliverable (2015–2017 phasing, inventory and clearing of white zones, priority sites, progress of projects and agreements, THD trajectory, financial needs and cost of 100%, mobile white zones, digital-use projects by priority, calendar of initiatives, indicators and changes since the previous vintage), the indicators as a flat table for national consolidation (indicateurs_nationaux.csv, with the indicators workbook), and the SCORAN 2.0 presentation document (editable ODT, outline of the circular, figures, tables and maps of the half-year; the texts written by the SGAR in the “To be written” frames of the previous document — the one in the deliverables folder, same vintage or failing that the most recent, or the one given — are carried over; without the Python module odf (odfpy), this document is not produced and a warning says so). The files are written aside then moved together: never a partial set presented as complete.
 
 Also records in the database, for the whole region whatever the departments requested, the state of the vintage: digital-use projects (status, budget, dates), town centres (coverage, state of the site, sites needed, cost retained) and costs (RIP phases, left to plan, mobile); a new generation of the same vintage replaces its rows. “Changes” and “Comparison” compare with what was recorded for the previous vintage.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/deliverables.py" />
+            <source>Référentiel SCORAN (fichier .gpkg ou base PostgreSQL)</source>
+            <translation>SCORAN database (.gpkg file or PostgreSQL database)</translation>
         </message>
         <message>
             <location filename="../../algorithms/deliverables.py" />
@@ -559,6 +564,64 @@ Coordinates are read in EPSG:3857 (columns imb_longitude/imb_latitude or imb_x/i
             <location filename="../../algorithms/io.py" />
             <source>« {0} » : le champ « {1} » de la couche {2} n'est pas numérique ({3}).</source>
             <translation>“{0}”: field “{1}” of layer {2} is not numeric ({3}).</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/migrate_store.py" />
+            <source>Copier le référentiel vers PostGIS ou un GeoPackage</source>
+            <translation>Copy the database to PostGIS or a GeoPackage</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/migrate_store.py" />
+            <source>référentiel,geopackage,postgis,postgresql,migration,copie,sauvegarde</source>
+            <translation>database,geopackage,postgis,postgresql,migration,copy,backup</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/migrate_store.py" />
+            <source>Copie tout le référentiel SCORAN d'un GeoPackage vers une base PostgreSQL/PostGIS (travail à plusieurs), ou d'une base PostGIS vers un GeoPackage (travail hors ligne, archive).
+
+Lit : le référentiel source (fichier .gpkg, ou base PostgreSQL : nom d'une connexion QGIS, « service=… » de pg_service.conf ou chaîne de connexion, avec « schema=… » si le schéma n'est pas « scoran »). Il doit être au schéma de cette version de l'extension (ouvrez-le une fois sinon).
+
+Écrit : la cible, avec toutes les tables du référentiel à l'identique — identifiants, géométries, contraintes, registre et versions des lignes, millésimes enregistrés, journal des analyses ; le nombre de lignes copiées par table est donné dans le journal et vérifié. Une cible qui contient déjà des données est refusée, sauf si « Remplacer le contenu de la cible » est coché. Tout ou rien : sur PostgreSQL, une seule transaction ; un GeoPackage est écrit à part puis renommé une fois complet. Aucun mot de passe n'est écrit dans le journal ni dans la cible.</source>
+            <translation>Copies the whole SCORAN database from a GeoPackage to a PostgreSQL/PostGIS database (shared work), or from a PostGIS database to a GeoPackage (offline work, archive).
+
+Reads: the source database (.gpkg file, or PostgreSQL database: name of a QGIS connection, “service=…” from pg_service.conf or connection string, with “schema=…” if the schema is not “scoran”). It must be at the schema of this version of the plugin (otherwise open it once).
+
+Writes: the target, with all the tables of the database identical — identifiers, geometries, constraints, register and row versions, recorded vintages, analysis log; the number of rows copied per table is given in the log and checked. A target that already contains data is refused, unless “Replace the content of the target” is checked. All or nothing: on PostgreSQL, a single transaction; a GeoPackage is written aside then renamed once complete. No password is written in the log or in the target.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/migrate_store.py" />
+            <source>Référentiel source (fichier .gpkg ou base PostgreSQL)</source>
+            <translation>Source database (.gpkg file or PostgreSQL database)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/migrate_store.py" />
+            <source>Référentiel cible (fichier .gpkg ou base PostgreSQL)</source>
+            <translation>Target database (.gpkg file or PostgreSQL database)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/migrate_store.py" />
+            <source>Remplacer le contenu de la cible</source>
+            <translation>Replace the content of the target</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/migrate_store.py" />
+            <source>Référentiel cible</source>
+            <translation>Target database</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/migrate_store.py" />
+            <source>Tables copiées</source>
+            <translation>Tables copied</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/migrate_store.py" />
+            <source>Lignes copiées</source>
+            <translation>Rows copied</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/migrate_store.py" />
+            <source>Référentiel copié vers {0} : {1} table(s), {2} ligne(s).</source>
+            <translation>Database copied to {0}: {1} table(s), {2} row(s).</translation>
         </message>
         <message>
             <location filename="../../algorithms/mobile_demand.py" />
@@ -1042,8 +1105,8 @@ Writes: the premises with these fields; the premises by zone and planned half-ye
         </message>
         <message>
             <location filename="../../algorithms/thd_coverage.py" />
-            <source>Référentiel SCORAN où enregistrer le millésime</source>
-            <translation>SCORAN database in which to record the vintage</translation>
+            <source>Référentiel SCORAN où enregistrer le millésime (fichier .gpkg ou base PostgreSQL)</source>
+            <translation>SCORAN database in which to record the vintage (.gpkg file or PostgreSQL database)</translation>
         </message>
         <message>
             <location filename="../../algorithms/thd_coverage.py" />
@@ -1124,8 +1187,8 @@ Writes: tables (usable in models) and a PNG chart of the curves by department ag
         </message>
         <message>
             <location filename="../../algorithms/thd_trajectory.py" />
-            <source>Référentiel SCORAN (enregistrer et comparer au millésime précédent)</source>
-            <translation>SCORAN database (record and compare with the previous vintage)</translation>
+            <source>Référentiel SCORAN (enregistrer et comparer au millésime précédent ; fichier .gpkg ou base PostgreSQL)</source>
+            <translation>SCORAN database (record and compare with the previous vintage; .gpkg file or PostgreSQL database)</translation>
         </message>
         <message>
             <location filename="../../algorithms/thd_trajectory.py" />
@@ -1386,6 +1449,30 @@ Writes: the zones with these counts; the zones below the threshold as polygons m
             <location filename="../../algorithms/white_zones.py" />
             <source>Locaux placés dans les zones par leur position.</source>
             <translation>Premises placed in the zones by their position.</translation>
+        </message>
+        <message>
+            <source>Crée le référentiel SCORAN (un GeoPackage qui garde les données de travail d'un semestre à l'autre) ou, s'il existe, le met à niveau et remplace son territoire.
+
+Lit : une couche de communes (IGN ADMIN EXPRESS ou toute couche de polygones portant le code INSEE : INSEE_COM, code_insee…), et, si on les fournit, les départements et les EPCI. Les codes INSEE sont ramenés à 5 caractères (1001 → 01001 ; 2A004 conservé) ; les lignes sans code valide ou sans géométrie sont écartées et comptées dans le journal. Les départements absents sont reconstitués par fusion des communes, les régions par fusion des départements.
+
+Écrit : le référentiel (tables du territoire, millésimes, projets RIP/AMII, centres-bourgs, registre des projets d'usages…), en Lambert-93 par défaut. Un référentiel écrit par une version plus récente de l'extension est refusé sans être modifié.
+
+Contrôle : quand le référentiel a déjà des centres-bourgs, chaque mairie est comparée à la commune de son code INSEE ; celles qui en sont hors sont comptées et signalées (premiers codes).</source>
+            <translation type="vanished">Creates the SCORAN database (a GeoPackage that keeps the working data from one half-year to the next) or, if it exists, upgrades it and replaces its territory.
+
+Reads: a layer of communes (IGN ADMIN EXPRESS or any polygon layer carrying the INSEE code: INSEE_COM, code_insee…) and, when given, the departments and the EPCIs. INSEE codes are padded to 5 characters (1001 → 01001; 2A004 kept); rows without a valid code or without a geometry are left out and counted in the log. Missing departments are rebuilt by merging the communes, regions by merging the departments.
+
+Writes: the database (territory tables, vintages, RIP/AMII projects, town centres, register of digital-use projects…), in Lambert-93 by default. A database written by a more recent version of the plugin is refused without being modified.
+
+Check: when the database already has town centres, each town hall is compared with the commune of its INSEE code; those outside it are counted and reported (first codes).</translation>
+        </message>
+        <message>
+            <source>Référentiel SCORAN où enregistrer le millésime</source>
+            <translation type="vanished">SCORAN database in which to record the vintage</translation>
+        </message>
+        <message>
+            <source>Référentiel SCORAN (enregistrer et comparer au millésime précédent)</source>
+            <translation type="vanished">SCORAN database (record and compare with the previous vintage)</translation>
         </message>
         <message>
             <source>Produit les livrables semestriels de la SCORAN 2.0 pour la région ou quelques départements.
@@ -1750,6 +1837,26 @@ Writes: a table (usable in models and deliverables).</translation>
         </message>
         <message>
             <location filename="../../ui/register_dock.py" />
+            <source>Besoins émergents</source>
+            <translation>Emerging needs</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
+            <source>Expérimentations</source>
+            <translation>Experiments</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
+            <source>Métiers</source>
+            <translation>Occupations</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
+            <source>Besoins en formation</source>
+            <translation>Training needs</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
             <source>Les un ou deux thèmes supplémentaires retenus par la région (circulaire, II.B) ; la liste se règle par « Thèmes régionaux » de la barre d'outils.</source>
             <translation>The one or two additional themes chosen by the region (circular, II.B); the list is set with “Regional themes” in the toolbar.</translation>
         </message>
@@ -1856,6 +1963,11 @@ Writes: a table (usable in models and deliverables).</translation>
         </message>
         <message>
             <location filename="../../ui/register_dock.py" />
+            <source>Ce projet vient d'être modifié dans une autre session ; votre saisie est conservée. À l'enregistrement, vous pourrez comparer les deux versions.</source>
+            <translation>This project has just been changed in another session; your input is kept. When you save, you will be able to compare the two versions.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
             <source>Exporter le registre</source>
             <translation>Export the register</translation>
         </message>
@@ -1909,6 +2021,86 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../ui/register_dock.py" />
+            <source>Projet modifié par quelqu'un d'autre</source>
+            <translation>Project changed by someone else</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
+            <source>{0} ligne(s)</source>
+            <translation>{0} row(s)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
+            <source>Champ</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
+            <source>Votre saisie</source>
+            <translation>Your input</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
+            <source>Leur version</source>
+            <translation>Their version</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
+            <source>Documents</source>
+            <translation>Documents</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
+            <source>Voir leur version ({0} différence(s))</source>
+            <translation>See their version ({0} difference(s))</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
+            <source>Garder leur version</source>
+            <translation>Keep their version</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
+            <source>Abandonner votre saisie et recharger le projet tel qu'il est enregistré</source>
+            <translation>Discard your input and reload the project as it is saved</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
+            <source>Écraser avec ma version</source>
+            <translation>Overwrite with my version</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
+            <source>Enregistrer votre saisie à la place de leur version, en connaissance de cause</source>
+            <translation>Save your input in place of their version, knowingly</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
+            <source>Continuer ma saisie</source>
+            <translation>Keep editing</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
+            <source>Garder votre saisie dans le formulaire pour y reporter leurs changements, puis enregistrer</source>
+            <translation>Keep your input in the form to carry their changes over into it, then save</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
+            <source>Leur version est affichée ci-contre : reportez dans le formulaire ce que vous gardez, puis enregistrez.</source>
+            <translation>Their version is shown alongside: carry over into the form what you keep, then save.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
+            <source>oui</source>
+            <translation>yes</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
+            <source>non</source>
+            <translation>no</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_dock.py" />
             <location filename="../../ui/register_lists.py" />
             <source>Ajouter</source>
             <translation>Add</translation>
@@ -1932,6 +2124,11 @@ Import only the valid projects?</translation>
             <location filename="../../ui/register_lists.py" />
             <source>Annuler</source>
             <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../ui/register_lists.py" />
+            <source>Enregistrez à nouveau pour remplacer leur version par la vôtre, ou annulez et rouvrez la liste pour voir la leur.</source>
+            <translation>Save again to replace their version with yours, or cancel and reopen the list to see theirs.</translation>
         </message>
         <message>
             <location filename="../../ui/register_lists.py" />
@@ -2628,97 +2825,97 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../core/pg.py" />
             <source>Le module Python psycopg2 est absent : installez-le (paquet Debian python3-psycopg2) pour utiliser un référentiel PostgreSQL.</source>
-            <translation type="unfinished" />
+            <translation>The Python module psycopg2 is missing: install it (Debian package python3-psycopg2) to use a PostgreSQL database.</translation>
         </message>
         <message>
             <location filename="../../core/pg.py" />
             <source>Référence PostgreSQL illisible : {0} ({1}).</source>
-            <translation type="unfinished" />
+            <translation>Unreadable PostgreSQL reference: {0} ({1}).</translation>
         </message>
         <message>
             <location filename="../../core/pg.py" />
             <source>aucune</source>
-            <translation type="unfinished" />
+            <translation>none</translation>
         </message>
         <message>
             <location filename="../../core/pg.py" />
             <source>Connexion PostgreSQL inconnue : {0}. Donnez une connexion enregistrée dans QGIS (connexions PostgreSQL enregistrées : {1}), un service (service=…) ou une chaîne de connexion (host=… dbname=…).</source>
-            <translation type="unfinished" />
+            <translation>Unknown PostgreSQL connection: {0}. Give a connection saved in QGIS (saved PostgreSQL connections: {1}), a service (service=…) or a connection string (host=… dbname=…).</translation>
         </message>
         <message>
             <location filename="../../core/pg.py" />
             <source>La connexion PostgreSQL {0} utilise une configuration d'authentification QGIS ({1}) introuvable ou verrouillée : vérifiez-la dans Préférences &gt; Options &gt; Authentification (mot de passe principal).</source>
-            <translation type="unfinished" />
+            <translation>The PostgreSQL connection {0} uses a QGIS authentication configuration ({1}) that cannot be found or is locked: check it in Settings &gt; Options &gt; Authentication (master password).</translation>
         </message>
         <message>
             <location filename="../../core/pg.py" />
             <source>Référentiel PostgreSQL non renseigné.</source>
-            <translation type="unfinished" />
+            <translation>PostgreSQL database not given.</translation>
         </message>
         <message>
             <location filename="../../core/pg.py" />
             <source>Authentification refusée par le serveur PostgreSQL {0} pour l'utilisateur {1} : vérifiez le mot de passe (configuration d'authentification QGIS, pg_service.conf ou ~/.pgpass).</source>
-            <translation type="unfinished" />
+            <translation>Authentication refused by the PostgreSQL server {0} for the user {1}: check the password (QGIS authentication configuration, pg_service.conf or ~/.pgpass).</translation>
         </message>
         <message>
             <location filename="../../core/pg.py" />
             <source>Le serveur PostgreSQL {0} refuse l'utilisateur {1} (rôle inconnu ou authentification refusée) : demandez un rôle à l'administrateur (scoran_lecture ou scoran_edition).</source>
-            <translation type="unfinished" />
+            <translation>The PostgreSQL server {0} refuses the user {1} (unknown role or authentication refused): ask the administrator for a role (scoran_lecture or scoran_edition).</translation>
         </message>
         <message>
             <location filename="../../core/pg.py" />
             <source>La base {0} n'existe pas sur le serveur PostgreSQL {1}.</source>
-            <translation type="unfinished" />
+            <translation>The database {0} does not exist on the PostgreSQL server {1}.</translation>
         </message>
         <message>
             <location filename="../../core/pg.py" />
             <source>Service PostgreSQL introuvable : {0} ({1}). Le fichier pg_service.conf est lu à l'emplacement donné par PGSERVICEFILE, sinon ~/.pg_service.conf.</source>
-            <translation type="unfinished" />
+            <translation>PostgreSQL service not found: {0} ({1}). The pg_service.conf file is read from the location given by PGSERVICEFILE, otherwise ~/.pg_service.conf.</translation>
         </message>
         <message>
             <location filename="../../core/pg.py" />
             <source>Le serveur PostgreSQL {0} n'autorise pas l'utilisateur {1} sur la base {2} depuis ce poste (pg_hba.conf) : voyez l'administrateur du serveur.</source>
-            <translation type="unfinished" />
+            <translation>The PostgreSQL server {0} does not allow the user {1} on the database {2} from this computer (pg_hba.conf): see the server administrator.</translation>
         </message>
         <message>
             <location filename="../../core/pg.py" />
             <source>Serveur PostgreSQL injoignable : {0} (hôte {1}, port {2}). Vérifiez l'adresse, le port, le réseau et que le serveur est démarré.</source>
-            <translation type="unfinished" />
+            <translation>PostgreSQL server unreachable: {0} (host {1}, port {2}). Check the address, the port, the network and that the server is running.</translation>
         </message>
         <message>
             <location filename="../../core/pg.py" />
             <source>Connexion PostgreSQL impossible à {0} : {1}</source>
-            <translation type="unfinished" />
+            <translation>Cannot connect to PostgreSQL at {0}: {1}</translation>
         </message>
         <message>
             <location filename="../../core/pg.py" />
             <source>L'extension PostGIS n'est pas installée dans la base {0} ({1}) : un administrateur doit y exécuter « CREATE EXTENSION postgis; » (voir docs/deploiement-postgis.md).</source>
-            <translation type="unfinished" />
+            <translation>The PostGIS extension is not installed in the database {0} ({1}): an administrator must run “CREATE EXTENSION postgis;” in it (see docs/deploiement-postgis.md).</translation>
         </message>
         <message>
             <location filename="../../core/pgstore.py" />
             <source>Nom de schéma PostgreSQL invalide : « {0} » (lettres minuscules sans accent, chiffres et _, 63 caractères au plus, ex. scoran).</source>
-            <translation type="unfinished" />
+            <translation>Invalid PostgreSQL schema name: “{0}” (lowercase letters without accents, digits and _, 63 characters at most, e.g. scoran).</translation>
         </message>
         <message>
             <location filename="../../core/pgstore.py" />
             <source>{0} (schéma {1})</source>
-            <translation type="unfinished" />
+            <translation>{0} (schema {1})</translation>
         </message>
         <message>
             <location filename="../../core/pgstore.py" />
             <source>Cette opération n'est pas encore disponible pour un référentiel PostgreSQL ({0}) : utilisez un référentiel GeoPackage (.gpkg).</source>
-            <translation type="unfinished" />
+            <translation>This operation is not yet available for a PostgreSQL database ({0}): use a GeoPackage database (.gpkg).</translation>
         </message>
         <message>
             <location filename="../../core/pgstore.py" />
             <source>Le référentiel {0} est en cours d'écriture par une autre session. Réessayez quand elle aura terminé.</source>
-            <translation type="unfinished" />
+            <translation>The database {0} is being written by another session. Try again when it has finished.</translation>
         </message>
         <message>
             <location filename="../../core/pgstore.py" />
             <source>Le référentiel {0} refuse cette écriture : votre rôle PostgreSQL n'a pas les droits nécessaires ({1}). Rien n'a été modifié.</source>
-            <translation type="unfinished" />
+            <translation>The database {0} refuses this write: your PostgreSQL role does not have the necessary privileges ({1}). Nothing was changed.</translation>
         </message>
         <message>
             <location filename="../../core/pgstore.py" />
@@ -2729,7 +2926,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../core/pgstore.py" />
             <source>Connexion au référentiel {0} impossible ou interrompue : {1}. Rien n'a été modifié.</source>
-            <translation type="unfinished" />
+            <translation>Connection to the database {0} failed or was interrupted: {1}. Nothing was changed.</translation>
         </message>
         <message>
             <location filename="../../core/pgstore.py" />
@@ -2740,7 +2937,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../core/pgstore.py" />
             <source>Connexion au référentiel {0} impossible : {1}</source>
-            <translation type="unfinished" />
+            <translation>Cannot connect to the database {0}: {1}</translation>
         </message>
         <message>
             <location filename="../../core/pgstore.py" />
@@ -2751,7 +2948,7 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../core/pgstore.py" />
             <source>L'extension PostGIS n'est pas installée dans la base {0} : un administrateur l'installe avec « CREATE EXTENSION postgis; ».</source>
-            <translation type="unfinished" />
+            <translation>The PostGIS extension is not installed in the database {0}: an administrator installs it with “CREATE EXTENSION postgis;”.</translation>
         </message>
         <message>
             <location filename="../../core/pgstore.py" />
@@ -2762,17 +2959,17 @@ Import only the valid projects?</translation>
         <message>
             <location filename="../../core/pgstore.py" />
             <source>Le schéma {0} de la base {1} contient déjà des tables et n'est pas un référentiel SCORAN : choisissez un autre schéma (schema=…).</source>
-            <translation type="unfinished" />
+            <translation>The schema {0} of the database {1} already contains tables and is not a SCORAN database: choose another schema (schema=…).</translation>
         </message>
         <message>
             <location filename="../../core/pgstore.py" />
             <source>Projection EPSG:{0} inconnue de PostGIS (table spatial_ref_sys).</source>
-            <translation type="unfinished" />
+            <translation>Projection EPSG:{0} unknown to PostGIS (table spatial_ref_sys).</translation>
         </message>
         <message>
             <location filename="../../core/pgstore.py" />
             <source>Le référentiel {0} doit être mis à jour (schéma {1}) mais votre rôle PostgreSQL ne peut pas créer de table dans le schéma {2} : demandez à l'administrateur de l'ouvrir une fois avec un rôle propriétaire ; rien n'a été modifié.</source>
-            <translation type="unfinished" />
+            <translation>The database {0} must be updated (schema {1}) but your PostgreSQL role cannot create a table in the schema {2}: ask the administrator to open it once with an owner role; nothing was changed.</translation>
         </message>
         <message>
             <location filename="../../core/pgstore.py" />
@@ -2986,6 +3183,26 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../core/register.py" />
+            <source>{0} à {1}</source>
+            <translation>{0} at {1}</translation>
+        </message>
+        <message>
+            <location filename="../../core/register.py" />
+            <source>par {0}</source>
+            <translation>by {0}</translation>
+        </message>
+        <message>
+            <location filename="../../core/register.py" />
+            <source>par une autre session</source>
+            <translation>by another session</translation>
+        </message>
+        <message>
+            <location filename="../../core/register.py" />
+            <source>le {0}</source>
+            <translation>on {0}</translation>
+        </message>
+        <message>
+            <location filename="../../core/register.py" />
             <source>Identifiant du projet manquant.</source>
             <translation>Project identifier missing.</translation>
         </message>
@@ -3122,6 +3339,26 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../core/register.py" />
+            <source>Le projet {0} a été supprimé par une autre session depuis que vous l'avez ouvert : rien n'a été enregistré. Votre saisie est conservée dans le formulaire ; enregistrez-la pour recréer le projet.</source>
+            <translation>The project {0} has been deleted by another session since you opened it: nothing was saved. Your input is kept in the form; save it to recreate the project.</translation>
+        </message>
+        <message>
+            <location filename="../../core/register.py" />
+            <source>Un projet {0} (« {1} ») a été créé {2} pendant votre saisie : rien n'a été enregistré. Votre saisie est conservée dans le formulaire ; créez un nouveau projet pour elle, ou comparez les deux.</source>
+            <translation>A project {0} (“{1}”) was created {2} while you were entering yours: nothing was saved. Your input is kept in the form; create a new project for it, or compare the two.</translation>
+        </message>
+        <message>
+            <location filename="../../core/register.py" />
+            <source>Ce projet ({0}, « {1} ») a été modifié {2} depuis que vous l'avez ouvert (version {3}, vous aviez la version {4}) : rien n'a été enregistré. Votre saisie est conservée dans le formulaire : comparez les deux versions, puis gardez la leur ou enregistrez la vôtre en connaissance de cause.</source>
+            <translation>This project ({0}, “{1}”) has been changed {2} since you opened it (version {3}, you had version {4}): nothing was saved. Your input is kept in the form: compare the two versions, then keep theirs or save yours knowingly.</translation>
+        </message>
+        <message>
+            <location filename="../../core/register.py" />
+            <source>Suppression refusée : {0}</source>
+            <translation>Deletion refused: {0}</translation>
+        </message>
+        <message>
+            <location filename="../../core/register.py" />
             <source>(copie)</source>
             <translation>(copy)</translation>
         </message>
@@ -3197,6 +3434,21 @@ Import only the valid projects?</translation>
             <location filename="../../core/register.py" />
             <source>Le thème « {0} » ({1}) est retenu par {2} projet(s) ({3}) : retirez-le de ces projets avant de le supprimer.</source>
             <translation>The theme “{0}” ({1}) is chosen by {2} project(s) ({3}): remove it from these projects before deleting it.</translation>
+        </message>
+        <message>
+            <location filename="../../core/register.py" />
+            <source>La liste des thèmes régionaux a été modifiée {0} depuis que vous l'avez ouverte ({1}) : rien n'a été enregistré.</source>
+            <translation>The list of regional themes has been changed {0} since you opened it ({1}): nothing was saved.</translation>
+        </message>
+        <message>
+            <location filename="../../core/register.py" />
+            <source>L'inventaire des SDTAN a été modifié {0} depuis que vous l'avez ouvert ({1}) : rien n'a été enregistré.</source>
+            <translation>The SDTAN inventory has been changed {0} since you opened it ({1}): nothing was saved.</translation>
+        </message>
+        <message>
+            <location filename="../../core/register.py" />
+            <source>Votre saisie est conservée : rouvrez la liste pour voir leur version, ou enregistrez la vôtre en connaissance de cause.</source>
+            <translation>Your input is kept: reopen the list to see their version, or save yours knowingly.</translation>
         </message>
         <message>
             <location filename="../../core/register.py" />
@@ -3543,6 +3795,7 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../core/store.py" />
+            <location filename="../../core/store_copy.py" />
             <source>Le dossier {0} n'existe pas.</source>
             <translation>The folder {0} does not exist.</translation>
         </message>
@@ -3585,6 +3838,56 @@ Import only the valid projects?</translation>
             <location filename="../../core/store.py" />
             <source>{0} n'est pas un GeoPackage lisible ({1}).</source>
             <translation>{0} is not a readable GeoPackage ({1}).</translation>
+        </message>
+        <message>
+            <location filename="../../core/store_copy.py" />
+            <source>{0} : {1} ligne(s) copiée(s).</source>
+            <translation>{0}: {1} row(s) copied.</translation>
+        </message>
+        <message>
+            <location filename="../../core/store_copy.py" />
+            <source>Copie incomplète de la table {0} : {1} ligne(s) lue(s), {2} écrite(s) ; rien n'a été modifié.</source>
+            <translation>Incomplete copy of the table {0}: {1} row(s) read, {2} written; nothing was changed.</translation>
+        </message>
+        <message>
+            <location filename="../../core/store_copy.py" />
+            <source>Le référentiel {0} est au schéma {1} : ouvrez-le d'abord avec cette version de l'extension (mise à jour vers le schéma {2}), puis copiez-le.</source>
+            <translation>The database {0} is at schema {1}: first open it with this version of the plugin (update to schema {2}), then copy it.</translation>
+        </message>
+        <message>
+            <location filename="../../core/store_copy.py" />
+            <source>Le référentiel source et la cible sont le même : {0}.</source>
+            <translation>The source and target databases are the same: {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../core/store_copy.py" />
+            <source>Le référentiel cible {0} est au schéma {1}, la source au schéma {2} : copie refusée (même version de schéma exigée) ; rien n'a été modifié.</source>
+            <translation>The target database {0} is at schema {1}, the source at schema {2}: copy refused (the same schema version is required); nothing was changed.</translation>
+        </message>
+        <message>
+            <location filename="../../core/store_copy.py" />
+            <source>Le référentiel cible {0} est en EPSG:{1}, la source en EPSG:{2} : copie refusée ; rien n'a été modifié.</source>
+            <translation>The target database {0} is in EPSG:{1}, the source in EPSG:{2}: copy refused; nothing was changed.</translation>
+        </message>
+        <message>
+            <location filename="../../core/store_copy.py" />
+            <source>Le référentiel cible {0} contient déjà des données : cochez « Remplacer le contenu de la cible » pour l'écraser ; rien n'a été modifié.</source>
+            <translation>The target database {0} already contains data: check “Replace the content of the target” to overwrite it; nothing was changed.</translation>
+        </message>
+        <message>
+            <location filename="../../core/store_copy.py" />
+            <source>La cible {0} doit être un fichier .gpkg ou une base PostgreSQL (service=…, nom d'une connexion QGIS).</source>
+            <translation>The target {0} must be a .gpkg file or a PostgreSQL database (service=…, name of a QGIS connection).</translation>
+        </message>
+        <message>
+            <location filename="../../core/store_copy.py" />
+            <source>{0} est un dossier : donnez le nom du fichier .gpkg à écrire.</source>
+            <translation>{0} is a folder: give the name of the .gpkg file to write.</translation>
+        </message>
+        <message>
+            <location filename="../../core/store_copy.py" />
+            <source>Le fichier {0} existe déjà : cochez « Remplacer le contenu de la cible » pour l'écraser ; rien n'a été modifié.</source>
+            <translation>The file {0} already exists: check “Replace the content of the target” to overwrite it; nothing was changed.</translation>
         </message>
         <message>
             <location filename="../../core/tables.py" />
