@@ -69,6 +69,7 @@ SDTAN_FIELDS = ["code_dep", "titre", "maitre_ouvrage", "date_adoption", "statut"
                 "commentaire"]
 DEFAULT_SDTAN_STATUS = "en_elaboration"  # the schema's default
 ADOPTED_SDTAN_STATUSES = ("adopte", "en_actualisation", "a_actualiser")  # a scheme that has been adopted once
+MAX_TEXT_LENGTH = 32767  # characters of one XLSX cell (Excel's limit, which openpyxl does not enforce)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DEPARTMENT = re.compile(r"^(\d{2}|2[AB]|97[1-6])$")
 
@@ -266,6 +267,11 @@ def validate_project(project: dict, themes: list[dict] | None = None) -> list[st
     for code in split_list(project.get("departements")):
         if not _DEPARTMENT.match(code):
             problems.append(tr("Code de département invalide : « {0} ».").format(code))
+    for field, value in project.items():  # beyond a spreadsheet cell, the XLSX exchange would cut the text
+        if isinstance(value, str) and len(value) > MAX_TEXT_LENGTH:
+            problems.append(tr("Le champ {0} dépasse {1} caractères ({2}) : un classeur XLSX ne peut pas le garder "
+                               "en entier.").format(field, f"{MAX_TEXT_LENGTH:,}".replace(",", "\u202f"),
+                                                    f"{len(value):,}".replace(",", "\u202f")))
     if themes is not None:
         problems += validate_project_themes(project.get("themes_regionaux"), themes)
     return problems

@@ -398,3 +398,15 @@ def test_document_drops_control_characters_and_keeps_xml_specials(analysed, tmp_
     content = zipfile.ZipFile(path).read("content.xml").decode("utf-8")
     assert "\ufffd" not in content
     assert "Tiers-lieu du Morvan &amp; &lt;co&gt; 😀" in content and "Télétravail en bourg" in content
+
+
+def test_a_text_longer_than_a_spreadsheet_cell_is_refused(hostile_store):
+    """The register's XLSX exchange could not keep it whole: refused at save, with its length, nothing written."""
+    project = {"projet_id": "PRJ-010", "titre": "Long", "niveau": "regional", "domaine": "culture", "statut": "idee",
+               "departements": "21", "besoins_emergents": "x" * 32768}
+    with pytest.raises(ScoranError, match="besoins_emergents dépasse 32\u202f767 caractères \\(32\u202f768\\)"):
+        register.save_project(hostile_store, project)
+    assert "PRJ-010" not in set(register.read_tables(hostile_store)["projets"]["projet_id"])
+    register.save_project(hostile_store, {**project, "besoins_emergents": "x" * 32767})  # a full cell is fine
+    saved = register.read_tables(hostile_store)["projets"].set_index("projet_id")
+    assert len(saved.at["PRJ-010", "besoins_emergents"]) == 32767

@@ -3253,6 +3253,11 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../core/register.py" />
+            <source>Le champ {0} dépasse {1} caractères ({2}) : un classeur XLSX ne peut pas le garder en entier.</source>
+            <translation>The field {0} is longer than {1} characters ({2}): an XLSX workbook cannot hold it whole.</translation>
+        </message>
+        <message>
+            <location filename="../../core/register.py" />
             <source>Thème régional inconnu : « {0} » (thèmes retenus : {1}).</source>
             <translation>Unknown regional theme: “{0}” (themes chosen: {1}).</translation>
         </message>
