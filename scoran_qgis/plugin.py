@@ -118,8 +118,12 @@ class ScoranPlugin:
             return
         try:
             store = ScoranStore.open(path)
-        except ScoranError as error:
+        except ScoranError as error:  # a wrong connection, an unreachable server: said in both docks
             log(str(error), MSG_CRITICAL, push=True)
+            self.register_dock.set_store(None)
+            self.calendar_dock.set_store(None)
+            self.register_dock.message.setText(str(error))
+            self.calendar_dock.show_message(str(error))
             return
         self.register_dock.set_store(store)
         self.calendar_dock.set_store(store)

@@ -6,8 +6,10 @@ sample's layout: arcep/ (base_imb_*, actuel_*), insee/ (BPE), sirene/, mobile/ (
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+from ..core.errors import ScoranError
 from .white_zones import WhiteZonesAlgorithm
 
 # the no-broadband grid (zones blanches du haut débit), once the white-zones algorithm writes it
@@ -33,6 +35,25 @@ OUTPUTS = {  # analysis → files it writes in the analyses folder
 }
 
 
+def refuse_password(reference) -> None:
+    """A STORE holding a password (`password=…`, `postgresql://user:secret@…`) would be written into every
+    sub-step's parameters, hence the Processing log and history: refused, with what to use instead."""
+    from ..core.i18n import tr
+    from ..core.pg import redacted
+    from ..core.store import is_postgres_store, split_schema
+
+    if not isinstance(reference, str) or not is_postgres_store(reference):
+        return
+    connection, _ = split_schema(reference)
+    if re.search(r"(?i)(?:^|\s)(?:password|sslpassword)\s*=", connection) or re.search(
+            r"(?i)^postgres(?:ql)?://[^/@\s]*:[^@\s]*@", connection):
+        raise ScoranError(tr(
+            "Le référentiel {0} contient un mot de passe : il serait écrit dans le journal et l'historique de "
+            "Processing. Utilisez un service PostgreSQL (service=…, mot de passe dans pg_service.conf ou .pgpass) "
+            "ou une connexion PostgreSQL enregistrée dans QGIS avec une configuration d'authentification."
+        ).format(redacted(reference)))
+
+
 def steps(sources: Path, store, out: Path, millesime: str) -> list[tuple[str, dict]]:
     """(algorithm id, parameters) of the whole chain, in order. `store`: a ScoranStore / PgStore, or a
     GeoPackage path; its tables reach the algorithms as `store.layer_source(table)` (GeoPackage or PostGIS)."""
@@ -47,6 +68,7 @@ def steps(sources: Path, store, out: Path, millesime: str) -> list[tuple[str, di
             store = ScoranStore(store)
     arcep, mobile = sources / "arcep", sorted(str(p) for p in (sources / "mobile").glob("*.gpkg"))
     layer, reference = store.layer_source, store.reference
+    refuse_password(reference)
     plans = {"RIP_PROJECTS": layer("rip_projets"), "RIP_PHASES": layer("rip_phases"),
              "AMII": layer("amii_communes"), "AMII_CALENDAR": layer("amii_calendrier")}
     sirene = sorted(str(p) for p in (sources / "sirene").glob("*.csv"))

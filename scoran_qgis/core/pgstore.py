@@ -464,9 +464,18 @@ class PgStore(ScoranStore):
         """SQL reading a geometry column as WKB bytes (what `gpkg.blob_to_wkb` returns unchanged)."""
         return f'ST_AsBinary("{column}")'
 
+    def _qgis_connection(self) -> str:
+        """The connection part of a QGIS layer URI, never with a password: a saved QGIS connection whose
+        credentials sit in the QGIS authentication database keeps its `authcfg=<id>` (QGIS authenticates the
+        layer with it); any other reference loses its password (libpq then reads .pgpass / the service file)."""
+        authcfg_connection = _saved_authcfg_connection(self.conninfo)
+        if authcfg_connection:
+            return authcfg_connection
+        return _key_values(redacted(pg.resolve(self.conninfo).conninfo))
+
     def uri(self, table: str) -> str:
         """QGIS data source URI of a table, for QgsVectorLayer(uri, name, 'postgres') — without any password."""
-        connection = _key_values(redacted(pg.resolve(self.conninfo).conninfo))
+        connection = self._qgis_connection()
         geometry = None
         with self.connection() as conn:
             row = conn.execute("SELECT type, srid FROM geometry_columns WHERE f_table_schema = ? AND f_table_name = ?",
@@ -504,6 +513,31 @@ class PgStore(ScoranStore):
 
 PG_TO_QGIS_TYPES = {"POINT": "Point", "MULTIPOINT": "MultiPoint", "LINESTRING": "LineString",
                     "MULTILINESTRING": "MultiLineString", "POLYGON": "Polygon", "MULTIPOLYGON": "MultiPolygon"}
+
+
+def _saved_authcfg_connection(reference: str) -> str | None:
+    """For the name of a saved QGIS PostgreSQL connection using an authentication configuration: its
+    connection info with `authcfg=<id>` and neither user nor password; None otherwise."""
+    reference = str(reference).strip()
+    if pg.is_postgres_store(reference) and (pg._URI_START.match(reference) or pg._looks_like_libpq(reference)):
+        return None
+    metadata = pg._postgres_metadata()
+    if metadata is None:
+        return None
+    try:
+        connection = metadata.findConnection(reference, False)
+    except Exception:  # QgsProviderConnectionException: not a saved connection
+        return None
+    if connection is None:
+        return None
+    from qgis.core import QgsDataSourceUri
+
+    uri = QgsDataSourceUri(connection.uri())
+    if not uri.authConfigId():
+        return None
+    uri.setUsername("")
+    uri.setPassword("")
+    return uri.connectionInfo(False)
 
 
 def _key_values(connection: str) -> str:

@@ -26,6 +26,7 @@ from qgis.PyQt.QtWidgets import (
 from ..core import register
 from ..core.calendar import PROJECT, initiative_rows
 from ..core.codes import Millesime
+from ..core.errors import ScoranError
 from ..core.palettes import (
     ABANDONED_COLOR,
     ALERT,
@@ -99,6 +100,10 @@ class CalendarDock(QgsDockWidget):
         self.zoom.valueChanged.connect(self.redraw)
         tools.addWidget(self.zoom)
         layout.addLayout(tools)
+        self.message = QLabel()  # why no store is shown (a wrong connection, an unreachable server)
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout.addWidget(self.message)
         # The semesters stay in view above the rows: a header of its own, scrolled sideways with the chart.
         self.header_scene = QGraphicsScene(self)
         self.header_view = QGraphicsView(self.header_scene)
@@ -127,7 +132,18 @@ class CalendarDock(QgsDockWidget):
 
     def set_store(self, store) -> None:
         self.store = store
-        self.reload()
+        self.show_message("")
+        try:
+            self.reload()
+        except ScoranError as error:  # the store could not be read (PostgreSQL server gone, rights)
+            self.store, self.rows = None, []
+            self.redraw()
+            self.show_message(str(error))
+
+    def show_message(self, text: str) -> None:
+        """A message above the chart (empty: hidden)."""
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
 
     def reload(self) -> None:
         """Rows: every project (with its milestones), then every RIP phase and AMII calendar."""

@@ -6,13 +6,59 @@ from qgis.core import QgsApplication, QgsCoordinateReferenceSystem
 from qgis.gui import QgsFileWidget, QgsOptionsPageWidget, QgsOptionsWidgetFactory, QgsProjectionSelectionWidget
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QVBoxLayout
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QLineEdit,
+    QStackedWidget,
+    QVBoxLayout,
+)
 
 from ..__about__ import __icon_path__
 from ..core.speed_classes import CLASSES, LABELS_FR
 from ..toolbelt.preferences import Preferences
 
 PAGE_OBJECT_NAME = "scoran_qgis_options"
+# what the « Type de référentiel » combo offers (its item data)
+GEOPACKAGE, CONNECTION, SERVICE = "gpkg", "connection", "service"
+DEFAULT_SCHEMA = "scoran"
+
+
+def saved_connections() -> list[str]:
+    """Names of the PostgreSQL connections saved in QGIS (Explorateur > PostgreSQL), sorted."""
+    from qgis.core import QgsProviderRegistry
+
+    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
+    if metadata is None:
+        return []
+    try:
+        return sorted(metadata.connections(False).keys())
+    except Exception:  # QgsProviderConnectionException: unreadable settings
+        return []
+
+
+def split_store_value(value: str) -> tuple[str, str, str]:
+    """(kind, reference, schema) of a saved STORE value: a GeoPackage path, `<connection> schema=<s>` or
+    `service=<name> schema=<s>`."""
+    from ..core.store import is_postgres_store, split_schema
+
+    value = (value or "").strip()
+    if not value or not is_postgres_store(value):
+        return GEOPACKAGE, value, DEFAULT_SCHEMA
+    reference, schema = split_schema(value)
+    kind = CONNECTION if reference in saved_connections() else SERVICE
+    return kind, reference, schema or DEFAULT_SCHEMA
+
+
+def store_value(kind: str, reference: str, schema: str) -> str:
+    """The STORE value the docks and `ScoranStore.open` take, from what the page shows."""
+    reference, schema = (reference or "").strip(), (schema or "").strip() or DEFAULT_SCHEMA
+    if kind == GEOPACKAGE or not reference:
+        return reference
+    return f"{reference} schema={schema}"
 
 
 def _tr(message: str) -> str:
@@ -27,10 +73,34 @@ class ScoranOptionsPage(QgsOptionsPageWidget):
         self.setObjectName(PAGE_OBJECT_NAME)
         prefs = Preferences.load()
 
+        kind, reference, schema = split_store_value(prefs.store_path)
+        self.store_kind = QComboBox()
+        self.store_kind.addItem(_tr("Fichier GeoPackage"), GEOPACKAGE)
+        self.store_kind.addItem(_tr("Connexion PostgreSQL enregistrée dans QGIS"), CONNECTION)
+        self.store_kind.addItem(_tr("Service PostgreSQL (pg_service.conf)"), SERVICE)
         self.store_path = QgsFileWidget()
         self.store_path.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.store_path.setFilter(_tr("GeoPackage (*.gpkg)"))
-        self.store_path.setFilePath(prefs.store_path)
+        self.store_path.setFilePath(reference if kind == GEOPACKAGE else "")
+        self.connection = QComboBox()
+        self.connection.setToolTip(_tr("Les connexions PostgreSQL de l'Explorateur de QGIS ; le mot de passe reste "
+                                       "dans la configuration d'authentification de QGIS."))
+        self.connection.addItems(saved_connections())
+        if kind == CONNECTION:
+            self.connection.setCurrentIndex(max(0, self.connection.findText(reference)))
+        self.service = QLineEdit(reference if kind == SERVICE else "")
+        self.service.setPlaceholderText(_tr("service=scoran"))
+        self.service.setToolTip(_tr("Un service de pg_service.conf (les identifiants restent dans ce fichier ou "
+                                    "dans .pgpass, jamais dans le projet)."))
+        self.schema = QLineEdit(schema)
+        self.schema.setPlaceholderText(DEFAULT_SCHEMA)
+        self.store_pages = QStackedWidget()
+        self.store_pages.addWidget(self.store_path)
+        self.store_pages.addWidget(self.connection)
+        self.store_pages.addWidget(self.service)
+        self.store_kind.currentIndexChanged.connect(self._kind_changed)
+        self.store_kind.setCurrentIndex(max(0, self.store_kind.findData(kind)))
+        self._kind_changed()
         self.crs = QgsProjectionSelectionWidget()
         self.crs.setCrs(QgsCoordinateReferenceSystem(f"EPSG:{prefs.default_crs}"))
         self.threshold = QComboBox()
@@ -45,7 +115,11 @@ class ScoranOptionsPage(QgsOptionsPageWidget):
 
         store_box = QGroupBox(_tr("Référentiel SCORAN"))
         store_form = QFormLayout(store_box)
-        store_form.addRow(_tr("Fichier GeoPackage"), self.store_path)
+        store_form.addRow(_tr("Type de référentiel"), self.store_kind)
+        store_form.addRow(_tr("Référentiel"), self.store_pages)
+        self.schema_label = _tr("Schéma PostgreSQL")
+        store_form.addRow(self.schema_label, self.schema)
+        self.store_form = store_form
         store_form.addRow(_tr("Système de coordonnées par défaut"), self.crs)
         analysis_box = QGroupBox(_tr("Seuils d'analyse (valeurs par défaut des algorithmes)"))
         analysis_form = QFormLayout(analysis_box)
@@ -58,6 +132,20 @@ class ScoranOptionsPage(QgsOptionsPageWidget):
         layout.addWidget(analysis_box)
         layout.addWidget(self.debug)
         layout.addStretch()
+
+    def _kind_changed(self, *_args) -> None:
+        kind = self.store_kind.currentData()
+        self.store_pages.setCurrentIndex({GEOPACKAGE: 0, CONNECTION: 1, SERVICE: 2}[kind])
+        self.schema.setEnabled(kind != GEOPACKAGE)
+
+    def store_reference(self) -> str:
+        """The STORE value the page would save."""
+        kind = self.store_kind.currentData()
+        reference = {GEOPACKAGE: self.store_path.filePath(), CONNECTION: self.connection.currentText(),
+                     SERVICE: self.service.text()}[kind]
+        if kind == SERVICE and reference.strip() and "=" not in reference:
+            reference = f"service={reference.strip()}"
+        return store_value(kind, reference, self.schema.text())
 
     @staticmethod
     def _spin(value: float, minimum: float, maximum: float, suffix: str) -> QDoubleSpinBox:
@@ -72,7 +160,7 @@ class ScoranOptionsPage(QgsOptionsPageWidget):
         crs = self.crs.crs()
         epsg = int(crs.authid().split(":")[1]) if crs.authid().startswith("EPSG:") else Preferences.default_crs
         Preferences(
-            store_path=self.store_path.filePath(),
+            store_path=self.store_reference(),
             default_crs=epsg,
             threshold_class=self.threshold.currentData(),
             white_zone_share=self.share.value(),

@@ -2222,8 +2222,38 @@ Import only the valid projects?</translation>
         <name>ScoranSettings</name>
         <message>
             <location filename="../../ui/settings_page.py" />
+            <source>Fichier GeoPackage</source>
+            <translation>GeoPackage file</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" />
+            <source>Connexion PostgreSQL enregistrée dans QGIS</source>
+            <translation>PostgreSQL connection saved in QGIS</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" />
+            <source>Service PostgreSQL (pg_service.conf)</source>
+            <translation>PostgreSQL service (pg_service.conf)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" />
             <source>GeoPackage (*.gpkg)</source>
             <translation>GeoPackage (*.gpkg)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" />
+            <source>Les connexions PostgreSQL de l'Explorateur de QGIS ; le mot de passe reste dans la configuration d'authentification de QGIS.</source>
+            <translation>The PostgreSQL connections of the QGIS Browser; the password stays in the QGIS authentication configuration.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" />
+            <source>service=scoran</source>
+            <translation>service=scoran</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" />
+            <source>Un service de pg_service.conf (les identifiants restent dans ce fichier ou dans .pgpass, jamais dans le projet).</source>
+            <translation>A pg_service.conf service (the credentials stay in that file or in .pgpass, never in the project).</translation>
         </message>
         <message>
             <location filename="../../ui/settings_page.py" />
@@ -2242,8 +2272,18 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../ui/settings_page.py" />
-            <source>Fichier GeoPackage</source>
-            <translation>GeoPackage file</translation>
+            <source>Type de référentiel</source>
+            <translation>Store type</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" />
+            <source>Référentiel</source>
+            <translation>Store</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_page.py" />
+            <source>Schéma PostgreSQL</source>
+            <translation>PostgreSQL schema</translation>
         </message>
         <message>
             <location filename="../../ui/settings_page.py" />
@@ -2283,6 +2323,11 @@ Import only the valid projects?</translation>
     </context>
     <context>
         <name>scoran</name>
+        <message>
+            <location filename="../../algorithms/chain.py" />
+            <source>Le référentiel {0} contient un mot de passe : il serait écrit dans le journal et l'historique de Processing. Utilisez un service PostgreSQL (service=…, mot de passe dans pg_service.conf ou .pgpass) ou une connexion PostgreSQL enregistrée dans QGIS avec une configuration d'authentification.</source>
+            <translation>The store {0} holds a password: it would be written into the Processing log and history. Use a PostgreSQL service (service=…, password in pg_service.conf or .pgpass) or a PostgreSQL connection saved in QGIS with an authentication configuration.</translation>
+        </message>
         <message>
             <location filename="../../algorithms/mobile_demand.py" />
             <source>{0} point(s) sur {1} hors de la couverture 4G, dans {2} commune(s).</source>
