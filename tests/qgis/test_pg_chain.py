@@ -315,8 +315,12 @@ def test_createstore_writes_the_same_territory_into_a_postgis_schema(provider, p
     result = run("createstore", {**parameters, "STORE": target})
     assert result["NB_COMMUNES"] > 0 and "schema=cree" in result["STORE"]
     left, right = gpkg_tables(tmp_path / "scoran.gpkg"), pg_tables(pg_dsn, "cree")
-    assert_same_tables({t: left[t] for t in ("communes", "departements", "epci", "regions", "millesimes")},
-                       {t: right[t] for t in ("communes", "departements", "epci", "regions", "millesimes")})
+    names = ("communes", "departements", "epci", "regions", "millesimes")
+
+    def content(tables):  # when each store was written is not what it holds (the two runs straddle a second)
+        return {t: tables[t].drop(columns=[c for c in ("cree_le", "modifie_le") if c in tables[t]]) for t in names}
+
+    assert_same_tables(content(left), content(right))
     again = run("createstore", {**parameters, "STORE": target})  # an existing schema: its territory replaced
     assert again["NB_COMMUNES"] == result["NB_COMMUNES"]
     assert len(pg_tables(pg_dsn, "cree")["communes"]) == len(left["communes"])
