@@ -59,7 +59,7 @@ def _looks_like_libpq(text: str) -> bool:
     return bool(match) and match.group(1).lower() in LIBPQ_KEYWORDS
 
 
-def _saved_connection_names() -> list[str]:
+def saved_connection_names() -> list[str]:
     """Names of the PostgreSQL connections saved in QGIS ([] without QGIS or its postgres provider)."""
     metadata = _postgres_metadata()
     if metadata is None:
@@ -91,7 +91,7 @@ def is_postgres_store(value) -> bool:
         return True
     if text.lower().endswith(_GEOPACKAGE_SUFFIXES) or os.path.exists(text):
         return False
-    return text in _saved_connection_names()
+    return text in saved_connection_names()
 
 
 @dataclass(frozen=True)
@@ -188,7 +188,7 @@ def _from_qgis_connection(name: str) -> PgTarget:
         except Exception:  # QgsProviderConnectionException: not found
             connection = None
     if connection is None:
-        names = _saved_connection_names()
+        names = saved_connection_names()
         known = ", ".join(quoted(n) for n in names) if names else tr("aucune")
         raise ScoranError(
             tr(

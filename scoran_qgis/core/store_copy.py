@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import schema
 from .errors import ScoranError
+from .feedback import Steps
 from .i18n import tr
 from .store import ScoranStore, is_postgres_store
 
@@ -89,6 +90,7 @@ def _fill(source, target, conn, version: int, feedback=None) -> CopyReport:
     tables = table_order(version)
     for table in reversed(tables):
         conn.execute(f'DELETE FROM "{table}"')
+    steps = Steps(feedback, {table: 1 for table in tables}) if feedback is not None else None
     with source.connection() as read:
         for table in tables:
             count = 0
@@ -97,8 +99,9 @@ def _fill(source, target, conn, version: int, feedback=None) -> CopyReport:
             if target.is_postgres:  # identity keys continue after the copied ids
                 _reset_identities(conn, table)
             report.counts[table] = count
-            if feedback is not None:
+            if steps is not None:  # a cancel raises here: the caller's transaction or partial file is undone
                 feedback.pushInfo(tr("{0} : {1} ligne(s) copiée(s).").format(table, count))
+                steps.progress(table, 1.0)
     # checked, not assumed: every table of the target holds what the source holds
     with source.connection() as read:
         for table in tables:

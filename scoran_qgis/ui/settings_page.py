@@ -18,6 +18,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..__about__ import __icon_path__
+from ..core.pg import saved_connection_names
 from ..core.speed_classes import CLASSES, LABELS_FR
 from ..toolbelt.preferences import Preferences
 
@@ -25,19 +26,6 @@ PAGE_OBJECT_NAME = "scoran_qgis_options"
 # what the « Type de référentiel » combo offers (its item data)
 GEOPACKAGE, CONNECTION, SERVICE = "gpkg", "connection", "service"
 DEFAULT_SCHEMA = "scoran"
-
-
-def saved_connections() -> list[str]:
-    """Names of the PostgreSQL connections saved in QGIS (Explorateur > PostgreSQL), sorted."""
-    from qgis.core import QgsProviderRegistry
-
-    metadata = QgsProviderRegistry.instance().providerMetadata("postgres")
-    if metadata is None:
-        return []
-    try:
-        return sorted(metadata.connections(False).keys())
-    except Exception:  # QgsProviderConnectionException: unreadable settings
-        return []
 
 
 def split_store_value(value: str) -> tuple[str, str, str]:
@@ -49,7 +37,7 @@ def split_store_value(value: str) -> tuple[str, str, str]:
     if not value or not is_postgres_store(value):
         return GEOPACKAGE, value, DEFAULT_SCHEMA
     reference, schema = split_schema(value)
-    kind = CONNECTION if reference in saved_connections() else SERVICE
+    kind = CONNECTION if reference in saved_connection_names() else SERVICE
     return kind, reference, schema or DEFAULT_SCHEMA
 
 
@@ -85,7 +73,7 @@ class ScoranOptionsPage(QgsOptionsPageWidget):
         self.connection = QComboBox()
         self.connection.setToolTip(_tr("Les connexions PostgreSQL de l'Explorateur de QGIS ; le mot de passe reste "
                                        "dans la configuration d'authentification de QGIS."))
-        self.connection.addItems(saved_connections())
+        self.connection.addItems(saved_connection_names())
         if kind == CONNECTION:
             self.connection.setCurrentIndex(max(0, self.connection.findText(reference)))
         self.service = QLineEdit(reference if kind == SERVICE else "")
