@@ -10,6 +10,7 @@ from .deliverables import DeliverablesAlgorithm
 from .financial_needs import FinancialNeedsAlgorithm
 from .import_bpe import ImportBpeAlgorithm
 from .import_mci import ImportMciAlgorithm
+from .import_mci_postgis import ImportMciPostgisAlgorithm
 from .migrate_store import MigrateStoreAlgorithm
 from .mobile_demand import MobileDemandAlgorithm
 from .mobile_white_zones import MobileWhiteZonesAlgorithm
@@ -55,6 +56,7 @@ class ScoranProvider(QgsProcessingProvider):
             MobileDemandAlgorithm(),
             DeliverablesAlgorithm(),
             MigrateStoreAlgorithm(),
+            ImportMciPostgisAlgorithm(),
         ):
             self.addAlgorithm(algorithm)
         for path in sorted((PLUGIN_DIR / "resources" / "models").glob("*.model3")):  # shipped models

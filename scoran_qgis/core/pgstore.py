@@ -464,18 +464,9 @@ class PgStore(ScoranStore):
         """SQL reading a geometry column as WKB bytes (what `gpkg.blob_to_wkb` returns unchanged)."""
         return f'ST_AsBinary("{column}")'
 
-    def _qgis_connection(self) -> str:
-        """The connection part of a QGIS layer URI, never with a password: a saved QGIS connection whose
-        credentials sit in the QGIS authentication database keeps its `authcfg=<id>` (QGIS authenticates the
-        layer with it); any other reference loses its password (libpq then reads .pgpass / the service file)."""
-        authcfg_connection = _saved_authcfg_connection(self.conninfo)
-        if authcfg_connection:
-            return authcfg_connection
-        return _key_values(redacted(pg.resolve(self.conninfo).conninfo))
-
     def uri(self, table: str) -> str:
         """QGIS data source URI of a table, for QgsVectorLayer(uri, name, 'postgres') — without any password."""
-        connection = self._qgis_connection()
+        connection = qgis_connection(self.conninfo)
         geometry = None
         with self.connection() as conn:
             row = conn.execute("SELECT type, srid FROM geometry_columns WHERE f_table_schema = ? AND f_table_name = ?",
@@ -513,6 +504,16 @@ class PgStore(ScoranStore):
 
 PG_TO_QGIS_TYPES = {"POINT": "Point", "MULTIPOINT": "MultiPoint", "LINESTRING": "LineString",
                     "MULTILINESTRING": "MultiLineString", "POLYGON": "Polygon", "MULTIPOLYGON": "MultiPolygon"}
+
+
+def qgis_connection(reference: str) -> str:
+    """The connection part of a QGIS layer URI, never with a password: a saved QGIS connection whose
+    credentials sit in the QGIS authentication database keeps its `authcfg=<id>` (QGIS authenticates the
+    layer with it); any other reference loses its password (libpq then reads .pgpass / the service file)."""
+    authcfg_connection = _saved_authcfg_connection(reference)
+    if authcfg_connection:
+        return authcfg_connection
+    return _key_values(redacted(pg.resolve(reference).conninfo))
 
 
 def _saved_authcfg_connection(reference: str) -> str | None:

@@ -187,9 +187,12 @@ def _polygons_wkb(layer) -> np.ndarray:
     return np.array([bytes(feature.GetGeometryRef().ExportToIsoWkb()) for feature in layer], dtype=object)
 
 
-def _zones_of(cells: pd.DataFrame, flag: str, count: str, pct: str, premise_ix: np.ndarray, premise_iy: np.ndarray,
-              code_dep: np.ndarray, category: str, seuil: str, share: float) -> pd.DataFrame:
-    """The flagged cells dissolved into zones: one row per zone (fields, main department, geometry, envelope)."""
+def _zones_of(cells: pd.DataFrame, flag: str, count: str, pct: str, main_departments, category: str, seuil: str,
+              share: float) -> pd.DataFrame:
+    """The flagged cells dissolved into zones: one row per zone (fields, main department, geometry, envelope).
+
+    `main_departments(labels, n_zones)` gives the main department of zones 1..n_zones.
+    """
     names = ZONE_FIELDS if count == "nb_sous_seuil" else INEL_ZONE_FIELDS
     flagged = cells[cells[flag]]
     if flagged.empty:
@@ -198,8 +201,7 @@ def _zones_of(cells: pd.DataFrame, flag: str, count: str, pct: str, premise_ix: 
     geometries, labels = _dissolve(cell_x, cell_y)
     zone = labels.of(cell_x, cell_y)
     n_zones = len(geometries)
-    # the department of most premise rows of the zone (a tie: the first met), as for the areas
-    main_dep = main_department(labels.of(premise_ix, premise_iy) - 1, code_dep, n_zones)
+    main_dep = main_departments(labels, n_zones)
     sums = flagged.assign(zone=zone).groupby("zone").agg(
         nb_carreaux=("zone", "size"), nb_locaux=("nb_locaux", "sum"), count=(count, "sum"),
         minx=("ix", "min"), maxx=("ix", "max"), miny=("iy", "min"), maxy=("iy", "max"),
@@ -225,7 +227,7 @@ def grid_white_zones(x: np.ndarray, y: np.ndarray, epsg: int, nb_locaux: np.ndar
     `zones`: cells whose premises below THRESHOLD reach SHARE (`sous_seuil`); `zones_inel`: cells
     whose ineligible premises reach SHARE (`sans_haut_debit`).
     """
-    limit, share, seuil = threshold_rank(threshold), _check_share(share), threshold_code(threshold)
+    limit = threshold_rank(threshold)
     gx, gy = projection.transform(x, y, epsg, LAEA)
     ix, iy = cell_indices(gx, gy)
     nb = nb_locaux.astype(np.int64)
@@ -241,12 +243,30 @@ def grid_white_zones(x: np.ndarray, y: np.ndarray, epsg: int, nb_locaux: np.ndar
         "nb_inel": np.bincount(cell_of, weights=np.where(ranks == RANK["INEL"], nb, 0),
                                minlength=len(keys)).round().astype(np.int64),
     })
+    code_dep = np.asarray(code_dep, dtype=object)
+
+    def main_departments(labels: _Labels, n_zones: int) -> np.ndarray:
+        # the department of most premise rows of the zone (a tie: the first met), as for the areas
+        return main_department(labels.of(ix, iy) - 1, code_dep, n_zones)
+
+    return zones_of_cells(cells, main_departments, threshold, share)
+
+
+def zones_of_cells(cells: pd.DataFrame, main_departments, threshold: str, share: float) -> GridZones:
+    """GridZones of the populated cells counted elsewhere (ix, iy, nb_locaux, nb_sous_seuil, nb_inel, in (ix, iy)
+    order): the flags `blanc` and `inel`, then the flagged cells dissolved into zones of each category.
+
+    `main_departments(labels, n_zones)`: the main department of zones 1..n_zones, where `labels.of(ix, iy)` gives
+    the zone of any cell (0: none). The GeoPackage path counts the premises' rows (`grid_white_zones`), the
+    PostGIS path its per cell × department counts (core/mci_postgis.py): the same rule.
+    """
+    share, seuil = _check_share(share), threshold_code(threshold)
     cells["blanc"] = reaches_share(cells["nb_sous_seuil"], cells["nb_locaux"], share)
     cells["inel"] = reaches_share(cells["nb_inel"], cells["nb_locaux"], share)
-    code_dep = np.asarray(code_dep, dtype=object)
-    zones = _zones_of(cells, "blanc", "nb_sous_seuil", "pct_sous_seuil", ix, iy, code_dep,
+    zones = _zones_of(cells, "blanc", "nb_sous_seuil", "pct_sous_seuil", main_departments,
                       CATEGORY_BELOW_THRESHOLD, seuil, share)
-    zones_inel = _zones_of(cells, "inel", "nb_inel", "pct_inel", ix, iy, code_dep, CATEGORY_NO_BROADBAND, seuil, share)
+    zones_inel = _zones_of(cells, "inel", "nb_inel", "pct_inel", main_departments, CATEGORY_NO_BROADBAND, seuil,
+                           share)
     return GridZones(cells, zones, zones_inel)
 
 
