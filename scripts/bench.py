@@ -87,6 +87,10 @@ def main(argv=None) -> int:
                     print(f"{pattern}/{size}: repeats {repeats}", flush=True)
     table = render(results, args)
     print(table)
+    previous = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
+    begin, end = "<!-- bench-national -->", "<!-- /bench-national -->"  # scripts/bench_national.py's section
+    if begin in previous and end in previous:
+        table = table.rstrip("\n") + "\n\n" + begin + previous.split(begin, 1)[1].split(end, 1)[0] + end + "\n"
     args.output.write_text(table, encoding="utf-8")
     print(f"écrit : {args.output}")
     return 0

@@ -37,6 +37,7 @@ RANK_EXPRESSION = ("CASE WHEN \"code_techno\" NOT IN ('CU','COAX','FO') THEN 0 "
 STEP_OF = {  # algorithm of the chain (scoran_qgis/algorithms/chain.py, as `make demo`) → step of the tables
     "scoran:importmci": "import", "scoran:whitezones": "white zones", "scoran:importbpe": "priority sites",
     "scoran:prioritysites": "priority sites", "scoran:thdcoverage": "thd coverage",
+    "scoran:whitezoneclearing": "thd coverage",  # the clearing of the white zones by the planned THD (chain.py)
     "scoran:thdtrajectory": "trajectory + finance", "scoran:financialneeds": "trajectory + finance",
     "scoran:mobilewhitezones": "mobile", "scoran:mobiledemand": "mobile demand",
 }
