@@ -142,8 +142,13 @@ def child_postgis(spec_path: Path) -> int:
     spec = json.loads(spec_path.read_text(encoding="utf-8"))
     from scoran_qgis.core.mci_postgis import import_to_postgis
 
-    def progress(*args):
-        print("progression :", *args, file=sys.stderr, flush=True)
+    said = set()
+
+    def progress(step, fraction=None, *rest):  # a line per step and tenth, not per file
+        key = (step, int(float(fraction or 0) * 10))
+        if key not in said:
+            said.add(key)
+            print(f"progression : {step} {float(fraction or 0):.0%}", file=sys.stderr, flush=True)
 
     began = time.perf_counter()
     run = import_to_postgis(spec["dsn"], spec["base"], spec["eligibility"], schema=spec["schema"],
@@ -179,7 +184,9 @@ def run_postgis(server, name: str, base: list, eligibility: list, workers: int, 
         json.dump({"dsn": dsn, "base": [str(p) for p in base], "eligibility": [str(p) for p in eligibility],
                    "schema": "scoran_mci", "workers": workers}, spec)
     env = dict(os.environ, SCORAN_WORKERS=str(workers), PYTHONPATH=str(ROOT))
-    print(f"PostGIS ({name}) : {len(base)} + {len(eligibility)} fichiers, {workers} processus…", flush=True)
+    load = round(os.getloadavg()[0], 2)  # another job on the machine would slow the run: said in the report
+    print(f"PostGIS ({name}) : {len(base)} + {len(eligibility)} fichiers, {workers} processus (charge {load})…",
+          flush=True)
     try:
         code, out, sampler, seconds = run_sampled(
             [sys.executable, __file__, "--child-postgis", spec.name], env,
@@ -187,7 +194,7 @@ def run_postgis(server, name: str, base: list, eligibility: list, workers: int, 
     finally:
         os.unlink(spec.name)
     lines = [line for line in out.splitlines() if line.startswith("{")]
-    result = {"run_s": round(seconds, 2), "peak_gb": round(sampler.peak / 1024 ** 3, 2),
+    result = {"run_s": round(seconds, 2), "load_before": load, "peak_gb": round(sampler.peak / 1024 ** 3, 2),
               "peak_parts_gb": {k: round(v / 1024 ** 3, 2) for k, v in sampler.peak_parts.items()},
               "samples": sampler.samples}
     if code != 0 or not lines:
@@ -195,7 +202,8 @@ def run_postgis(server, name: str, base: list, eligibility: list, workers: int, 
         print(f"PostGIS ({name}) : ÉCHEC {result['error']}", flush=True)
         return result
     result.update(json.loads(lines[-1]))
-    result["total_s"] = round(sum(result["timings"].values()), 2)
+    # the call's wall time: its steps' timings and what follows the last one (dropping the staging tables)
+    result["total_s"] = max(result["wall_s"], round(sum(result["timings"].values()), 2))
     result["database_gb"] = round(int(server.execute(name, f"SELECT pg_database_size('{name}')")) / 1024 ** 3, 2)
     print(f"PostGIS ({name}) : {result['total_s']} s, pic {result['peak_gb']} Go {result['peak_parts_gb']}",
           flush=True)
@@ -206,12 +214,13 @@ def run_gpkg(sources: Path, timeout: float) -> dict:
     """scripts/bench_chain.py's `fixed` chain (importmci + whitezones into a GeoPackage) with its tree sampled."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     with tempfile.TemporaryDirectory(prefix="scoran-bench-national-") as work:
-        print("GeoPackage : scoran:importmci + scoran:whitezones (région complète)…", flush=True)
+        load = round(os.getloadavg()[0], 2)
+        print(f"GeoPackage : scoran:importmci + scoran:whitezones (région complète, charge {load})…", flush=True)
         code, out, sampler, seconds = run_sampled(
             [sys.executable, str(ROOT / "scripts" / "bench_chain.py"), "fixed", str(sources), str(Path(work) / "gpkg")],
             env, {}, timeout, "gpkg")
     lines = [line for line in out.splitlines() if line.startswith("{")]
-    result = {"run_s": round(seconds, 2), "samples": sampler.samples}
+    result = {"run_s": round(seconds, 2), "load_before": load, "samples": sampler.samples}
     if code != 0 or not lines:
         result["error"] = f"exit code {code}"
         print(f"GeoPackage : ÉCHEC {result['error']}", flush=True)
@@ -319,10 +328,14 @@ def render(results: dict) -> str:
         return "\n".join(lines) + "\n"
 
     seconds = national["total_s"]
-    lines += ["### Time per step", "", "| step | s | share |", "|---|---:|---:|"]
-    for step, value in national["timings"].items():
-        lines.append(f"| {step} | {value:.1f} | {100 * value / seconds:.0f} % |" if seconds else f"| {step} | "
-                     f"{value:.1f} | |")
+    steps = dict(national["timings"])
+    rest = seconds - sum(steps.values())
+    if rest >= 0.05:
+        steps["(after the last step: staging tables dropped)"] = rest
+    lines += ["### Time per step", "", "Steps of `import_to_postgis` (its `timings`); the total is the call's wall "
+              "time.", "", "| step | s | share |", "|---|---:|---:|"]
+    for step, value in steps.items():
+        lines.append(f"| {step} | {value:.1f} | {100 * value / max(seconds, 1e-9):.0f} % |")
     rows_s = total["eligibility_rows"] / seconds
     buildings_s = total["buildings"] / seconds
     parts = national.get("peak_parts_gb", {})
@@ -332,7 +345,8 @@ def render(results: dict) -> str:
         f"Python's start and the imports); **{number(rows_s)} eligibility rows/s**, **{number(buildings_s)} "
         f"buildings/s**; peak memory **{national['peak_gb']:.2f} GB** (client {parts.get('client', 0):.2f} GB + "
         f"server {parts.get('server', 0):.2f} GB at that moment); database size after the run "
-        f"{national.get('database_gb', '?')} GB.",
+        f"{national.get('database_gb', '?')} GB; load average (1 min) just before the run "
+        f"{national.get('load_before', '?')} on {info['cores']} cores.",
         "",
     ]
     counts = national.get("counts", {})
@@ -387,7 +401,8 @@ def consistency(national: dict, region: dict, copies: int) -> list:
     verdict = "✓ all equal" if not wrong else "✗ differ: " + ", ".join(
         f"{k} {number(national['counts'][k])} ≠ {copies} × {number(pg['counts'][k])}" for k in wrong)
     return [f"Check: {', '.join(keys)} of the national run = {copies} × those of the full region on PostGIS "
-            f"(below): {verdict}. (Cells and zones may differ: the copies' translated points overlap at places.)", ""]
+            f"(below): {verdict}. (Cells and zones may differ: translated points fall differently on the 200 m "
+            "grid, and neighbouring copies overlap at places.)", ""]
 
 
 def render_side_by_side(region: dict) -> list:
@@ -403,27 +418,28 @@ def render_side_by_side(region: dict) -> list:
         f"{region.get('workers', 2)} workers. Peak memory as above (GeoPackage: the QGIS process tree; PostGIS: "
         "client + server).",
         "",
-        "| backend | import (s) | white zones (s) | total (s) | peak memory (GB) | buildings/s |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| backend | import (s) | white zones (s) | total (s) | peak memory (GB) | buildings/s | load before |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     if gpkg and "timings" in gpkg:
         t = gpkg["timings"]
         lines.append(f"| GeoPackage | {t.get('import', 0):.1f} | {t.get('white zones', 0):.1f} | "
                      f"{gpkg['total_s']:.1f} | {gpkg['peak_gb']:.2f} | "
-                     f"{number(counts['buildings'] / gpkg['total_s'])} |")
+                     f"{number(counts['buildings'] / gpkg['total_s'])} | {gpkg.get('load_before', '?')} |")
     elif gpkg:
-        lines.append(f"| GeoPackage | failed ({gpkg.get('error')}) | | | | |")
+        lines.append(f"| GeoPackage | failed ({gpkg.get('error')}) | | | | | |")
     else:
-        lines.append("| GeoPackage | not run (`--skip-gpkg`) | | | | |")
+        lines.append("| GeoPackage | not run (`--skip-gpkg`) | | | | | |")
     if pg and "timings" in pg:
-        imported, white = split_steps(pg["timings"])
+        imported, _ = split_steps(pg["timings"])
+        white = pg["total_s"] - imported  # the rest of the call (staging tables dropped) counted with the zones
         lines.append(f"| PostGIS | {imported:.1f} | {white:.1f} | {pg['total_s']:.1f} | {pg['peak_gb']:.2f} | "
-                     f"{number(counts['buildings'] / pg['total_s'])} |")
+                     f"{number(counts['buildings'] / pg['total_s'])} | {pg.get('load_before', '?')} |")
         steps = ", ".join(f"{k} {v:.1f} s" for k, v in pg["timings"].items())
         lines += ["", f"PostGIS steps: {steps} (import = {' + '.join(IMPORT_STEPS)}, what `scoran:importmci` "
-                      "does; white zones = the other steps)."]
+                      "does; white zones = the other steps and the end of the call)."]
     elif pg:
-        lines.append(f"| PostGIS | failed ({pg.get('error')}) | | | | |")
+        lines.append(f"| PostGIS | failed ({pg.get('error')}) | | | | | |")
     if gpkg and gpkg.get("white_cell_zones") is not None:
         lines += ["", f"GeoPackage path: {number(gpkg['white_communes'])} white communes, "
                       f"{number(gpkg['white_cell_zones'])} white-cell zones."]
@@ -515,7 +531,7 @@ def measure(args) -> dict:
     finally:
         if server is not None and args.keep:
             print(f"grappe conservée : psql \"{server.dsn('bench_national')}\" ; arrêt : "
-                  f"{' '.join(server._command('pg_ctl', '-D', str(server.data), 'stop'))} (dossier {server.root})")
+                  f"{' '.join(server._command('pg_ctl', '-D', str(server.data), 'stop'))} puis rm -rf {server.root}")
             if server._watchdog is not None:  # the watchdog would stop it when this process ends
                 server._watchdog.terminate()
                 server._watchdog = None
