@@ -88,6 +88,7 @@ class Sampler:
         self.roots = {name: pid for name, pid in roots.items() if pid}
         self.peak = 0
         self.peak_parts = {name: 0 for name in self.roots}  # each tree at the moment of the peak of the sum
+        self.max_parts = {name: 0 for name in self.roots}  # each tree's own peak
         self.samples = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, args=(interval,), daemon=True)
@@ -108,6 +109,7 @@ class Sampler:
     def _sample(self) -> None:
         parts = {name: sum(pss(pid) for pid in process_tree(root)) for name, root in self.roots.items()}
         self.samples += 1
+        self.max_parts = {name: max(self.max_parts[name], value) for name, value in parts.items()}
         if sum(parts.values()) > self.peak:
             self.peak, self.peak_parts = sum(parts.values()), parts
 
@@ -196,6 +198,7 @@ def run_postgis(server, name: str, base: list, eligibility: list, workers: int, 
     lines = [line for line in out.splitlines() if line.startswith("{")]
     result = {"run_s": round(seconds, 2), "load_before": load, "peak_gb": round(sampler.peak / 1024 ** 3, 2),
               "peak_parts_gb": {k: round(v / 1024 ** 3, 2) for k, v in sampler.peak_parts.items()},
+              "max_parts_gb": {k: round(v / 1024 ** 3, 2) for k, v in sampler.max_parts.items()},
               "samples": sampler.samples}
     if code != 0 or not lines:
         result["error"] = f"exit code {code}" + (" (timeout)" if seconds >= timeout else "")
@@ -234,20 +237,28 @@ def run_gpkg(sources: Path, timeout: float) -> dict:
     return result
 
 
-def start_server(durable: bool):
+def start_server(durable: bool, settings: list = ()):
     """PgServer's throw-away cluster; `durable`: restarted without its test-only options (fsync=off…), so with
-    PostgreSQL's stock settings (a command-line option wins over ALTER SYSTEM: a restart is needed)."""
+    PostgreSQL's stock settings (a command-line option wins over ALTER SYSTEM: a restart is needed);
+    `settings`: KEY=VALUE server settings on top (work_mem=64MB…)."""
     from tests.pg_server import PgServer
 
     server = PgServer().start()
-    if durable:
+    if durable or settings:
         options = f"-p {server.port} -k {server.root} -c listen_addresses=127.0.0.1 -c max_connections=50"
+        if not durable:
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        for setting in settings:
+            key, _, value = setting.partition("=")
+            if not key.replace("_", "").isalnum() or not value or any(c in value for c in " '\"\\"):
+                raise SystemExit(f"--setting {setting!r} : attendu CLÉ=VALEUR (sans espace ni guillemet)")
+            options += f" -c {key}={value}"
         server._run("pg_ctl", "-D", str(server.data), "-l", str(server.log), "-w", "-t", "120", "-m", "fast",
                     "-o", options, "restart")
     return server
 
 
-def machine(server) -> dict:
+def machine(server, settings: list = ()) -> dict:
     info = {"cores": os.cpu_count(), "python": platform.python_version(), "machine": platform.machine(),
             "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
     try:
@@ -267,7 +278,8 @@ def machine(server) -> dict:
     if server is not None:
         info["postgresql"] = server.version
         info["postgis"] = server.postgis_version
-        info["settings"] = {key: server.execute("postgres", f"SHOW {key}") for key in SHOWN_SETTINGS}
+        keys = dict.fromkeys([*SHOWN_SETTINGS, *(setting.partition("=")[0] for setting in settings)])
+        info["settings"] = {key: server.execute("postgres", f"SHOW {key}") for key in keys}
     return info
 
 
@@ -293,12 +305,15 @@ def render(results: dict) -> str:
     lines = [BEGIN, "## National run on PostGIS", ""]
     settings = ", ".join(f"{k}={v}" for k, v in info.get("settings", {}).items())
     durable = info.get("settings", {}).get("fsync") == "on"
+    given = results.get("settings_given") or []
     lines += [
         f"`make bench-national` (scripts/bench_national.py), run on {info['date']}. Machine: {info['machine']}, "
         f"{info['cores']} cores ({info.get('cpu', '?')}), {info.get('ram_gb', '?')} GB RAM, PostgreSQL "
         f"{info.get('postgresql', '?')} / PostGIS {info.get('postgis', '?')} (a throw-away cluster of "
         f"tests/pg_server.py on the same machine, "
-        f"{'durability back on' if durable else 'test settings, NO durability'}: {settings}), Python {info['python']}, "
+        f"{'durability back on' if durable else 'test settings, NO durability'}, "
+        f"{'stock settings but ' + ', '.join(given) if given else 'stock settings'}"
+        f": {settings}), Python {info['python']}, "
         f"QGIS {info.get('qgis', '?')}. The client runs `scoran_qgis.core.mci_postgis.import_to_postgis` in a "
         f"process of its own with {results['workers']} workers (`SCORAN_WORKERS={results['workers']}`); peak "
         "memory is the largest sum, sampled every 0.5 s, of the proportional set size (PSS: shared buffers "
@@ -344,7 +359,9 @@ def render(results: dict) -> str:
         f"Total {seconds:.1f} s ({seconds / 60:.1f} min; the child process ran {national['run_s']:.1f} s with "
         f"Python's start and the imports); **{number(rows_s)} eligibility rows/s**, **{number(buildings_s)} "
         f"buildings/s**; peak memory **{national['peak_gb']:.2f} GB** (client {parts.get('client', 0):.2f} GB + "
-        f"server {parts.get('server', 0):.2f} GB at that moment); database size after the run "
+        f"server {parts.get('server', 0):.2f} GB at that moment; each alone peaked at "
+        f"{national.get('max_parts_gb', {}).get('client', 0):.2f} GB and "
+        f"{national.get('max_parts_gb', {}).get('server', 0):.2f} GB); database size after the run "
         f"{national.get('database_gb', '?')} GB; load average (1 min) just before the run "
         f"{national.get('load_before', '?')} on {info['cores']} cores.",
         "",
@@ -473,6 +490,8 @@ def main(argv=None) -> int:
     parser.add_argument("--keep", action="store_true", help="leave the cluster running (and say where) at the end")
     parser.add_argument("--fast-unsafe", action="store_true",
                         help="keep the test cluster's fsync=off, synchronous_commit=off, full_page_writes=off")
+    parser.add_argument("--setting", action="append", default=[], metavar="KEY=VALUE",
+                        help="a server setting on top of the stock ones (repeatable), e.g. work_mem=64MB")
     parser.add_argument("--timeout", type=float, default=3600, help="seconds per run")
     parser.add_argument("--markdown", type=Path, default=ROOT / "docs" / "benchmarks.md")
     parser.add_argument("--no-write", action="store_true", help="print the section, do not write it")
@@ -512,11 +531,12 @@ def measure(args) -> dict:
     data = json.loads((national_folder / "manifest.json").read_text(encoding="utf-8"))
     base, eligibility = generate_national.paths(national_folder)
     region_manifest = json.loads((region_folder / "manifest.json").read_text(encoding="utf-8"))
-    results = {"workers": args.workers, "data": {"regions": data["regions"], "counts": data["counts"]}}
+    results = {"workers": args.workers, "settings_given": list(args.setting),
+               "data": {"regions": data["regions"], "counts": data["counts"]}}
     server = None
     try:
-        server = start_server(durable=not args.fast_unsafe)
-        results["machine"] = machine(server)
+        server = start_server(durable=not args.fast_unsafe, settings=args.setting)
+        results["machine"] = machine(server, args.setting)
         print(f"PostgreSQL {server.version} / PostGIS {server.postgis_version} sur le port {server.port} "
               f"({server.root})", flush=True)
         results["national"] = run_postgis(server, "bench_national", base, eligibility, args.workers, args.timeout)
