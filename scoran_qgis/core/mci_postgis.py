@@ -30,7 +30,7 @@ from . import pg, projection
 from .codes import crs_for_departement
 from .errors import ScoranError
 from .feedback import SilentFeedback, check_canceled
-from .grid import CELL, LAEA, cell_ids, cell_indices
+from .grid import CELL, LAEA, cell_indices
 from .i18n import quoted, tr
 from .mci import (
     BASE_OPTIONAL,
@@ -67,7 +67,7 @@ UNKNOWN_CLASS, UNKNOWN_TECHNO = 1, 2  # bits of `defaut`
 NO_OPERATOR_COLUMN = -1
 # The results, in the order they are written; each is built as <name>__en_cours and renamed at the end.
 TABLES = ("mci_locaux", "zb_communes", "zb_carreaux", "zb_zones", "zb_zones_inel", "zb_departements")
-_STAGING = ("immeubles_lus", "eligibilite_lue", "operateurs_lus", "meilleures", "operateurs_thd")
+_STAGING = ("immeubles_lus", "operateurs_lus", "meilleures", "operateurs_thd")
 STEPS = {"chargement": 55, "meilleure_classe": 25, "communes": 4, "carreaux": 6, "zones": 4, "ecriture": 6}
 _ORDER_BITS = 40  # `ordre` = file number << 40 | row: the GeoPackage path's order (files, then rows)
 _DEP_SQL = "CASE WHEN left(b.code_insee, 2) = '97' THEN left(b.code_insee, 3) ELSE left(b.code_insee, 2) END"
@@ -97,6 +97,7 @@ class _File:
     target: pg.PgTarget
     schema: str
     target_epsg: int | None
+    counted: tuple = ()  # technology preferences (0..6) counted in the best class
 
 
 def check_schema(name: str) -> str:
@@ -131,7 +132,9 @@ def _connection(target: pg.PgTarget, schema: str):
     conn.autocommit = True
     try:
         with conn.cursor() as cursor:
-            cursor.execute("SET synchronous_commit = off; SET work_mem = '256MB'; SET maintenance_work_mem = '512MB'")
+            # JIT compiles each aggregate for ~1 s and gains nothing on these scans; temp_buffers: a file's rows
+            cursor.execute("SET synchronous_commit = off; SET jit = off; SET work_mem = '256MB'; "
+                           "SET maintenance_work_mem = '512MB'; SET temp_buffers = '256MB'")
         yield conn
     except psycopg2.Error as error:
         raise _error_of(error, target) from None
@@ -221,8 +224,10 @@ def _load_eligibility_file(job: _File) -> ImportReport:
         report.warnings.append(tr("{0} : pas de colonne code_operateur (fichier ancien) : nb_operateurs_thd "
                                   "non renseigné pour ses immeubles.").format(layout.path.name))
     report.counts["elig_files"] += 1
-    table = _table(job.schema, "eligibilite_lue")
+    table = "eligibilite_lue"  # temporary: this connection's own
     with _connection(job.target, job.schema) as conn, conn.cursor() as cursor:
+        cursor.execute(f"CREATE TEMPORARY TABLE {table} (imb_id bigint, code smallint, famille smallint, "
+                       "operateur smallint, defaut smallint)")
         for chunk in read_chunks(layout, mapping, chunksize=1_000_000, code_columns=("techno", "classe", "operateur")):
             report.counts["elig_rows_read"] += len(chunk)
             ids = to_number(chunk["imb_id"])
@@ -253,10 +258,42 @@ def _load_eligibility_file(job: _File) -> ImportReport:
                 "defaut": ((np.where(rank < 0, UNKNOWN_CLASS, 0) | np.where(preference < 0, UNKNOWN_TECHNO, 0))[keep],
                            ">i2"),
             })
-    if not report.counts["elig_rows_read"]:
-        raise ScoranError(tr("Le fichier {0} ne contient aucune ligne d'éligibilité (en-tête seul).").format(
-            layout.path.name))
+        if not report.counts["elig_rows_read"]:
+            raise ScoranError(tr("Le fichier {0} ne contient aucune ligne d'éligibilité (en-tête seul).").format(
+                layout.path.name))
+        _reduce_file(cursor, job, table)
     return report
+
+
+def _reduce_file(cursor, job: _File, table: str) -> None:
+    """The file's rows reduced per building in SQL (in the worker: the départements' files in parallel) and
+    merged into `meilleures`: a building described in several files keeps the maxima over all of them, as if
+    the files were one. THD operators: a bit each in `masque` (codes 1..63: the real files have a few dozen),
+    any further one as a (building, operator) pair."""
+    thd = (f"code >= {RANK['THD30'] * 8} AND mod(code, 8) = ANY(%(counted)s) "
+           f"AND operateur <> {NO_OPERATOR_COLUMN}")
+    families = ", ".join(f"max(code / 8) FILTER (WHERE code >= 0 AND famille = {number})"
+                         for number, _ in enumerate(FAMILIES))
+    merged = ", ".join(f"rank_{name} = greatest(m.rank_{name}, excluded.rank_{name})" for name in FAMILIES)
+    best = _table(job.schema, "meilleures")
+    cursor.execute(f"""
+        INSERT INTO {best} AS m
+        SELECT imb_id, max(code) FILTER (WHERE code >= 0 AND mod(code, 8) = ANY(%(counted)s)), {families},
+               count(*), count(*) FILTER (WHERE defaut & {UNKNOWN_CLASS} > 0),
+               count(*) FILTER (WHERE defaut & {UNKNOWN_TECHNO} > 0), bool_or(operateur = {NO_OPERATOR_COLUMN}),
+               bit_or(1::bigint << operateur) FILTER (WHERE {thd} AND operateur < 64)
+        FROM {table} GROUP BY imb_id ORDER BY imb_id  -- every worker locks in one order: no deadlock
+        ON CONFLICT (imb_id) DO UPDATE SET best = greatest(m.best, excluded.best), {merged},
+            lignes = m.lignes + excluded.lignes, classes_inconnues = m.classes_inconnues + excluded.classes_inconnues,
+            technos_inconnues = m.technos_inconnues + excluded.technos_inconnues,
+            sans_operateur = m.sans_operateur OR excluded.sans_operateur,
+            masque = CASE WHEN m.masque IS NULL THEN excluded.masque WHEN excluded.masque IS NULL THEN m.masque
+                          ELSE m.masque | excluded.masque END""", {"counted": list(job.counted)})
+    cursor.execute(f"""
+        INSERT INTO {_table(job.schema, "operateurs_thd")} SELECT DISTINCT imb_id, operateur FROM {table}
+        WHERE {thd} AND operateur >= 64 ORDER BY imb_id, operateur ON CONFLICT DO NOTHING""",
+                   {"counted": list(job.counted)})
+    cursor.execute(f"DROP TABLE {table}")
 
 
 # --- the run ---------------------------------------------------------------------------------------
@@ -299,7 +336,8 @@ def import_to_postgis(database, base_paths, eligibility_paths, technologies=WIRE
         cursor.execute(f"SET max_parallel_workers_per_gather = {int(max(workers, 1))}")
         try:
             _create_staging(cursor, schema)
-            _load(run, target, schema, base_paths, eligibility_paths, target_epsg, workers, feedback, step, clock)
+            _load(run, target, schema, base_paths, eligibility_paths, target_epsg, technologies, workers, feedback,
+                  step, clock)
             _best_classes(run, cursor, schema, technologies, feedback, step, clock)
             _white_zones(run, conn, cursor, schema, threshold, float(share), feedback, step, clock)
             _publish(cursor, schema, conn)
@@ -327,8 +365,11 @@ def _create_staging(cursor, schema: str) -> None:
     cursor.execute(f"""
         CREATE UNLOGGED TABLE {_table(schema, "immeubles_lus")} (imb_id bigint, ordre bigint, code_insee text,
             nb_locaux integer, addr_code text, x double precision, y double precision, ix integer, iy integer);
-        CREATE UNLOGGED TABLE {_table(schema, "eligibilite_lue")} (imb_id bigint, code smallint, famille smallint,
-            operateur smallint, defaut smallint);
+        CREATE UNLOGGED TABLE {_table(schema, "meilleures")} (imb_id bigint PRIMARY KEY, best integer,
+            {", ".join(f"rank_{name} integer" for name in FAMILIES)}, lignes bigint, classes_inconnues bigint,
+            technos_inconnues bigint, sans_operateur boolean, masque bigint);
+        CREATE UNLOGGED TABLE {_table(schema, "operateurs_thd")} (imb_id bigint, operateur smallint,
+            PRIMARY KEY (imb_id, operateur));
         CREATE UNLOGGED TABLE {_table(schema, "operateurs_lus")} (code smallserial PRIMARY KEY, nom text UNIQUE);
     """)
 
@@ -349,10 +390,11 @@ def _drop_work_tables(cursor, schema: str, conn) -> None:
             raise
 
 
-def _load(run: PostgisRun, target, schema, base_paths, eligibility_paths, target_epsg, workers, feedback, step,
-          clock) -> None:
+def _load(run: PostgisRun, target, schema, base_paths, eligibility_paths, target_epsg, technologies, workers,
+          feedback, step, clock) -> None:
     files = [*base_paths, *eligibility_paths]
-    jobs = [_File(str(path), number, target, schema, target_epsg) for number, path in enumerate(files)]
+    counted = tuple(_PREFERENCE[t] for t in technologies)
+    jobs = [_File(str(path), number, target, schema, target_epsg, counted) for number, path in enumerate(files)]
     base_jobs, eligibility_jobs = jobs[:len(base_paths)], jobs[len(base_paths):]
     epsgs, departments, done = set(), set(), 0
     for result in map_in_order(_load_base_file, base_jobs, workers, feedback):
@@ -381,25 +423,17 @@ def _sql_array(values) -> str:
 def _best_classes(run: PostgisRun, cursor, schema: str, technologies, feedback, step, clock) -> None:
     """`mci_locaux__en_cours`: one point per building (the first of duplicated imb_id, as the GeoPackage path),
     its best class over the counted technologies and the details of `scoran:importmci`."""
-    counted = [_PREFERENCE[t] for t in technologies]
-    families = ", ".join(f"max(code / 8) FILTER (WHERE code >= 0 AND famille = {number}) AS rank_{name}"
-                         for number, name in enumerate(FAMILIES))
-    cursor.execute(f"""
-        ANALYZE {_table(schema, "immeubles_lus")}; ANALYZE {_table(schema, "eligibilite_lue")};
-        CREATE UNLOGGED TABLE {_table(schema, "meilleures")} AS
-        SELECT imb_id, max(code) FILTER (WHERE code >= 0 AND mod(code, 8) = ANY(%(counted)s)) AS best, {families},
-               count(*) AS lignes, count(*) FILTER (WHERE defaut & {UNKNOWN_CLASS} > 0) AS classes_inconnues,
-               count(*) FILTER (WHERE defaut & {UNKNOWN_TECHNO} > 0) AS technos_inconnues,
-               bool_or(operateur = {NO_OPERATOR_COLUMN}) AS sans_operateur
-        FROM {_table(schema, "eligibilite_lue")} GROUP BY imb_id;
-        CREATE UNLOGGED TABLE {_table(schema, "operateurs_thd")} AS
-        SELECT imb_id, count(*) AS nb FROM (
-            SELECT DISTINCT imb_id, operateur FROM {_table(schema, "eligibilite_lue")}
-            WHERE code >= {RANK["THD30"] * 8} AND mod(code, 8) = ANY(%(counted)s) AND operateur <> {NO_OPERATOR_COLUMN}
-        ) AS paires GROUP BY imb_id;
-    """, {"counted": counted})
+    cursor.execute(f"ANALYZE {_table(schema, 'immeubles_lus')}")
+    cursor.execute(f"ANALYZE {_table(schema, 'meilleures')}")
+    cursor.execute(f"SELECT EXISTS (SELECT FROM {_table(schema, 'operateurs_thd')})")
+    operator_count = "length(replace(m.masque::bit(64)::text, '0', ''))"
+    operator_join = ""
+    if cursor.fetchone()[0]:  # more than 63 operators: the others counted from their pairs
+        operator_count += " + coalesce(o.nb, 0)"
+        operator_join = (f"LEFT JOIN (SELECT imb_id, count(*) AS nb FROM {_table(schema, 'operateurs_thd')} "
+                         "GROUP BY imb_id) AS o USING (imb_id)")
     check_canceled(feedback)
-    step("meilleure_classe", 0.4)
+    step("meilleure_classe", 0.2)
     classes, speeds = _sql_array(CLASSES), "ARRAY[" + ", ".join(repr(NOMINAL_MBPS[c]) for c in CLASSES) + "]"
     family_classes = ", ".join(f"({classes})[m.rank_{name} + 1] AS classe_{name}" for name in FAMILIES)
     described = " OR ".join(f"m.rank_{name} IS NOT NULL" for name in FAMILIES)
@@ -410,17 +444,16 @@ def _best_classes(run: PostgisRun, cursor, schema: str, technologies, feedback, 
                ({classes})[coalesce(m.best / 8, 0) + 1] AS classe,
                ({speeds}::double precision[])[coalesce(m.best / 8, 0) + 1] AS debit_mbps,
                ({_sql_array(_BY_PREFERENCE)})[mod(m.best, 8) + 1] AS techno, b.addr_code, {family_classes},
-               CASE WHEN ({described}) AND NOT m.sans_operateur THEN coalesce(o.nb, 0) END AS nb_operateurs_thd,
+               CASE WHEN ({described}) AND NOT m.sans_operateur THEN coalesce({operator_count}, 0) END
+                   AS nb_operateurs_thd,
                coalesce(m.best / 8, 0)::smallint AS rang, b.ix, b.iy, b.ordre,
                ST_SetSRID(ST_MakePoint(b.x, b.y), {int(run.epsg)})::geometry(Point, {int(run.epsg)}) AS geom
         FROM {_table(schema, "immeubles_lus")} AS b
-        LEFT JOIN {_table(schema, "meilleures")} AS m USING (imb_id)
-        LEFT JOIN {_table(schema, "operateurs_thd")} AS o USING (imb_id)
-        ORDER BY b.imb_id, b.ordre;
-        ALTER TABLE {locaux} ADD PRIMARY KEY (imb_id);
-    """)
+        LEFT JOIN {_table(schema, "meilleures")} AS m USING (imb_id) {operator_join}
+        ORDER BY b.imb_id, b.ordre""")
+    cursor.execute(f"ALTER TABLE {locaux} ADD PRIMARY KEY (imb_id)")
     check_canceled(feedback)
-    step("meilleure_classe", 0.8)
+    step("meilleure_classe", 0.7)
     cursor.execute(f"""
         SELECT (SELECT count(*) FROM {_table(schema, "immeubles_lus")}), (SELECT count(*) FROM {locaux}),
                (SELECT coalesce(sum(nb_locaux), 0) FROM {locaux}),
@@ -444,10 +477,10 @@ def _best_classes(run: PostgisRun, cursor, schema: str, technologies, feedback, 
                              "l'imb_id illisible.").format(c["buildings_read"], c["no_coordinates"],
                                                            c["absurd_coordinates"], c["bad_insee"], c["bad_imb_id"]))
     _refuse_unusable_eligibility(run.report, technologies)
-    cursor.execute(f"""
-        CREATE INDEX ON {locaux} USING gist (geom); CREATE INDEX ON {locaux} (code_insee);
-        CREATE INDEX ON {locaux} (code_dep); CREATE INDEX ON {locaux} (ix, iy); ANALYZE {locaux};
-    """)
+    for index in ("USING gist (geom)", "(code_insee)", "(code_dep)", "(ix, iy)"):
+        cursor.execute(f"CREATE INDEX ON {locaux} {index}")
+        check_canceled(feedback)
+    cursor.execute(f"ANALYZE {locaux}")
     run.counts.update(buildings=int(kept), premises=int(premises), eligibility_rows=int(counts["elig_rows_read"]))
     step("meilleure_classe", 1.0)
     clock.lap("meilleure_classe")
@@ -479,16 +512,36 @@ def _white_zones(run: PostgisRun, conn, cursor, schema: str, threshold: str, sha
     step("communes", 1.0)
     clock.lap("communes")
 
-    # premises per 200 m cell × département, summed in SQL: the cells (sums over départements) and, for the zones'
-    # main département, the rows and the first row of each département in each cell
-    per_dep = _fetch(conn, f"""
-        SELECT ix, iy, code_dep, sum(nb_locaux)::bigint AS nb_locaux,
-               coalesce(sum(nb_locaux) FILTER (WHERE rang < {limit}), 0)::bigint AS nb_sous_seuil,
-               coalesce(sum(nb_locaux) FILTER (WHERE rang = 0), 0)::bigint AS nb_inel,
-               count(*) AS lignes, min(ordre) AS premier
-        FROM {locaux} GROUP BY ix, iy, code_dep""")
+    # the populated 200 m cells, summed and flagged in SQL (the share rule of whitezones.reaches_share: an integer
+    # × 100 against SHARE × premises, in double precision as numpy compares them)
+    cells_table = _table(schema, "zb_carreaux__en_cours")
+    cursor.execute(f"""
+        CREATE TABLE {cells_table} AS
+        SELECT 'CRS3035RES{CELL}mN' || (iy * {CELL}) || 'E' || (ix * {CELL}) AS id_carreau, ix, iy, nb_locaux,
+               nb_sous_seuil, nb_inel,
+               nb_locaux > 0 AND nb_sous_seuil * 100 >= %(share)s * nb_locaux AS blanc,
+               nb_locaux > 0 AND nb_inel * 100 >= %(share)s * nb_locaux AS inel,
+               %(seuil)s::text AS seuil, %(share)s::double precision AS part_pct,
+               ST_MakeEnvelope(ix * {CELL}, iy * {CELL}, (ix + 1) * {CELL}, (iy + 1) * {CELL}, {LAEA})
+                   ::geometry(Polygon, {LAEA}) AS geom
+        FROM (SELECT ix, iy, sum(nb_locaux)::bigint AS nb_locaux,
+                     coalesce(sum(nb_locaux) FILTER (WHERE rang < {limit}), 0)::bigint AS nb_sous_seuil,
+                     coalesce(sum(nb_locaux) FILTER (WHERE rang = 0), 0)::bigint AS nb_inel
+              FROM {locaux} GROUP BY ix, iy) AS sums""", {"share": share, "seuil": threshold_code(threshold)})
     check_canceled(feedback)
-    cells = per_dep.groupby(["ix", "iy"], sort=True)[["nb_locaux", "nb_sous_seuil", "nb_inel"]].sum().reset_index()
+    cursor.execute(f"ALTER TABLE {cells_table} ADD PRIMARY KEY (id_carreau)")
+    cursor.execute(f"CREATE INDEX ON {cells_table} USING gist (geom)")
+    cursor.execute(f"SELECT count(*) FROM {cells_table}")
+    run.counts["cells"] = cursor.fetchone()[0]
+    # the flagged cells only go to Python, to be dissolved; with, for the zones' main département, the rows and the
+    # first row of each département in each of them
+    cells = _fetch(conn, f"SELECT ix, iy, nb_locaux, nb_sous_seuil, nb_inel FROM {cells_table} WHERE blanc OR inel "
+                         "ORDER BY ix, iy")
+    per_dep = _fetch(conn, f"""
+        SELECT l.ix, l.iy, l.code_dep, count(*) AS lignes, min(l.ordre) AS premier
+        FROM {cells_table} AS c JOIN {locaux} AS l ON l.ix = c.ix AND l.iy = c.iy
+        WHERE c.blanc OR c.inel GROUP BY l.ix, l.iy, l.code_dep""")
+    check_canceled(feedback)
     step("carreaux", 1.0)
     clock.lap("carreaux")
 
@@ -510,24 +563,13 @@ def _white_zones(run: PostgisRun, conn, cursor, schema: str, threshold: str, sha
     clock.lap("zones")
 
     _write_frame(cursor, schema, "zb_communes", table, {"code_insee": "text PRIMARY KEY", "code_dep": "text"})
-    cell_table = grid.cells.assign(seuil=threshold_code(threshold), part_pct=share)
-    cell_table.insert(0, "id_carreau", cell_ids(cell_table["ix"], cell_table["iy"]))
-    _write_frame(cursor, schema, "zb_carreaux", cell_table, {"id_carreau": "text PRIMARY KEY", "ix": "integer",
-                                                             "iy": "integer"})
-    cursor.execute(f"""
-        ALTER TABLE {_table(schema, "zb_carreaux__en_cours")}
-            ADD COLUMN geom geometry(Polygon, {LAEA});
-        UPDATE {_table(schema, "zb_carreaux__en_cours")} SET geom = ST_MakeEnvelope(ix * {CELL}, iy * {CELL},
-            (ix + 1) * {CELL}, (iy + 1) * {CELL}, {LAEA});
-        CREATE INDEX ON {_table(schema, "zb_carreaux__en_cours")} USING gist (geom);
-    """)
     step("ecriture", 0.3)
     for name, zones, fields in (("zb_zones", grid.zones, ZONE_FIELDS), ("zb_zones_inel", grid.zones_inel,
                                                                         INEL_ZONE_FIELDS)):
         _write_zones(cursor, schema, name, zones, fields)
     _write_frame(cursor, schema, "zb_departements", run.summary, {"code": "text PRIMARY KEY"})
     total = run.summary.iloc[-1]
-    run.counts.update(communes=len(table), white_communes=int(table["zone_blanche"].sum()), cells=len(grid.cells),
+    run.counts.update(communes=len(table), white_communes=int(table["zone_blanche"].sum()),
                       zones=len(grid.zones), zones_inel=len(grid.zones_inel),
                       below_threshold=int(total["nb_sous_seuil"]), ineligible=int(total["nb_inel"]))
     step("ecriture", 0.6)
