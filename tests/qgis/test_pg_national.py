@@ -65,7 +65,28 @@ def golden_communes(folder: Path) -> str:
     return f"{path}|layername=communes"
 
 
+def edge_sources(folder: Path) -> tuple[list, list]:
+    """The golden files plus what a national run meets at the edges: a building in two départements' files
+    (base and eligibility, other classes in each), 70 operators offering THD to one building (beyond the 63 of
+    the bit mask), an eligibility file without an operator column for a building described elsewhere with one."""
+    header = (GOLDEN / "actuel_01.csv").read_text().splitlines()[0]
+    operators = [f"{header}"] + [f"2;a;b;OP{n:02d};FO;HD05;THD100;;false" for n in range(70)] + [
+        "1;a;b;ORAN;COAX;HD05;THD30;;false", "4;a;b;ORAN;FO;HD05;THD1G;;false", "3;a;b;ORAN;SAT;HD05;HD3;;false"]
+    (folder / "actuel_01bis.csv").write_text("\n".join(operators) + "\n")
+    (folder / "actuel_01ter.csv").write_text(
+        "imb_id;code_techno;classe_debit_descendant\n4;CU;THD100\n6;FO;THD30\n7;4GF;HD3\n")
+    base = (GOLDEN / "base_imb_01.csv").read_text().splitlines()
+    (folder / "base_imb_01bis.csv").write_text("\n".join([base[0], base[3], base[5]]).replace(";01001;", ";01004;")
+                                               + "\n")  # buildings 3 and 5 again, elsewhere: the first is kept
+    bases = sorted(map(str, GOLDEN.glob("base_imb_*"))) + [str(folder / "base_imb_01bis.csv")]
+    eligibility = sorted(map(str, GOLDEN.glob("actuel_*"))) + [str(folder / "actuel_01bis.csv"),
+                                                               str(folder / "actuel_01ter.csv")]
+    return bases, eligibility
+
+
 def sources_of(kind: str, demo_sources: Path, folder: Path):
+    if kind == "edges":
+        return (*edge_sources(folder), golden_communes(folder))
     if kind == "golden":
         return sorted(map(str, GOLDEN.glob("base_imb_*"))), sorted(map(str, GOLDEN.glob("actuel_*"))), \
             golden_communes(folder)
@@ -125,7 +146,7 @@ def same_geometries(left, right, name: str) -> None:
 
 
 # --- the two paths ----------------------------------------------------------------------------------------
-@pytest.fixture(scope="module", params=["golden", "demo"])
+@pytest.fixture(scope="module", params=["golden", "edges", "demo"])
 def both_paths(request, provider, demo_sources, dsn, tmp_path_factory):
     folder = tmp_path_factory.mktemp(f"national_{request.param}")
     base, eligibility, communes = sources_of(request.param, demo_sources, folder)
@@ -146,6 +167,12 @@ def test_premises_identical(both_paths, dsn):
     got = pg_frame(dsn, "mci_locaux", "xy", schema)[[*PREMISE_FIELDS, "x", "y"]]
     assert result["BUILDINGS"] == len(expected) > 5
     same(expected, got, ["imb_id"], "mci_locaux")  # coordinates compared exactly, not within a tolerance
+    if kind == "edges":  # what the hand-made edge files say
+        by_id = got.set_index("imb_id")
+        assert by_id.loc[2, "nb_operateurs_thd"] == 70 and by_id.loc[2, "classe"] == "THD100"
+        assert by_id.loc[4, "classe"] == "THD1G" and by_id.loc[4, "classe_cu"] == "THD100"  # max over 3 files
+        assert by_id.loc[6, "classe"] == "THD30" and pd.isna(by_id.loc[6, "nb_operateurs_thd"])  # no operator column
+        assert by_id.loc[3, "code_insee"] == "01001"  # the first of a duplicated building
 
 
 def test_communes_identical(both_paths, dsn, demo_sources):
@@ -197,3 +224,90 @@ def test_cells_sum_to_the_premises(both_paths, dsn):
     assert premises == in_cells > 0
     assert wrong_flags == 0
     assert outside == 0
+
+
+# --- one file at a time, the same ---------------------------------------------------------------------------
+def test_one_worker_gives_the_same_tables(dsn, tmp_path):
+    """The files loaded one after the other (one worker) or in parallel: every table identical."""
+    from scoran_qgis.core.mci_postgis import TABLES, import_to_postgis
+
+    bases, eligibility = edge_sources(tmp_path)
+    for schema, workers in (("un_coeur", 1), ("deux_coeurs", 2)):
+        import_to_postgis(dsn, bases, eligibility, schema=schema, workers=workers)
+    for table in TABLES:
+        geometry = "wkb" if table != "zb_communes" and table != "zb_departements" else None
+        one, two = pg_frame(dsn, table, geometry, "un_coeur"), pg_frame(dsn, table, geometry, "deux_coeurs")
+        keys = [c for c in one.columns if c != "wkb"]
+        same(one, two, keys, table)
+
+
+# --- failures leave the previous results ----------------------------------------------------------------------
+def work_tables(dsn: str, schema: str) -> list:
+    conn = psycopg2.connect(dsn)
+    try:
+        with conn.cursor() as cursor:
+            cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = %s ORDER BY 1", (schema,))
+            return [row[0] for row in cursor.fetchall()]
+    finally:
+        conn.close()
+
+
+def test_a_failed_run_keeps_the_previous_results(provider, dsn, tmp_path):
+    bases, eligibility = sorted(map(str, GOLDEN.glob("base_imb_*"))), sorted(map(str, GOLDEN.glob("actuel_*")))
+    run("importmcipostgis", {"BASE_IMB": bases, "ELIGIBILITE": eligibility, "DATABASE": dsn, "SCHEMA": "echec"})
+    before = {table: pg_frame(dsn, table, schema="echec") for table in ("mci_locaux", "zb_departements")}
+    tables = work_tables(dsn, "echec")
+    assert tables == sorted(["mci_locaux", "zb_communes", "zb_carreaux", "zb_zones", "zb_zones_inel",
+                             "zb_departements"])
+    foreign = tmp_path / "actuel_99.csv"  # no building of the base: refused after the files are loaded
+    foreign.write_text("imb_id;code_techno;classe_debit_descendant\n424242;FO;THD1G\n")
+    with pytest.raises(QgsProcessingException, match="ne correspond à un immeuble"):
+        run("importmcipostgis", {"BASE_IMB": bases, "ELIGIBILITE": [str(foreign)], "DATABASE": dsn,
+                                 "SCHEMA": "echec"})
+    assert work_tables(dsn, "echec") == tables  # no staging table, no half-built result left
+    for table, frame in before.items():
+        same(frame, pg_frame(dsn, table, schema="echec"), [c for c in frame.columns if c != "wkb"], table)
+
+
+@pytest.mark.parametrize("database, message", [
+    ("host=127.0.0.1 dbname=x user=y password=secret", "contient un mot de passe"),
+    ("postgresql://y:secret@127.0.0.1/x", "contient un mot de passe"),
+    ("/tmp/un_fichier.gpkg", "n'est pas une base PostgreSQL"),
+])
+def test_refused_databases(provider, database, message):
+    with pytest.raises(QgsProcessingException, match=message) as error:
+        run("importmcipostgis", {"BASE_IMB": [str(GOLDEN / "base_imb_01.csv")],
+                                 "ELIGIBILITE": [str(GOLDEN / "actuel_01.csv")], "DATABASE": database})
+    assert "secret" not in str(error.value)
+
+
+def test_bad_schema_name_refused(provider, dsn):
+    with pytest.raises(QgsProcessingException, match="Nom de schéma PostgreSQL invalide"):
+        run("importmcipostgis", {"BASE_IMB": [str(GOLDEN / "base_imb_01.csv")],
+                                 "ELIGIBILITE": [str(GOLDEN / "actuel_01.csv")], "DATABASE": dsn,
+                                 "SCHEMA": 'x"; DROP TABLE y; --'})
+
+
+def test_layers_loaded_into_the_project_without_password(provider, pg_server, dsn):
+    """With a project, the six results come back as PostGIS layers (valid, styled where a style exists)."""
+    from qgis import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject, QgsVectorLayer
+
+    project = QgsProject.instance()
+    context = QgsProcessingContext()
+    context.setProject(project)
+    result = processing.run("scoran:importmcipostgis", {
+        "BASE_IMB": sorted(map(str, GOLDEN.glob("base_imb_*"))),
+        "ELIGIBILITE": sorted(map(str, GOLDEN.glob("actuel_*"))), "DATABASE": dsn, "SCHEMA": "couches"},
+        context=context, feedback=QgsProcessingFeedback())
+    assert len(context.layersToLoadOnCompletion()) == 6  # added to the project at the end
+    # processing.run hands the loaded layers back (it takes them out of the context)
+    layers = [result[key] for key in ("OUTPUT_PREMISES", "OUTPUT_AREAS", "OUTPUT_CELLS", "OUTPUT_ZONES",
+                                      "OUTPUT_ZONES_INEL", "OUTPUT_SUMMARY")]
+    assert all(isinstance(layer, QgsVectorLayer) and layer.isValid() and layer.providerType() == "postgres"
+               for layer in layers)
+    assert layers[0].featureCount() == result["BUILDINGS"] == 10
+    assert layers[0].crs().authid() == "EPSG:2154" and layers[3].crs().authid() == "EPSG:3035"
+    assert layers[1].featureCount() == 3 and layers[5].featureCount() == 3  # 3 communes; 2 départements + total
+    assert layers[0].renderer().type() == "categorizedSymbol"  # the premises' style
+    assert all("password" not in layer.source() for layer in layers)
