@@ -384,6 +384,7 @@ Writes: a table (usable in models and deliverables) and, on request, the left-to
         <message>
             <location filename="../../algorithms/import_bpe.py" />
             <location filename="../../algorithms/import_mci.py" />
+            <location filename="../../algorithms/import_mci_postgis.py" />
             <location filename="../../algorithms/priority_sites.py" />
             <location filename="../../algorithms/white_zones.py" />
             <source>Haut débit fixe</source>
@@ -472,21 +473,25 @@ Coordinates are read in EPSG:3857 (columns imb_longitude/imb_latitude or imb_x/i
         </message>
         <message>
             <location filename="../../algorithms/import_mci.py" />
+            <location filename="../../algorithms/import_mci_postgis.py" />
             <source>Base immeubles (base_imb_*.csv.gz)</source>
             <translation>Buildings file (base_imb_*.csv.gz)</translation>
         </message>
         <message>
             <location filename="../../algorithms/import_mci.py" />
+            <location filename="../../algorithms/import_mci_postgis.py" />
             <source>Éligibilité (actuel_*.csv.gz)</source>
             <translation>Eligibility (actuel_*.csv.gz)</translation>
         </message>
         <message>
             <location filename="../../algorithms/import_mci.py" />
+            <location filename="../../algorithms/import_mci_postgis.py" />
             <source>Technologies comptées (codes séparés par des virgules)</source>
             <translation>Technologies counted (codes separated by commas)</translation>
         </message>
         <message>
             <location filename="../../algorithms/import_mci.py" />
+            <location filename="../../algorithms/import_mci_postgis.py" />
             <source>Projection de sortie (par défaut : Lambert-93, ou celle de l'outre-mer)</source>
             <translation>Output projection (default: Lambert-93, or the overseas one)</translation>
         </message>
@@ -509,6 +514,111 @@ Coordinates are read in EPSG:3857 (columns imb_longitude/imb_latitude or imb_x/i
             <location filename="../../algorithms/import_mci.py" />
             <source>Locaux par classe de débit</source>
             <translation>Premises by speed class</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_mci_postgis.py" />
+            <source>Importer et analyser « Ma connexion internet » dans PostGIS (grands volumes)</source>
+            <translation>Import and analyse “Ma connexion internet” in PostGIS (large volumes)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_mci_postgis.py" />
+            <source>ARCEP,éligibilité,PostGIS,PostgreSQL,national,région,zones blanches,carroyage,COPY</source>
+            <translation>ARCEP,eligibility,PostGIS,PostgreSQL,national,region,white zones,grid,COPY</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_mci_postgis.py" />
+            <source>Pour les grands volumes (une grande région, le pays entier) : fait dans une base PostgreSQL/PostGIS ce que font « Importer Ma connexion internet » puis « Zones blanches du haut débit » avec les communes (chaque local compté dans sa commune ARCEP), avec les mêmes résultats.
+
+Lit : les fichiers ARCEP base_imb_&lt;DEP&gt; et actuel_&lt;DEP&gt; (.csv ou .csv.gz), plusieurs départements à la fois sur les cœurs disponibles ; chaque fichier est lu par morceaux et envoyé au serveur (COPY), sans jamais tenir tout le territoire en mémoire.
+
+Calcule dans la base : la meilleure classe de débit de chaque immeuble parmi les technologies comptées, les locaux par commune et par classe, les carreaux de 200 m (grille INSPIRE), les zones des deux catégories de la circulaire (sous le SEUIL ; sans haut débit, locaux inéligibles) et l'inventaire par département.
+
+Écrit, dans le schéma choisi (par défaut scoran_mci) : mci_locaux (un point par immeuble), zb_communes, zb_carreaux, zb_zones, zb_zones_inel, zb_departements ; les résultats d'un import remplacent ceux du précédent d'un coup, à la fin (un import interrompu laisse les précédents intacts). Les couches sont ajoutées au projet sans mot de passe (connexion QGIS avec configuration d'authentification, service PostgreSQL ou .pgpass).
+
+Base : nom d'une connexion PostgreSQL enregistrée dans QGIS, « service=… » de pg_service.conf ou chaîne de connexion sans mot de passe ; il faut le droit de créer le schéma (ou d'y créer des tables).</source>
+            <translation>For large volumes (a large region, the whole country): does in a PostgreSQL/PostGIS database what “Import Ma connexion internet” then “Broadband white zones” with the communes do (each premise counted in its ARCEP commune), with the same results.
+
+Reads: the ARCEP files base_imb_&lt;DEP&gt; and actuel_&lt;DEP&gt; (.csv or .csv.gz), several départements at once on the available cores; each file is read in chunks and sent to the server (COPY), never holding the whole territory in memory.
+
+Computes in the database: the best speed class of each building over the counted technologies, the premises per commune and class, the 200 m cells (INSPIRE grid), the zones of the circular's two categories (below the THRESHOLD; without broadband, ineligible premises) and the inventory per département.
+
+Writes, in the chosen schema (scoran_mci by default): mci_locaux (one point per building), zb_communes, zb_carreaux, zb_zones, zb_zones_inel, zb_departements; the results of an import replace those of the previous one at once, at the end (an interrupted import leaves the previous ones intact). The layers are added to the project without a password (QGIS connection with an authentication configuration, PostgreSQL service or .pgpass).
+
+Database: name of a PostgreSQL connection saved in QGIS, “service=…” from pg_service.conf or a connection string without a password; the right to create the schema (or tables in it) is needed.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_mci_postgis.py" />
+            <source>Base PostgreSQL/PostGIS (connexion QGIS, service=… ou chaîne de connexion)</source>
+            <translation>PostgreSQL/PostGIS database (QGIS connection, service=… or connection string)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_mci_postgis.py" />
+            <source>Schéma des résultats</source>
+            <translation>Schema of the results</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_mci_postgis.py" />
+            <location filename="../../algorithms/priority_sites.py" />
+            <location filename="../../algorithms/white_zone_clearing.py" />
+            <location filename="../../algorithms/white_zones.py" />
+            <source>Seuil : classe à partir de laquelle le haut débit est de qualité (HD05, HD3, BHD8, THD30…)</source>
+            <translation>Threshold: class from which broadband is of good quality (HD05, HD3, BHD8, THD30…)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_mci_postgis.py" />
+            <location filename="../../algorithms/white_zones.py" />
+            <source>Part de locaux sous le seuil (ou inéligibles) qui fait une zone blanche (%, de 0,01 à 100)</source>
+            <translation>Share of premises below the threshold (or ineligible) that makes a white zone (%, from 0.01 to 100)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_mci_postgis.py" />
+            <source>Locaux par immeuble (PostGIS)</source>
+            <translation>Premises per building (PostGIS)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_mci_postgis.py" />
+            <source>Zones blanches par commune (PostGIS)</source>
+            <translation>White zones per commune (PostGIS)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_mci_postgis.py" />
+            <source>Carreaux de 200 m (PostGIS)</source>
+            <translation>200 m cells (PostGIS)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_mci_postgis.py" />
+            <source>Zones sans haut débit de qualité (PostGIS)</source>
+            <translation>Zones without quality broadband (PostGIS)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_mci_postgis.py" />
+            <source>Zones blanches du haut débit (PostGIS)</source>
+            <translation>Broadband white zones (PostGIS)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_mci_postgis.py" />
+            <source>Inventaire par département (PostGIS)</source>
+            <translation>Inventory per département (PostGIS)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_mci_postgis.py" />
+            <source>Immeubles importés</source>
+            <translation>Buildings imported</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_mci_postgis.py" />
+            <source>{0} n'est pas une base PostgreSQL : donnez le nom d'une connexion PostgreSQL de QGIS, « service=… » ou une chaîne de connexion.</source>
+            <translation>{0} is not a PostgreSQL database: give the name of a QGIS PostgreSQL connection, “service=…” or a connection string.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_mci_postgis.py" />
+            <source>{0} immeubles, {1} locaux dans {2} (schéma {3}) ; {4} commune(s) dont {5} sans haut débit de qualité (sous {6}) ; {7} zone(s) de carreaux sous le seuil, {8} sans haut débit.</source>
+            <translation>{0} buildings, {1} premises in {2} (schema {3}); {4} commune(s), {5} of them without quality broadband (below {6}); {7} cell zone(s) below the threshold, {8} without broadband.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_mci_postgis.py" />
+            <source>Durées (s) : {0}.</source>
+            <translation>Durations (s): {0}.</translation>
         </message>
         <message>
             <location filename="../../algorithms/io.py" />
@@ -1015,13 +1125,6 @@ Writes: the sites with their own attributes and these fields; a table of counts 
         </message>
         <message>
             <location filename="../../algorithms/priority_sites.py" />
-            <location filename="../../algorithms/white_zone_clearing.py" />
-            <location filename="../../algorithms/white_zones.py" />
-            <source>Seuil : classe à partir de laquelle le haut débit est de qualité (HD05, HD3, BHD8, THD30…)</source>
-            <translation>Threshold: class from which broadband is of good quality (HD05, HD3, BHD8, THD30…)</translation>
-        </message>
-        <message>
-            <location filename="../../algorithms/priority_sites.py" />
             <source>Champ de catégorie des sites</source>
             <translation>Category field of the sites</translation>
         </message>
@@ -1374,11 +1477,6 @@ Writes: the zones with these counts; the zones below the threshold as polygons m
             <location filename="../../algorithms/white_zones.py" />
             <source>Clé des zones (par défaut : le code INSEE)</source>
             <translation>Key of the zones (default: the INSEE code)</translation>
-        </message>
-        <message>
-            <location filename="../../algorithms/white_zones.py" />
-            <source>Part de locaux sous le seuil (ou inéligibles) qui fait une zone blanche (%, de 0,01 à 100)</source>
-            <translation>Share of premises below the threshold (or ineligible) that makes a white zone (%, from 0.01 to 100)</translation>
         </message>
         <message>
             <location filename="../../algorithms/white_zones.py" />
@@ -2759,16 +2857,19 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../core/mci.py" />
+            <location filename="../../core/mci_postgis.py" />
             <source>Le fichier {0} ne contient aucun immeuble (en-tête seul).</source>
             <translation>The file {0} contains no building (header only).</translation>
         </message>
         <message>
             <location filename="../../core/mci.py" />
+            <location filename="../../core/mci_postgis.py" />
             <source>{0} : pas de colonne code_operateur (fichier ancien) : nb_operateurs_thd non renseigné pour ses immeubles.</source>
             <translation>{0}: no code_operateur column (old file): nb_operateurs_thd not filled in for its buildings.</translation>
         </message>
         <message>
             <location filename="../../core/mci.py" />
+            <location filename="../../core/mci_postgis.py" />
             <source>Le fichier {0} ne contient aucune ligne d'éligibilité (en-tête seul).</source>
             <translation>The file {0} contains no eligibility row (header only).</translation>
         </message>
@@ -2784,28 +2885,104 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../core/mci.py" />
+            <location filename="../../core/mci_postgis.py" />
             <source>Technologies inconnues : {0}. Codes possibles : {1}.</source>
             <translation>Unknown technologies: {0}. Possible codes: {1}.</translation>
         </message>
         <message>
             <location filename="../../core/mci.py" />
+            <location filename="../../core/mci_postgis.py" />
             <source>Aucun fichier base_imb fourni.</source>
             <translation>No base_imb file given.</translation>
         </message>
         <message>
             <location filename="../../core/mci.py" />
+            <location filename="../../core/mci_postgis.py" />
             <source>Aucun fichier d'éligibilité (actuel) fourni.</source>
             <translation>No eligibility file (actuel) given.</translation>
         </message>
         <message>
             <location filename="../../core/mci.py" />
+            <location filename="../../core/mci_postgis.py" />
             <source>Aucun immeuble utilisable parmi les {0} lu(s) dans les fichiers base_imb : {1} sans coordonnées, {2} aux coordonnées hors limites, {3} au code INSEE invalide, {4} à l'imb_id illisible.</source>
             <translation>No usable building among the {0} read in the base_imb files: {1} without coordinates, {2} with out-of-range coordinates, {3} with an invalid INSEE code, {4} with an unreadable imb_id.</translation>
         </message>
         <message>
             <location filename="../../core/mci.py" />
+            <location filename="../../core/mci_postgis.py" />
             <source>Les fichiers mêlent des territoires de projections différentes (départements {0}) : importez chaque territoire à part, ou choisissez la projection de sortie.</source>
             <translation>The files mix territories with different projections (departments {0}): import each territory separately, or choose the output projection.</translation>
+        </message>
+        <message>
+            <location filename="../../core/mci_postgis.py" />
+            <source>Nom de schéma PostgreSQL invalide : « {0} » (lettres minuscules sans accent, chiffres et _, 63 caractères au plus, ex. scoran_mci).</source>
+            <translation>Invalid PostgreSQL schema name: “{0}” (lower-case letters without accents, digits and _, 63 characters at most, e.g. scoran_mci).</translation>
+        </message>
+        <message>
+            <location filename="../../core/mci_postgis.py" />
+            <source>Le serveur PostgreSQL {0} refuse l'import : votre rôle n'a pas les droits nécessaires ({1}). Il faut le droit CREATE sur la base (ou sur le schéma).</source>
+            <translation>The PostgreSQL server {0} refuses the import: your role lacks the rights it needs ({1}). The CREATE privilege on the database (or on the schema) is required.</translation>
+        </message>
+        <message>
+            <location filename="../../core/mci_postgis.py" />
+            <source>Le serveur PostgreSQL {0} manque d'espace disque : {1}</source>
+            <translation>The PostgreSQL server {0} is out of disk space: {1}</translation>
+        </message>
+        <message>
+            <location filename="../../core/mci_postgis.py" />
+            <source>Import PostGIS interrompu par le serveur {0} : {1}. Les résultats précédents sont conservés.</source>
+            <translation>PostGIS import stopped by the server {0}: {1}. The previous results are kept.</translation>
+        </message>
+        <message>
+            <location filename="../../core/mci_postgis.py" />
+            <location filename="../../core/whitezones.py" />
+            <source>La part de locaux sous le seuil doit être comprise entre 0 et 100 % (reçu : {0}).</source>
+            <translation>The share of premises below the threshold must be between 0 and 100% (received: {0}).</translation>
+        </message>
+        <message>
+            <location filename="../../core/mci_postgis.py" />
+            <source>Un autre import est en cours dans le schéma {0} de {1} : attendez qu'il se termine.</source>
+            <translation>Another import is running in schema {0} of {1}: wait until it ends.</translation>
+        </message>
+        <message>
+            <location filename="../../core/mci_postgis.py" />
+            <source>Locaux (ARCEP Ma connexion internet, PostGIS)</source>
+            <translation>Premises (ARCEP Ma connexion internet, PostGIS)</translation>
+        </message>
+        <message>
+            <location filename="../../core/mci_postgis.py" />
+            <source>Zones blanches par commune (PostGIS)</source>
+            <translation>White zones per commune (PostGIS)</translation>
+        </message>
+        <message>
+            <location filename="../../core/mci_postgis.py" />
+            <source>Carreaux de 200 m (PostGIS)</source>
+            <translation>200 m cells (PostGIS)</translation>
+        </message>
+        <message>
+            <location filename="../../core/mci_postgis.py" />
+            <source>Zones sans haut débit de qualité, carreaux regroupés (PostGIS)</source>
+            <translation>Zones without quality broadband, grouped cells (PostGIS)</translation>
+        </message>
+        <message>
+            <location filename="../../core/mci_postgis.py" />
+            <source>Zones blanches du haut débit, carreaux regroupés (PostGIS)</source>
+            <translation>Broadband white zones, grouped cells (PostGIS)</translation>
+        </message>
+        <message>
+            <location filename="../../core/mci_postgis.py" />
+            <source>Inventaire par département (PostGIS)</source>
+            <translation>Inventory per département (PostGIS)</translation>
+        </message>
+        <message>
+            <location filename="../../core/mci_postgis.py" />
+            <source>Table inconnue : {0}.</source>
+            <translation>Unknown table: {0}.</translation>
+        </message>
+        <message>
+            <location filename="../../core/mci_postgis.py" />
+            <source>La table {0} n'existe pas dans le schéma {1} : lancez d'abord l'import.</source>
+            <translation>Table {0} does not exist in schema {1}: run the import first.</translation>
         </message>
         <message>
             <location filename="../../core/mobile.py" />
@@ -4057,11 +4234,6 @@ Import only the valid projects?</translation>
             <location filename="../../core/whitezones.py" />
             <source>Seuil inconnu : « {0} ». Classes possibles : {1}.</source>
             <translation>Unknown threshold: “{0}”. Possible classes: {1}.</translation>
-        </message>
-        <message>
-            <location filename="../../core/whitezones.py" />
-            <source>La part de locaux sous le seuil doit être comprise entre 0 et 100 % (reçu : {0}).</source>
-            <translation>The share of premises below the threshold must be between 0 and 100% (received: {0}).</translation>
         </message>
         <message>
             <location filename="../../export/atlas.py" />
