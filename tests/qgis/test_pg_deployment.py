@@ -178,3 +178,32 @@ def test_guide_backup_and_restore(pg_server, deployed, tmp_path):
     _as_role(
         pg_server, database, names["agent_sgar_martin"], "UPDATE scoran.centres_bourgs SET nom = 'Dole' WHERE id = 2"
     )
+
+
+def test_guide_national_import_schema(pg_server, deployed):
+    """The guide's schema for scoran:importmcipostgis: its owner imports, the readers read, an editor is refused
+    with the plugin's message and nothing changes."""
+    from scoran_qgis.core.errors import ScoranError
+    from scoran_qgis.core.mci_postgis import import_to_postgis
+
+    database, names = deployed
+    conn = psycopg2.connect(pg_server.dsn(database))
+    conn.autocommit = True
+    try:
+        with conn.cursor() as cursor:
+            block = _block("scoran:import_national")
+            for role, name in names.items():
+                block = re.sub(rf"\b{role}\b", name, block)
+            for statement in (s for s in block.split(";") if s.strip() and not _only_comments(s)):
+                cursor.execute(statement)
+    finally:
+        conn.close()
+    golden = Path(__file__).resolve().parent.parent / "data" / "golden"
+    files = sorted(map(str, golden.glob("base_imb_*"))), sorted(map(str, golden.glob("actuel_*")))
+    import_to_postgis(pg_server.dsn(database, user=names["scoran_admin"]), *files)
+    reader = names["agent_dep21_durand"]
+    assert _as_role(pg_server, database, reader, "SELECT count(*) FROM scoran_mci.mci_locaux")[0][0] == 10
+    assert _as_role(pg_server, database, reader, "SELECT count(*) FROM scoran_mci.zb_departements")[0][0] == 3
+    with pytest.raises(ScoranError, match="refuse l'import"):
+        import_to_postgis(pg_server.dsn(database, user=names["agent_sgar_martin"]), *files)
+    assert _as_role(pg_server, database, reader, "SELECT count(*) FROM scoran_mci.mci_locaux")[0][0] == 10
