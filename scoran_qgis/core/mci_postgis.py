@@ -20,6 +20,8 @@ import io
 import re
 import struct
 import time
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 
@@ -67,8 +69,9 @@ UNKNOWN_CLASS, UNKNOWN_TECHNO = 1, 2  # bits of `defaut`
 NO_OPERATOR_COLUMN = -1
 # The results, in the order they are written; each is built as <name>__en_cours and renamed at the end.
 TABLES = ("mci_locaux", "zb_communes", "zb_carreaux", "zb_zones", "zb_zones_inel", "zb_departements")
-_STAGING = ("immeubles_lus", "operateurs_lus", "meilleures", "operateurs_thd")
-STEPS = {"chargement": 55, "meilleure_classe": 25, "communes": 4, "carreaux": 6, "zones": 4, "ecriture": 6}
+_STAGING = ("premiers", "operateurs_lus", "meilleures", "operateurs_thd")  # and immeubles_lus_<n>
+STEPS = {"chargement": 55, "meilleure_classe": 15, "index_carreaux": 15, "communes": 3, "zones": 6,
+         "ecriture": 6}
 _ORDER_BITS = 40  # `ordre` = file number << 40 | row: the GeoPackage path's order (files, then rows)
 _DEP_SQL = "CASE WHEN left(b.code_insee, 2) = '97' THEN left(b.code_insee, 3) ELSE left(b.code_insee, 2) END"
 _COPY_HEADER = b"PGCOPY\n\xff\r\n\x00" + struct.pack(">ii", 0, 0)
@@ -170,16 +173,25 @@ def _copy_binary(cursor, table: str, columns: dict) -> None:
     cursor.copy_expert(f"COPY {table} ({', '.join(columns)}) FROM STDIN WITH (FORMAT binary)", buffer)
 
 
-def _load_base_file(job: _File) -> tuple[ImportReport, int, list]:
-    """One base_imb file streamed into `immeubles_lus` (in a worker): its report, the EPSG its points were
-    projected in (0: its départements have different projections) and its départements."""
+def _buildings_table(schema: str, number: int) -> str:
+    return _table(schema, f"immeubles_lus_{int(number)}")
+
+
+def _load_base_file(job: _File) -> tuple[ImportReport, int, list, int]:
+    """One base_imb file streamed into a table of its own, `immeubles_lus_<n>` (in a worker), and the first
+    reading of each of its buildings recorded in `premiers` (the smallest `ordre` over all files wins, whatever
+    the order the workers end in). Returns its report, the EPSG its points were projected in (0: its
+    départements have different projections), its départements and its rows."""
     report = ImportReport()
     layout = sniff(job.path, ";", report)
     mapping = resolve_columns(layout, BASE_REQUIRED, BASE_OPTIONAL)
     report.counts["base_files"] += 1
     epsg, departments, row = job.target_epsg, set(), 0
-    table = _table(job.schema, "immeubles_lus")
+    table = _buildings_table(job.schema, job.number)
     with _connection(job.target, job.schema) as conn, conn.cursor() as cursor:
+        cursor.execute(f"CREATE UNLOGGED TABLE {table} (imb_id bigint, ordre bigint, code_insee text, "
+                       "nb_locaux integer, addr_code text, x double precision, y double precision, ix integer, "
+                       "iy integer)")
         for chunk in read_chunks(layout, mapping, text_columns=("addr_code",), code_columns=("code_insee",)):
             report.counts["buildings_read"] += len(chunk)
             frame = _clean_buildings(chunk, report)
@@ -200,9 +212,14 @@ def _load_base_file(job: _File) -> tuple[ImportReport, int, list]:
                        pd.DataFrame({"imb_id": frame["imb_id"], "ordre": order, "code_insee": frame["code_insee"],
                                      "nb_locaux": frame["nb_locaux"], "addr_code": frame["addr_code"], "x": px,
                                      "y": py, "ix": ix, "iy": iy}))
-    if not report.counts["buildings_read"]:
-        raise ScoranError(tr("Le fichier {0} ne contient aucun immeuble (en-tête seul).").format(layout.path.name))
-    return report, int(epsg or 0), sorted(departments)
+        if not report.counts["buildings_read"]:
+            raise ScoranError(tr("Le fichier {0} ne contient aucun immeuble (en-tête seul).").format(
+                layout.path.name))
+        cursor.execute(f"""
+            INSERT INTO {_table(job.schema, "premiers")} AS p
+            SELECT imb_id, min(ordre) FROM {table} GROUP BY imb_id ORDER BY imb_id  -- one lock order: no deadlock
+            ON CONFLICT (imb_id) DO UPDATE SET ordre = least(p.ordre, excluded.ordre)""")
+    return report, int(epsg or 0), sorted(departments), row
 
 
 def _operator_codes(cursor, schema: str, names: pd.Series) -> np.ndarray:
@@ -338,7 +355,9 @@ def import_to_postgis(database, base_paths, eligibility_paths, technologies=WIRE
             _create_staging(cursor, schema)
             _load(run, target, schema, base_paths, eligibility_paths, target_epsg, technologies, workers, feedback,
                   step, clock)
-            _best_classes(run, cursor, schema, technologies, feedback, step, clock)
+            _best_classes(run, target, cursor, schema, list(range(len(base_paths))), workers, feedback, step, clock)
+            _index_and_cells(run, target, schema, technologies, threshold, float(share), workers, feedback, step,
+                             clock)
             _white_zones(run, conn, cursor, schema, threshold, float(share), feedback, step, clock)
             _publish(cursor, schema, conn)
             step("ecriture", 1.0)
@@ -363,8 +382,7 @@ def _create_staging(cursor, schema: str) -> None:
     cursor.execute(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
     _drop_work_tables(cursor, schema, None)
     cursor.execute(f"""
-        CREATE UNLOGGED TABLE {_table(schema, "immeubles_lus")} (imb_id bigint, ordre bigint, code_insee text,
-            nb_locaux integer, addr_code text, x double precision, y double precision, ix integer, iy integer);
+        CREATE UNLOGGED TABLE {_table(schema, "premiers")} (imb_id bigint PRIMARY KEY, ordre bigint);
         CREATE UNLOGGED TABLE {_table(schema, "meilleures")} (imb_id bigint PRIMARY KEY, best integer,
             {", ".join(f"rank_{name} integer" for name in FAMILIES)}, lignes bigint, classes_inconnues bigint,
             technos_inconnues bigint, sans_operateur boolean, masque bigint);
@@ -384,6 +402,9 @@ def _drop_work_tables(cursor, schema: str, conn) -> None:
         if conn is not None and not conn.autocommit:
             conn.rollback()
             conn.autocommit = True
+        cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = %s AND tablename ~ '^immeubles_lus_[0-9]+$'",
+                       (schema,))
+        names += [row[0] for row in cursor.fetchall()]
         cursor.execute("DROP TABLE IF EXISTS " + ", ".join(_table(schema, name) for name in names))
     except psycopg2.Error:
         if conn is None:
@@ -398,12 +419,14 @@ def _load(run: PostgisRun, target, schema, base_paths, eligibility_paths, target
     base_jobs, eligibility_jobs = jobs[:len(base_paths)], jobs[len(base_paths):]
     epsgs, departments, done = set(), set(), 0
     for result in map_in_order(_load_base_file, base_jobs, workers, feedback):
-        part, epsg, deps = result
+        part, epsg, deps, rows = result
+        run.counts["rows_read"] = run.counts.get("rows_read", 0) + rows
         run.report.merge(part, feedback)
         epsgs.add(epsg)
         departments |= set(deps)
         done += 1
         step("chargement", done / len(jobs))
+    clock.lap("immeubles")  # timed apart: the buildings scale with the buildings, the rows below with the rows
     if target_epsg is None and (len(epsgs) > 1 or 0 in epsgs):
         raise ScoranError(tr("Les fichiers mêlent des territoires de projections différentes (départements {0}) : "
                              "importez chaque territoire à part, ou choisissez la projection de sortie.").format(
@@ -413,59 +436,92 @@ def _load(run: PostgisRun, target, schema, base_paths, eligibility_paths, target
         run.report.merge(part, feedback)
         done += 1
         step("chargement", done / len(jobs))
-    clock.lap("chargement")
+    clock.lap("eligibilite")
 
 
 def _sql_array(values) -> str:
     return "ARRAY[" + ", ".join(f"'{value}'" for value in values) + "]"
 
 
-def _best_classes(run: PostgisRun, cursor, schema: str, technologies, feedback, step, clock) -> None:
-    """`mci_locaux__en_cours`: one point per building (the first of duplicated imb_id, as the GeoPackage path),
-    its best class over the counted technologies and the details of `scoran:importmci`."""
-    cursor.execute(f"ANALYZE {_table(schema, 'immeubles_lus')}")
-    cursor.execute(f"ANALYZE {_table(schema, 'meilleures')}")
+def _best_classes(run: PostgisRun, target, cursor, schema: str, base_numbers: list, workers: int, feedback, step,
+                  clock) -> None:
+    """`mci_locaux__en_cours`: one point per building (its first reading, as the GeoPackage path), its best class
+    over the counted technologies and the details of `scoran:importmci` — one département file per connection,
+    as many at once as there are workers."""
     cursor.execute(f"SELECT EXISTS (SELECT FROM {_table(schema, 'operateurs_thd')})")
     operator_count = "length(replace(m.masque::bit(64)::text, '0', ''))"
     operator_join = ""
     if cursor.fetchone()[0]:  # more than 63 operators: the others counted from their pairs
         operator_count += " + coalesce(o.nb, 0)"
         operator_join = (f"LEFT JOIN (SELECT imb_id, count(*) AS nb FROM {_table(schema, 'operateurs_thd')} "
-                         "GROUP BY imb_id) AS o USING (imb_id)")
-    check_canceled(feedback)
-    step("meilleure_classe", 0.2)
+                         "GROUP BY imb_id) AS o ON o.imb_id = b.imb_id")
     classes, speeds = _sql_array(CLASSES), "ARRAY[" + ", ".join(repr(NOMINAL_MBPS[c]) for c in CLASSES) + "]"
     family_classes = ", ".join(f"({classes})[m.rank_{name} + 1] AS classe_{name}" for name in FAMILIES)
     described = " OR ".join(f"m.rank_{name} IS NOT NULL" for name in FAMILIES)
+    epsg = int(run.epsg)
+
+    def premises_of(number: int) -> str:
+        return f"""
+            SELECT b.imb_id, b.code_insee, {_DEP_SQL} AS code_dep, b.nb_locaux,
+                   ({classes})[coalesce(m.best / 8, 0) + 1] AS classe,
+                   ({speeds}::double precision[])[coalesce(m.best / 8, 0) + 1] AS debit_mbps,
+                   ({_sql_array(_BY_PREFERENCE)})[mod(m.best, 8) + 1] AS techno, b.addr_code, {family_classes},
+                   CASE WHEN ({described}) AND NOT m.sans_operateur THEN coalesce({operator_count}, 0) END
+                       AS nb_operateurs_thd,
+                   coalesce(m.best / 8, 0)::smallint AS rang, b.ix, b.iy, b.ordre,
+                   ST_SetSRID(ST_MakePoint(b.x, b.y), {epsg})::geometry(Point, {epsg}) AS geom
+            FROM {_buildings_table(schema, number)} AS b
+            JOIN {_table(schema, "premiers")} AS p ON p.imb_id = b.imb_id AND p.ordre = b.ordre
+            LEFT JOIN {_table(schema, "meilleures")} AS m ON m.imb_id = b.imb_id {operator_join}"""
+
     locaux = _table(schema, "mci_locaux__en_cours")
-    cursor.execute(f"""
-        CREATE TABLE {locaux} AS
-        SELECT DISTINCT ON (b.imb_id) b.imb_id, b.code_insee, {_DEP_SQL} AS code_dep, b.nb_locaux,
-               ({classes})[coalesce(m.best / 8, 0) + 1] AS classe,
-               ({speeds}::double precision[])[coalesce(m.best / 8, 0) + 1] AS debit_mbps,
-               ({_sql_array(_BY_PREFERENCE)})[mod(m.best, 8) + 1] AS techno, b.addr_code, {family_classes},
-               CASE WHEN ({described}) AND NOT m.sans_operateur THEN coalesce({operator_count}, 0) END
-                   AS nb_operateurs_thd,
-               coalesce(m.best / 8, 0)::smallint AS rang, b.ix, b.iy, b.ordre,
-               ST_SetSRID(ST_MakePoint(b.x, b.y), {int(run.epsg)})::geometry(Point, {int(run.epsg)}) AS geom
-        FROM {_table(schema, "immeubles_lus")} AS b
-        LEFT JOIN {_table(schema, "meilleures")} AS m USING (imb_id) {operator_join}
-        ORDER BY b.imb_id, b.ordre""")
-    cursor.execute(f"ALTER TABLE {locaux} ADD PRIMARY KEY (imb_id)")
-    check_canceled(feedback)
-    step("meilleure_classe", 0.7)
-    cursor.execute(f"""
-        SELECT (SELECT count(*) FROM {_table(schema, "immeubles_lus")}), (SELECT count(*) FROM {locaux}),
-               (SELECT coalesce(sum(nb_locaux), 0) FROM {locaux}),
-               coalesce(sum(m.lignes) FILTER (WHERE l.imb_id IS NULL), 0),
-               coalesce(sum(m.classes_inconnues) FILTER (WHERE l.imb_id IS NOT NULL), 0),
-               coalesce(sum(m.technos_inconnues) FILTER (WHERE l.imb_id IS NOT NULL), 0),
-               (SELECT count(*) FROM {locaux} WHERE techno IS NULL)
-        FROM {_table(schema, "meilleures")} AS m LEFT JOIN {locaux} AS l USING (imb_id)
-    """)
-    read, kept, premises, unknown_buildings, unknown_classes, unknown_technos, no_row = cursor.fetchone()
+    cursor.execute(f"CREATE TABLE {locaux} AS {premises_of(base_numbers[0])} WITH NO DATA")
+    # a département's buildings against the keyed tables: index probes, not a hash of the whole country
+    _in_parallel(target, schema, [f"INSERT INTO {locaux} {premises_of(number)}" for number in base_numbers],
+                 workers, feedback, setup="SET enable_hashjoin = off; SET enable_mergejoin = off",
+                 done=lambda fraction: step("meilleure_classe", fraction))
+    clock.lap("meilleure_classe")
+
+
+def _index_and_cells(run: PostgisRun, target, schema: str, technologies, threshold: str, share: float, workers: int,
+                     feedback, step, clock) -> None:
+    """Indexes of `mci_locaux`, the counts for the log and the 200 m cells, on two connections at once."""
+    locaux, cells = _table(schema, "mci_locaux__en_cours"), _table(schema, "zb_carreaux__en_cours")
+    limit, seuil, share = threshold_rank(threshold), threshold_code(threshold), float(share)
+    # the populated 200 m cells, summed and flagged in SQL (the share rule of whitezones.reaches_share: an integer
+    # × 100 against SHARE × premises, in double precision as numpy compares them)
+    create_cells = f"""
+        CREATE TABLE {cells} AS
+        SELECT 'CRS3035RES{CELL}mN' || (iy * {CELL}) || 'E' || (ix * {CELL}) AS id_carreau, ix, iy, nb_locaux,
+               nb_sous_seuil, nb_inel,
+               nb_locaux > 0 AND nb_sous_seuil * 100 >= {share!r} * nb_locaux AS blanc,
+               nb_locaux > 0 AND nb_inel * 100 >= {share!r} * nb_locaux AS inel,
+               '{seuil}'::text AS seuil, {share!r}::double precision AS part_pct,
+               ST_MakeEnvelope(ix * {CELL}, iy * {CELL}, (ix + 1) * {CELL}, (iy + 1) * {CELL}, {LAEA})
+                   ::geometry(Polygon, {LAEA}) AS geom
+        FROM (SELECT ix, iy, sum(nb_locaux)::bigint AS nb_locaux,
+                     coalesce(sum(nb_locaux) FILTER (WHERE rang < {limit}), 0)::bigint AS nb_sous_seuil,
+                     coalesce(sum(nb_locaux) FILTER (WHERE rang = 0), 0)::bigint AS nb_inel
+              FROM {locaux} GROUP BY ix, iy) AS sums"""
+    lanes = [
+        [f"CREATE UNIQUE INDEX ON {locaux} (imb_id)", f"CREATE INDEX ON {locaux} USING gist (geom)",
+         f"CREATE INDEX ON {locaux} (code_insee)", f"CREATE INDEX ON {locaux} (code_dep)"],
+        [f"CREATE INDEX ON {locaux} (ix, iy)",
+         f"SELECT count(*), coalesce(sum(nb_locaux), 0), count(*) FILTER (WHERE techno IS NULL) FROM {locaux}",
+         f"""SELECT coalesce(sum(m.lignes) FILTER (WHERE p.imb_id IS NULL), 0),
+                    coalesce(sum(m.classes_inconnues) FILTER (WHERE p.imb_id IS NOT NULL), 0),
+                    coalesce(sum(m.technos_inconnues) FILTER (WHERE p.imb_id IS NOT NULL), 0)
+             FROM {_table(schema, "meilleures")} AS m LEFT JOIN {_table(schema, "premiers")} AS p USING (imb_id)""",
+         create_cells, f"CREATE UNIQUE INDEX ON {cells} (id_carreau)", f"CREATE INDEX ON {cells} USING gist (geom)",
+         f"SELECT count(*) FROM {cells}"],
+    ]
+    _, lane = _in_parallel(target, schema, lanes, min(workers, 2), feedback,
+                           done=lambda fraction: step("index_carreaux", fraction))
+    (kept, premises, no_row), = lane[1]
+    (unknown_buildings, unknown_classes, unknown_technos), = lane[2]
+    run.counts["cells"] = int(lane[-1][0][0])
     counts = run.report.counts
-    counts["duplicate_buildings"] += int(read - kept)
+    counts["duplicate_buildings"] += int(run.counts.pop("rows_read", 0) - kept)
     counts["unknown_buildings"] += int(unknown_buildings)
     counts["unknown_classes"] += int(unknown_classes)
     counts["unknown_technos"] += int(unknown_technos)
@@ -477,13 +533,42 @@ def _best_classes(run: PostgisRun, cursor, schema: str, technologies, feedback, 
                              "l'imb_id illisible.").format(c["buildings_read"], c["no_coordinates"],
                                                            c["absurd_coordinates"], c["bad_insee"], c["bad_imb_id"]))
     _refuse_unusable_eligibility(run.report, technologies)
-    for index in ("USING gist (geom)", "(code_insee)", "(code_dep)", "(ix, iy)"):
-        cursor.execute(f"CREATE INDEX ON {locaux} {index}")
-        check_canceled(feedback)
-    cursor.execute(f"ANALYZE {locaux}")
     run.counts.update(buildings=int(kept), premises=int(premises), eligibility_rows=int(counts["elig_rows_read"]))
-    step("meilleure_classe", 1.0)
-    clock.lap("meilleure_classe")
+    clock.lap("index_carreaux")
+
+
+def _in_parallel(target, schema: str, jobs: list, workers: int, feedback, setup: str = "", done=None) -> list:
+    """Run each job (a statement, or a list run in order) on a connection of its own, `workers` at once (threads:
+    the work is the server's). Returns, per job, what each statement gave (its rows, or its row count)."""
+    def run(job):
+        with _connection(target, schema) as conn, conn.cursor() as cursor:
+            if setup:
+                cursor.execute(setup)
+            results = []
+            for statement in [job] if isinstance(job, str) else job:
+                cursor.execute(statement)
+                results.append(cursor.fetchall() if cursor.description else cursor.rowcount)
+            return results
+
+    results = []
+    with ThreadPoolExecutor(max_workers=max(1, min(workers, len(jobs)))) as pool:
+        futures = [pool.submit(run, job) for job in jobs]
+        try:
+            for future in futures:
+                while True:
+                    check_canceled(feedback)
+                    try:
+                        results.append(future.result(timeout=0.25))
+                        break
+                    except FutureTimeout:
+                        continue
+                if done is not None:
+                    done(len(results) / len(jobs))
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+    return results
 
 
 def _fetch(conn, sql: str) -> pd.DataFrame:
@@ -497,8 +582,8 @@ def _fetch(conn, sql: str) -> pd.DataFrame:
 
 def _white_zones(run: PostgisRun, conn, cursor, schema: str, threshold: str, share: float, feedback, step,
                  clock) -> None:
-    limit = threshold_rank(threshold)
     locaux = _table(schema, "mci_locaux__en_cours")
+    cursor.execute(f"ANALYZE {locaux}")
     # premises per commune × class, summed in SQL; the commune's fields as the GeoPackage path counts them
     by_class = _fetch(conn, f"SELECT code_insee, code_dep, rang, sum(nb_locaux)::bigint AS nb_locaux FROM {locaux} "
                             "GROUP BY code_insee, code_dep, rang ORDER BY code_insee, rang")
@@ -512,27 +597,7 @@ def _white_zones(run: PostgisRun, conn, cursor, schema: str, threshold: str, sha
     step("communes", 1.0)
     clock.lap("communes")
 
-    # the populated 200 m cells, summed and flagged in SQL (the share rule of whitezones.reaches_share: an integer
-    # × 100 against SHARE × premises, in double precision as numpy compares them)
     cells_table = _table(schema, "zb_carreaux__en_cours")
-    cursor.execute(f"""
-        CREATE TABLE {cells_table} AS
-        SELECT 'CRS3035RES{CELL}mN' || (iy * {CELL}) || 'E' || (ix * {CELL}) AS id_carreau, ix, iy, nb_locaux,
-               nb_sous_seuil, nb_inel,
-               nb_locaux > 0 AND nb_sous_seuil * 100 >= %(share)s * nb_locaux AS blanc,
-               nb_locaux > 0 AND nb_inel * 100 >= %(share)s * nb_locaux AS inel,
-               %(seuil)s::text AS seuil, %(share)s::double precision AS part_pct,
-               ST_MakeEnvelope(ix * {CELL}, iy * {CELL}, (ix + 1) * {CELL}, (iy + 1) * {CELL}, {LAEA})
-                   ::geometry(Polygon, {LAEA}) AS geom
-        FROM (SELECT ix, iy, sum(nb_locaux)::bigint AS nb_locaux,
-                     coalesce(sum(nb_locaux) FILTER (WHERE rang < {limit}), 0)::bigint AS nb_sous_seuil,
-                     coalesce(sum(nb_locaux) FILTER (WHERE rang = 0), 0)::bigint AS nb_inel
-              FROM {locaux} GROUP BY ix, iy) AS sums""", {"share": share, "seuil": threshold_code(threshold)})
-    check_canceled(feedback)
-    cursor.execute(f"ALTER TABLE {cells_table} ADD PRIMARY KEY (id_carreau)")
-    cursor.execute(f"CREATE INDEX ON {cells_table} USING gist (geom)")
-    cursor.execute(f"SELECT count(*) FROM {cells_table}")
-    run.counts["cells"] = cursor.fetchone()[0]
     # the flagged cells only go to Python, to be dissolved; with, for the zones' main département, the rows and the
     # first row of each département in each of them
     cells = _fetch(conn, f"SELECT ix, iy, nb_locaux, nb_sous_seuil, nb_inel FROM {cells_table} WHERE blanc OR inel "
@@ -542,8 +607,6 @@ def _white_zones(run: PostgisRun, conn, cursor, schema: str, threshold: str, sha
         FROM {cells_table} AS c JOIN {locaux} AS l ON l.ix = c.ix AND l.iy = c.iy
         WHERE c.blanc OR c.inel GROUP BY l.ix, l.iy, l.code_dep""")
     check_canceled(feedback)
-    step("carreaux", 1.0)
-    clock.lap("carreaux")
 
     def main_departments(labels, n_zones: int) -> np.ndarray:
         # the département of most premise rows of the zone; a tie: the one whose first row comes first
