@@ -32,7 +32,7 @@ LIBPQ_KEYWORDS = frozenset(
 )
 _KEYWORD_START = re.compile(r"^\s*([A-Za-z_]+)\s*=")
 _URI_START = re.compile(r"^\s*postgres(?:ql)?://", re.IGNORECASE)
-_GEOPACKAGE_SUFFIXES = (".gpkg", ".sqlite", ".db")
+GEOPACKAGE_SUFFIXES = (".gpkg", ".sqlite", ".db")
 # key=value pairs that must never be written anywhere: libpq and QGIS spell them the same way
 _SECRET_PAIR = re.compile(
     r"""(?ix)(?:(?<=[\s?&;,])|^)          # at the start or after a separator
@@ -89,7 +89,7 @@ def is_postgres_store(value) -> bool:
         return False
     if _URI_START.match(text) or _looks_like_libpq(text):
         return True
-    if text.lower().endswith(_GEOPACKAGE_SUFFIXES) or os.path.exists(text):
+    if text.lower().endswith(GEOPACKAGE_SUFFIXES) or os.path.exists(text):
         return False
     return text in saved_connection_names()
 

@@ -19,7 +19,8 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from . import gpkg, schema
 from .codes import LAMBERT_93, Millesime
 from .errors import ScoranError, StoreLockedError, StoreVersionError
-from .i18n import tr
+from .i18n import quoted, tr
+from .pg import GEOPACKAGE_SUFFIXES
 
 BUSY_TIMEOUT_S = 5.0
 
@@ -103,6 +104,18 @@ def split_schema(value: str) -> tuple[str, str | None]:
     return (value[:match.start()] + " " + value[match.end():]).strip(), found
 
 
+def unknown_store_error(value) -> ScoranError:
+    """STORE names neither a GeoPackage file nor a PostgreSQL database this machine knows (a saved QGIS connection
+    deleted or misspelt, a file name without .gpkg): said, never taken for a new file's name."""
+    from .pg import saved_connection_names
+
+    names = saved_connection_names()
+    known = ", ".join(quoted(name) for name in names[:10]) if names else tr("aucune")
+    return ScoranError(tr("{0} n'est ni un fichier GeoPackage (.gpkg) ni une base PostgreSQL connue : ni une "
+                          "connexion PostgreSQL enregistrée dans QGIS (connexions : {1}), ni un service "
+                          "(service=…), ni une chaîne de connexion (host=… dbname=…).").format(quoted(value), known))
+
+
 def is_postgres_store(value) -> bool:
     """True when the STORE value names a PostgreSQL database (libpq string, `service=…`, URI, saved QGIS
     connection; optionally with `schema=…`) rather than a GeoPackage file."""
@@ -150,6 +163,8 @@ class ScoranStore:
 
             return PgStore.create(path, crs_epsg, up_to_version)
         path = Path(path)
+        if path.suffix.lower() not in GEOPACKAGE_SUFFIXES and not path.is_dir():
+            raise unknown_store_error(path)
         if path.is_dir():
             raise ScoranError(tr("{0} existe déjà et c'est un dossier : donnez le nom du fichier .gpkg à créer "
                                  "(ex. {1}).").format(path, path / "scoran.gpkg"))
@@ -196,6 +211,8 @@ class ScoranStore:
             raise ScoranError(tr("{0} est un dossier, pas un référentiel SCORAN : choisissez le fichier .gpkg du "
                                  "référentiel.").format(store.path))
         if not store.path.is_file():
+            if store.path.suffix.lower() not in GEOPACKAGE_SUFFIXES:
+                raise unknown_store_error(store.path)
             raise ScoranError(tr("Référentiel SCORAN introuvable : {0}").format(store.path))
         version = store.schema_version()
         if version > schema.CURRENT_VERSION:

@@ -187,3 +187,14 @@ def test_a_write_in_progress_elsewhere_gives_a_locked_message(store, monkeypatch
         other.execute("ROLLBACK")
         other.close()
     assert store.millesimes() == []
+
+
+@pytest.mark.parametrize("reference", ["connexion_supprimee", "SCORAN region", "scoran_bfc"])
+def test_an_unknown_connection_name_is_never_a_new_file(tmp_path, monkeypatch, reference):
+    """A saved QGIS connection deleted or misspelt must not become a GeoPackage of that name in the working
+    folder: refused, with the connections QGIS knows."""
+    monkeypatch.chdir(tmp_path)
+    for action in (ScoranStore.create, ScoranStore.open, ScoranStore.open_or_create):
+        with pytest.raises(ScoranError, match="ni un fichier GeoPackage"):
+            action(reference)
+    assert list(tmp_path.iterdir()) == []
