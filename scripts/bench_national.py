@@ -290,7 +290,10 @@ def number(value) -> str:
 
 # import_to_postgis's steps (its `timings`) that `scoran:importmci` does on the GeoPackage path; the others
 # (communes, cells, zones, writing the white-zone tables) are `scoran:whitezones`'s work.
-IMPORT_STEPS = ("chargement", "meilleure_classe")
+IMPORT_STEPS = ("chargement", "immeubles", "eligibilite", "meilleure_classe")
+# the steps whose work grows with the eligibility rows (reading, sending and reducing the actuel files); every
+# other step works per building, per commune or per cell
+ROW_STEPS = ("eligibilite",)
 
 
 def split_steps(timings: dict) -> tuple:
@@ -372,7 +375,10 @@ def render(results: dict) -> str:
                   ""]
     by_rows = seconds * COUNTRY_ROWS / total["eligibility_rows"]
     by_buildings = seconds * COUNTRY_BUILDINGS / total["buildings"]
-    worst = max(by_rows, by_buildings)
+    row_seconds = sum(v for k, v in national["timings"].items() if k in ROW_STEPS)
+    per_step = (row_seconds * COUNTRY_ROWS / total["eligibility_rows"]
+                + (seconds - row_seconds) * COUNTRY_BUILDINGS / total["buildings"])
+    worst = per_step if row_seconds else max(by_rows, by_buildings)
     time_ok = worst <= GOAL_MINUTES * 60
     memory_ok = national["peak_gb"] <= GOAL_GB
     mark = {True: "✓", False: "✗"}
@@ -383,14 +389,23 @@ def render(results: dict) -> str:
         f"rows (issue 14). This set: {total['buildings'] / 1e6:.2f} M buildings, "
         f"{total['eligibility_rows'] / 1e6:.1f} M rows (the synthetic set has "
         f"{total['eligibility_rows'] / total['buildings']:.1f} rows per building, the country "
-        f"{COUNTRY_ROWS / COUNTRY_BUILDINGS:.1f}: both scalings are shown, the larger is compared with the goal).",
+        f"{COUNTRY_ROWS / COUNTRY_BUILDINGS:.1f}). Each step is scaled by what its work grows with: the "
+        f"eligibility step ({', '.join(ROW_STEPS)}: reading, sending and reducing the actuel files, "
+        f"{row_seconds:.1f} s) by the eligibility rows, every other step (buildings, premises, communes, cells, "
+        f"zones) by the buildings; that sum is compared with the goal. The whole run scaled by the rows is an upper "
+        f"bound (it counts the per-building work "
+        f"{(COUNTRY_ROWS / COUNTRY_BUILDINGS) / (total['eligibility_rows'] / total['buildings']):.1f} times too "
+        "often for this set), by the buildings a lower one.",
         "",
         "| scaled by | factor | national time | goal ≤ 30 min |",
         "|---|---:|---:|---|",
-        f"| eligibility rows | ×{COUNTRY_ROWS / total['eligibility_rows']:.1f} | {by_rows / 60:.1f} min | "
-        f"{mark[by_rows <= GOAL_MINUTES * 60] if by_rows == worst else '(smaller)'} |",
-        f"| buildings | ×{COUNTRY_BUILDINGS / total['buildings']:.1f} | {by_buildings / 60:.1f} min | "
-        f"{mark[by_buildings <= GOAL_MINUTES * 60] if by_buildings == worst else '(smaller)'} |",
+        f"| each step by its own quantity | ×{COUNTRY_ROWS / total['eligibility_rows']:.1f} (rows), "
+        f"×{COUNTRY_BUILDINGS / total['buildings']:.1f} (buildings) | **{per_step / 60:.1f} min** | "
+        f"{mark[per_step <= GOAL_MINUTES * 60]} |",
+        f"| the whole run by eligibility rows (upper bound) | ×{COUNTRY_ROWS / total['eligibility_rows']:.1f} | "
+        f"{by_rows / 60:.1f} min | {mark[by_rows <= GOAL_MINUTES * 60]} |",
+        f"| the whole run by buildings (lower bound) | ×{COUNTRY_BUILDINGS / total['buildings']:.1f} | "
+        f"{by_buildings / 60:.1f} min | {mark[by_buildings <= GOAL_MINUTES * 60]} |",
         "",
         f"Peak memory: {national['peak_gb']:.2f} GB measured on this set (not extrapolated: the files are streamed "
         f"per département), {'within' if memory_ok else 'above'} the 4 GB goal.",
