@@ -17,6 +17,32 @@ from ..core.speed_classes import WIRED_TECHNOLOGIES
 from .base import ScoranAlgorithm, epsg_of, preferences
 
 
+def add_file_parameters(algorithm) -> None:
+    """BASE_IMB, ELIGIBILITE, TECHNOLOGIES and CRS: the ARCEP files and how to read them (both import algorithms)."""
+    algorithm.addParameter(QgsProcessingParameterMultipleLayers(
+        "BASE_IMB", algorithm.tr("Base immeubles (base_imb_*.csv.gz)"), SOURCE_FILE))
+    algorithm.addParameter(QgsProcessingParameterMultipleLayers(
+        "ELIGIBILITE", algorithm.tr("Éligibilité (actuel_*.csv.gz)"), SOURCE_FILE))
+    algorithm.addParameter(QgsProcessingParameterString(
+        "TECHNOLOGIES", algorithm.tr("Technologies comptées (codes séparés par des virgules)"),
+        ",".join(WIRED_TECHNOLOGIES)))
+    algorithm.addParameter(QgsProcessingParameterCrs(
+        "CRS", algorithm.tr("Projection de sortie (par défaut : Lambert-93, ou celle de l'outre-mer)"),
+        optional=True))
+
+
+def file_parameters(algorithm, parameters, context) -> tuple[list, list, list, int | None]:
+    """(base files, eligibility files, technologies, output EPSG or None) of `add_file_parameters`."""
+    base = algorithm.parameterAsFiles(parameters, "BASE_IMB", context)
+    eligibility = algorithm.parameterAsFiles(parameters, "ELIGIBILITE", context)
+    technologies = [t for t in algorithm.parameterAsString(parameters, "TECHNOLOGIES", context)
+                    .replace(";", ",").split(",") if t.strip()]
+    target = epsg_of(algorithm.parameterAsCrs(parameters, "CRS", context))
+    if target is None and preferences().default_crs != LAMBERT_93:
+        target = preferences().default_crs  # the officer's own projection (else Lambert-93 or overseas)
+    return base, eligibility, technologies, target
+
+
 class ImportMciAlgorithm(ScoranAlgorithm):
     BASE_IMB = "BASE_IMB"
     ELIGIBILITE = "ELIGIBILITE"
@@ -58,27 +84,12 @@ class ImportMciAlgorithm(ScoranAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.BASE_IMB, self.tr("Base immeubles (base_imb_*.csv.gz)"), SOURCE_FILE))
-        self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.ELIGIBILITE, self.tr("Éligibilité (actuel_*.csv.gz)"), SOURCE_FILE))
-        self.addParameter(QgsProcessingParameterString(
-            self.TECHNOLOGIES, self.tr("Technologies comptées (codes séparés par des virgules)"),
-            ",".join(WIRED_TECHNOLOGIES)))
-        self.addParameter(QgsProcessingParameterCrs(
-            self.CRS, self.tr("Projection de sortie (par défaut : Lambert-93, ou celle de l'outre-mer)"),
-            optional=True))
+        add_file_parameters(self)
         self.addParameter(QgsProcessingParameterVectorDestination(
             self.OUTPUT, self.tr("Locaux par immeuble"), SOURCE_POINT))
 
     def run_algorithm(self, parameters, context, feedback, outputs) -> dict:
-        base = self.parameterAsFiles(parameters, self.BASE_IMB, context)
-        eligibility = self.parameterAsFiles(parameters, self.ELIGIBILITE, context)
-        technologies = [t for t in self.parameterAsString(parameters, self.TECHNOLOGIES, context)
-                        .replace(";", ",").split(",") if t.strip()]
-        target = epsg_of(self.parameterAsCrs(parameters, self.CRS, context))
-        if target is None and preferences().default_crs != LAMBERT_93:
-            target = preferences().default_crs  # the officer's own projection (else Lambert-93 or overseas)
+        base, eligibility, technologies, target = file_parameters(self, parameters, context)
         outputs.check(self.OUTPUT)
 
         steps = Steps(feedback, {"base": 25, "eligibilite": 45, "projection": 5, "ecriture": 25})

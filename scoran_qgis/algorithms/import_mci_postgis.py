@@ -6,25 +6,21 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingOutputNumber,
     QgsProcessingOutputVectorLayer,
-    QgsProcessingParameterCrs,
-    QgsProcessingParameterMultipleLayers,
-    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsVectorLayer,
 )
 
-from ..compat import NUMBER_DOUBLE, SOURCE_FILE
-from ..core.codes import LAMBERT_93
 from ..core.errors import ScoranError
 from ..core.feedback import Steps
 from ..core.grid import LAEA
 from ..core.mci_postgis import DEFAULT_SCHEMA, STEPS, check_schema, import_to_postgis, layer_names
 from ..core.pg import redacted
-from ..core.speed_classes import WIRED_TECHNOLOGIES
 from ..core.store import is_postgres_store, split_schema
 from ..core.whitezones import threshold_rank
-from .base import ScoranAlgorithm, epsg_of, preferences, store_parameter, store_value
+from .base import ScoranAlgorithm, store_parameter, store_value
 from .chain import refuse_password
+from .import_mci import add_file_parameters, file_parameters
+from .white_zones import add_threshold_parameters
 
 # output → (table, key column, geometry type or None, style)
 _LAYERS = {
@@ -85,27 +81,11 @@ class ImportMciPostgisAlgorithm(ScoranAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.BASE_IMB, self.tr("Base immeubles (base_imb_*.csv.gz)"), SOURCE_FILE))
-        self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.ELIGIBILITE, self.tr("Éligibilité (actuel_*.csv.gz)"), SOURCE_FILE))
+        add_file_parameters(self)
         self.addParameter(store_parameter(self.DATABASE, self.tr("Base PostgreSQL/PostGIS (connexion QGIS, "
                                                                  "service=… ou chaîne de connexion)")))
         self.addParameter(QgsProcessingParameterString(self.SCHEMA, self.tr("Schéma des résultats"), DEFAULT_SCHEMA))
-        self.addParameter(QgsProcessingParameterString(
-            self.TECHNOLOGIES, self.tr("Technologies comptées (codes séparés par des virgules)"),
-            ",".join(WIRED_TECHNOLOGIES)))
-        self.addParameter(QgsProcessingParameterCrs(
-            self.CRS, self.tr("Projection de sortie (par défaut : Lambert-93, ou celle de l'outre-mer)"),
-            optional=True))
-        defaults = preferences()
-        self.addParameter(QgsProcessingParameterString(
-            self.THRESHOLD, self.tr("Seuil : classe à partir de laquelle le haut débit est de qualité (HD05, HD3, "
-                                    "BHD8, THD30…)"), defaults.threshold_class))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.SHARE, self.tr("Part de locaux sous le seuil (ou inéligibles) qui fait une zone blanche "
-                                "(%, de 0,01 à 100)"),
-            NUMBER_DOUBLE, defaults.white_zone_share, minValue=0.01, maxValue=100.0))
+        add_threshold_parameters(self)
         for key, name in (("OUTPUT_PREMISES", self.tr("Locaux par immeuble (PostGIS)")),
                           ("OUTPUT_AREAS", self.tr("Zones blanches par commune (PostGIS)")),
                           ("OUTPUT_CELLS", self.tr("Carreaux de 200 m (PostGIS)")),
@@ -127,15 +107,10 @@ class ImportMciPostgisAlgorithm(ScoranAlgorithm):
         threshold = self.parameterAsString(parameters, self.THRESHOLD, context).strip().upper()
         threshold_rank(threshold)
         share = self.parameterAsDouble(parameters, self.SHARE, context)
-        technologies = [t for t in self.parameterAsString(parameters, self.TECHNOLOGIES, context)
-                        .replace(";", ",").split(",") if t.strip()]
-        target = epsg_of(self.parameterAsCrs(parameters, self.CRS, context))
-        if target is None and preferences().default_crs != LAMBERT_93:
-            target = preferences().default_crs
+        base, eligibility, technologies, target = file_parameters(self, parameters, context)
         steps = Steps(feedback, STEPS)
-        run = import_to_postgis(database, self.parameterAsFiles(parameters, self.BASE_IMB, context),
-                                self.parameterAsFiles(parameters, self.ELIGIBILITE, context), technologies, target,
-                                threshold, share, schema, feedback=feedback, progress=steps.progress)
+        run = import_to_postgis(database, base, eligibility, technologies, target, threshold, share, schema,
+                                feedback=feedback, progress=steps.progress)
         first, *problems = run.report.lines()
         feedback.pushInfo(first)
         for line in problems:

@@ -63,6 +63,18 @@ _FIELD_TYPES = {"zone_id": FIELD_INT, "code_dep": FIELD_STRING, "nb_carreaux": F
 _SQL_TYPES = {FIELD_INT: "MEDIUMINT", FIELD_STRING: "TEXT", FIELD_DOUBLE: "REAL"}  # as GDAL declares them
 
 
+def add_threshold_parameters(algorithm) -> None:
+    """THRESHOLD and SHARE, defaults from the officer's settings (both white-zone algorithms)."""
+    defaults = preferences()
+    algorithm.addParameter(QgsProcessingParameterString(
+        "THRESHOLD", algorithm.tr("Seuil : classe à partir de laquelle le haut débit est de qualité (HD05, HD3, "
+                                  "BHD8, THD30…)"), defaults.threshold_class))
+    algorithm.addParameter(QgsProcessingParameterNumber(
+        "SHARE", algorithm.tr("Part de locaux sous le seuil (ou inéligibles) qui fait une zone blanche "
+                              "(%, de 0,01 à 100)"),
+        NUMBER_DOUBLE, defaults.white_zone_share, minValue=0.01, maxValue=100.0))
+
+
 class WhiteZonesAlgorithm(ScoranAlgorithm):
     INPUT = "INPUT"
     AREAS = "AREAS"
@@ -121,14 +133,7 @@ class WhiteZonesAlgorithm(ScoranAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.AREA_KEY, self.tr("Clé des zones (par défaut : le code INSEE)"), parentLayerParameterName=self.AREAS,
             optional=True))
-        defaults = preferences()
-        self.addParameter(QgsProcessingParameterString(
-            self.THRESHOLD, self.tr("Seuil : classe à partir de laquelle le haut débit est de qualité (HD05, HD3, "
-                                    "BHD8, THD30…)"), defaults.threshold_class))
-        self.addParameter(QgsProcessingParameterNumber(
-            self.SHARE, self.tr("Part de locaux sous le seuil (ou inéligibles) qui fait une zone blanche "
-                                "(%, de 0,01 à 100)"),
-            NUMBER_DOUBLE, defaults.white_zone_share, minValue=0.01, maxValue=100.0))
+        add_threshold_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Zones blanches par zone")))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_ZONES, self.tr("Zones sans haut débit de qualité, sous le seuil (carreaux de 200 m "

@@ -404,13 +404,8 @@ class Premises:
     report: ImportReport
 
 
-def import_premises(base_paths, eligibility_paths, technologies=WIRED_TECHNOLOGIES, target_epsg: int | None = None,
-                    feedback=None, progress=None, workers: int | None = None) -> Premises:
-    """Read, combine and reproject; `progress(step, fraction)` reports the three steps.
-
-    `workers`: processes parsing the files (default: every core this process may use; 1: no worker).
-    """
-    feedback = feedback or SilentFeedback()
+def checked_inputs(base_paths, eligibility_paths, technologies) -> list[str]:
+    """The counted technologies, normalised; ScoranError for an unknown one or a missing list of files."""
     technologies = [t.strip().upper() for t in technologies]
     unknown = sorted(set(technologies) - set(TECHNOLOGIES))
     if unknown or not technologies:
@@ -420,6 +415,17 @@ def import_premises(base_paths, eligibility_paths, technologies=WIRED_TECHNOLOGI
         raise ScoranError(tr("Aucun fichier base_imb fourni."))
     if not eligibility_paths:
         raise ScoranError(tr("Aucun fichier d'éligibilité (actuel) fourni."))
+    return technologies
+
+
+def import_premises(base_paths, eligibility_paths, technologies=WIRED_TECHNOLOGIES, target_epsg: int | None = None,
+                    feedback=None, progress=None, workers: int | None = None) -> Premises:
+    """Read, combine and reproject; `progress(step, fraction)` reports the three steps.
+
+    `workers`: processes parsing the files (default: every core this process may use; 1: no worker).
+    """
+    feedback = feedback or SilentFeedback()
+    technologies = checked_inputs(base_paths, eligibility_paths, technologies)
     report = ImportReport()
     step = progress or (lambda name, fraction: None)
     buildings = read_buildings(base_paths, report, feedback, lambda f: step("base", f), workers, target_epsg)

@@ -1,17 +1,20 @@
 """ARCEP « Ma connexion internet » into PostGIS for large runs (a region, the whole country).
 
-The files are parsed and cleaned by pandas one chunk at a time, each file in a worker process with a
-connection of its own (`parallel.map_in_order`: as many files at once as there are cores), and streamed
-into the database with COPY: the buildings as text (`immeubles_lus`), the eligibility rows as binary small
-integers (`eligibilite_lue`: class × technology, family, operator, what is unknown). Nothing holds more than
-one chunk of one file in memory.
+The files are parsed and cleaned by pandas one chunk at a time, each file (a département) in a worker
+process with a connection of its own (`parallel.map_in_order`: as many files at once as there are cores),
+and streamed into the database with COPY — nothing holds more than one chunk of one file in memory:
 
-Then SQL does the heavy work, with PostgreSQL's parallel workers: the best class per building and its
-details (`mci_locaux`, the points, indexed), the premises per commune × class and per 200 m cell ×
-département × class. What is left is small (communes, populated cells) and goes through the functions of
-the GeoPackage path (core/whitezones.py): both paths give the same figures, the same zones and the same
-main départements. The results are tables of one schema (default `scoran_mci`), replaced together at
-the end of a run (a failed or cancelled run leaves the previous results as they were).
+- a base_imb file goes, as text, into a table of its own (`immeubles_lus_<n>`); the first reading of each
+  building (`premiers`) is kept as the GeoPackage path keeps it;
+- an actuel file goes, as binary small integers (class × technology, family, operator, what is unknown), into
+  its session's temporary table, is reduced there per building in SQL and merged into `meilleures`.
+
+Then SQL builds the points (`mci_locaux`: one département per connection, in parallel), their indexes and
+the populated 200 m cells with their flags (two connections at once), and sums the premises per commune ×
+class. What is left is small (communes, flagged cells) and goes through the functions of the GeoPackage path
+(core/whitezones.py): both paths give the same figures, the same zones and the same main départements. The
+results are tables of one schema (default `scoran_mci`), replaced together at the end of a run (a failed or
+cancelled run leaves the previous results as they were, and no work table).
 """
 
 from __future__ import annotations
@@ -45,13 +48,15 @@ from .mci import (
     _clean_buildings,
     _departments,
     _refuse_unusable_eligibility,
+    checked_inputs,
 )
 from .parallel import available_cores, map_in_order
-from .speed_classes import CLASSES, NOMINAL_MBPS, RANK, TECHNOLOGIES, WIRED_TECHNOLOGIES
+from .speed_classes import CLASSES, NOMINAL_MBPS, RANK, WIRED_TECHNOLOGIES
 from .tables import distinct, read_chunks, resolve_columns, sniff, to_number
 from .whitezones import (
     INEL_ZONE_FIELDS,
     ZONE_FIELDS,
+    check_share,
     count_by_group,
     department_summary,
     threshold_code,
@@ -325,19 +330,9 @@ def import_to_postgis(database, base_paths, eligibility_paths, technologies=WIRE
     """
     feedback = feedback or SilentFeedback()
     step = progress or (lambda name, fraction: None)
-    technologies = [t.strip().upper() for t in technologies]
-    unknown = sorted(set(technologies) - set(TECHNOLOGIES))
-    if unknown or not technologies:
-        raise ScoranError(tr("Technologies inconnues : {0}. Codes possibles : {1}.").format(
-            ", ".join(unknown) or "—", ", ".join(TECHNOLOGIES)))
-    if not base_paths:
-        raise ScoranError(tr("Aucun fichier base_imb fourni."))
-    if not eligibility_paths:
-        raise ScoranError(tr("Aucun fichier d'éligibilité (actuel) fourni."))
+    technologies = checked_inputs(base_paths, eligibility_paths, technologies)
     threshold_rank(threshold)
-    if not 0 < float(share) <= 100:
-        raise ScoranError(tr("La part de locaux sous le seuil doit être comprise entre 0 et 100 % (reçu : {0}).")
-                          .format(share))
+    check_share(share)
     schema = check_schema(schema)
     target = database if isinstance(database, pg.PgTarget) else pg.resolve(database)
     workers = available_cores() if workers is None else max(int(workers), 1)

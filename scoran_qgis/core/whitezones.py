@@ -65,7 +65,7 @@ def threshold_code(threshold: str) -> str:
     return str(threshold).strip().upper()
 
 
-def _check_share(share: float) -> float:
+def check_share(share: float) -> float:
     if not 0 < share <= 100:
         raise ScoranError(tr("La part de locaux sous le seuil doit être comprise entre 0 et 100 % (reçu : {0}).")
                           .format(share))
@@ -93,7 +93,7 @@ def premise_ranks(classes) -> np.ndarray:
 def count_by_group(group: np.ndarray, nb_locaux: np.ndarray, ranks: np.ndarray, n_groups: int,
                    threshold: str, share: float) -> pd.DataFrame:
     """AREA_FIELDS for groups 0..n_groups-1 (premises with group -1 are left out)."""
-    limit, share, seuil = threshold_rank(threshold), _check_share(share), threshold_code(threshold)
+    limit, share, seuil = threshold_rank(threshold), check_share(share), threshold_code(threshold)
     keep = group >= 0
     group, nb, ranks = group[keep], nb_locaux[keep].astype(np.int64), ranks[keep]
     # premises per (group, class) in one weighted count (exact: sums far below 2**53)
@@ -260,7 +260,7 @@ def zones_of_cells(cells: pd.DataFrame, main_departments, threshold: str, share:
     the zone of any cell (0: none). The GeoPackage path counts the premises' rows (`grid_white_zones`), the
     PostGIS path its per cell × department counts (core/mci_postgis.py): the same rule.
     """
-    share, seuil = _check_share(share), threshold_code(threshold)
+    share, seuil = check_share(share), threshold_code(threshold)
     cells["blanc"] = reaches_share(cells["nb_sous_seuil"], cells["nb_locaux"], share)
     cells["inel"] = reaches_share(cells["nb_inel"], cells["nb_locaux"], share)
     zones = _zones_of(cells, "blanc", "nb_sous_seuil", "pct_sous_seuil", main_departments,

@@ -446,6 +446,26 @@ Writes: one point per site, with site_id (SIRET, or BPE-commune-type-number), so
         </message>
         <message>
             <location filename="../../algorithms/import_mci.py" />
+            <source>Base immeubles (base_imb_*.csv.gz)</source>
+            <translation>Buildings file (base_imb_*.csv.gz)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_mci.py" />
+            <source>Éligibilité (actuel_*.csv.gz)</source>
+            <translation>Eligibility (actuel_*.csv.gz)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_mci.py" />
+            <source>Technologies comptées (codes séparés par des virgules)</source>
+            <translation>Technologies counted (codes separated by commas)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_mci.py" />
+            <source>Projection de sortie (par défaut : Lambert-93, ou celle de l'outre-mer)</source>
+            <translation>Output projection (default: Lambert-93, or the overseas one)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/import_mci.py" />
             <source>Importer « Ma connexion internet » (ARCEP)</source>
             <translation>Import “Ma connexion internet” (ARCEP)</translation>
         </message>
@@ -470,30 +490,6 @@ Computes for each building the best download speed class among the technologies 
 Writes a point layer (one per building) in Lambert-93 (or in the overseas projection), with imb_id, code_insee (text of 5 characters), nb_locaux, classe, debit_mbps, techno, addr_code (an address key stable from one release to the next, unlike imb_id).
 
 Coordinates are read in EPSG:3857 (columns imb_longitude/imb_latitude or imb_x/imb_y). Buildings without coordinates, rows of unknown buildings and duplicates are counted in the log.</translation>
-        </message>
-        <message>
-            <location filename="../../algorithms/import_mci.py" />
-            <location filename="../../algorithms/import_mci_postgis.py" />
-            <source>Base immeubles (base_imb_*.csv.gz)</source>
-            <translation>Buildings file (base_imb_*.csv.gz)</translation>
-        </message>
-        <message>
-            <location filename="../../algorithms/import_mci.py" />
-            <location filename="../../algorithms/import_mci_postgis.py" />
-            <source>Éligibilité (actuel_*.csv.gz)</source>
-            <translation>Eligibility (actuel_*.csv.gz)</translation>
-        </message>
-        <message>
-            <location filename="../../algorithms/import_mci.py" />
-            <location filename="../../algorithms/import_mci_postgis.py" />
-            <source>Technologies comptées (codes séparés par des virgules)</source>
-            <translation>Technologies counted (codes separated by commas)</translation>
-        </message>
-        <message>
-            <location filename="../../algorithms/import_mci.py" />
-            <location filename="../../algorithms/import_mci_postgis.py" />
-            <source>Projection de sortie (par défaut : Lambert-93, ou celle de l'outre-mer)</source>
-            <translation>Output projection (default: Lambert-93, or the overseas one)</translation>
         </message>
         <message>
             <location filename="../../algorithms/import_mci.py" />
@@ -555,20 +551,6 @@ Database: name of a PostgreSQL connection saved in QGIS, “service=…” from 
             <location filename="../../algorithms/import_mci_postgis.py" />
             <source>Schéma des résultats</source>
             <translation>Schema of the results</translation>
-        </message>
-        <message>
-            <location filename="../../algorithms/import_mci_postgis.py" />
-            <location filename="../../algorithms/priority_sites.py" />
-            <location filename="../../algorithms/white_zone_clearing.py" />
-            <location filename="../../algorithms/white_zones.py" />
-            <source>Seuil : classe à partir de laquelle le haut débit est de qualité (HD05, HD3, BHD8, THD30…)</source>
-            <translation>Threshold: class from which broadband is of good quality (HD05, HD3, BHD8, THD30…)</translation>
-        </message>
-        <message>
-            <location filename="../../algorithms/import_mci_postgis.py" />
-            <location filename="../../algorithms/white_zones.py" />
-            <source>Part de locaux sous le seuil (ou inéligibles) qui fait une zone blanche (%, de 0,01 à 100)</source>
-            <translation>Share of premises below the threshold (or ineligible) that makes a white zone (%, from 0.01 to 100)</translation>
         </message>
         <message>
             <location filename="../../algorithms/import_mci_postgis.py" />
@@ -1125,6 +1107,13 @@ Writes: the sites with their own attributes and these fields; a table of counts 
         </message>
         <message>
             <location filename="../../algorithms/priority_sites.py" />
+            <location filename="../../algorithms/white_zone_clearing.py" />
+            <location filename="../../algorithms/white_zones.py" />
+            <source>Seuil : classe à partir de laquelle le haut débit est de qualité (HD05, HD3, BHD8, THD30…)</source>
+            <translation>Threshold: class from which broadband is of good quality (HD05, HD3, BHD8, THD30…)</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/priority_sites.py" />
             <source>Champ de catégorie des sites</source>
             <translation>Category field of the sites</translation>
         </message>
@@ -1434,6 +1423,11 @@ Writes: by RIP phase, department and end half-year, the premises without broadba
             <location filename="../../algorithms/white_zone_clearing.py" />
             <source>{0} commune(s) des locaux absente(s) de la couche de communes ({1} locaux sous le seuil) : comptée(s) dans les départements, pas par commune.</source>
             <translation>{0} commune(s) of the premises missing from the communes layer ({1} premises below the threshold): counted in the departments, not by commune.</translation>
+        </message>
+        <message>
+            <location filename="../../algorithms/white_zones.py" />
+            <source>Part de locaux sous le seuil (ou inéligibles) qui fait une zone blanche (%, de 0,01 à 100)</source>
+            <translation>Share of premises below the threshold (or ineligible) that makes a white zone (%, from 0.01 to 100)</translation>
         </message>
         <message>
             <location filename="../../algorithms/white_zones.py" />
@@ -2885,19 +2879,16 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../core/mci.py" />
-            <location filename="../../core/mci_postgis.py" />
             <source>Technologies inconnues : {0}. Codes possibles : {1}.</source>
             <translation>Unknown technologies: {0}. Possible codes: {1}.</translation>
         </message>
         <message>
             <location filename="../../core/mci.py" />
-            <location filename="../../core/mci_postgis.py" />
             <source>Aucun fichier base_imb fourni.</source>
             <translation>No base_imb file given.</translation>
         </message>
         <message>
             <location filename="../../core/mci.py" />
-            <location filename="../../core/mci_postgis.py" />
             <source>Aucun fichier d'éligibilité (actuel) fourni.</source>
             <translation>No eligibility file (actuel) given.</translation>
         </message>
@@ -2932,12 +2923,6 @@ Import only the valid projects?</translation>
             <location filename="../../core/mci_postgis.py" />
             <source>Import PostGIS interrompu par le serveur {0} : {1}. Les résultats précédents sont conservés.</source>
             <translation>PostGIS import stopped by the server {0}: {1}. The previous results are kept.</translation>
-        </message>
-        <message>
-            <location filename="../../core/mci_postgis.py" />
-            <location filename="../../core/whitezones.py" />
-            <source>La part de locaux sous le seuil doit être comprise entre 0 et 100 % (reçu : {0}).</source>
-            <translation>The share of premises below the threshold must be between 0 and 100% (received: {0}).</translation>
         </message>
         <message>
             <location filename="../../core/mci_postgis.py" />
@@ -3056,6 +3041,7 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../core/pg.py" />
+            <location filename="../../core/store.py" />
             <source>aucune</source>
             <translation>none</translation>
         </message>
@@ -4017,6 +4003,11 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../core/store.py" />
+            <source>{0} n'est ni un fichier GeoPackage (.gpkg) ni une base PostgreSQL connue : ni une connexion PostgreSQL enregistrée dans QGIS (connexions : {1}), ni un service (service=…), ni une chaîne de connexion (host=… dbname=…).</source>
+            <translation>{0} is neither a GeoPackage file (.gpkg) nor a known PostgreSQL database: not a PostgreSQL connection saved in QGIS (connections: {1}), not a service (service=…), not a connection string (host=… dbname=…).</translation>
+        </message>
+        <message>
+            <location filename="../../core/store.py" />
             <source>{0} existe déjà et c'est un dossier : donnez le nom du fichier .gpkg à créer (ex. {1}).</source>
             <translation>{0} already exists and it is a folder: give the name of the .gpkg file to create (e.g. {1}).</translation>
         </message>
@@ -4234,6 +4225,11 @@ Import only the valid projects?</translation>
             <location filename="../../core/whitezones.py" />
             <source>Seuil inconnu : « {0} ». Classes possibles : {1}.</source>
             <translation>Unknown threshold: “{0}”. Possible classes: {1}.</translation>
+        </message>
+        <message>
+            <location filename="../../core/whitezones.py" />
+            <source>La part de locaux sous le seuil doit être comprise entre 0 et 100 % (reçu : {0}).</source>
+            <translation>The share of premises below the threshold must be between 0 and 100% (received: {0}).</translation>
         </message>
         <message>
             <location filename="../../export/atlas.py" />
