@@ -468,8 +468,10 @@ def render_side_by_side(region: dict) -> list:
         lines.append(f"| PostGIS | {imported:.1f} | {white:.1f} | {pg['total_s']:.1f} | {pg['peak_gb']:.2f} | "
                      f"{number(counts['buildings'] / pg['total_s'])} | {pg.get('load_before', '?')} |")
         steps = ", ".join(f"{k} {v:.1f} s" for k, v in pg["timings"].items())
-        lines += ["", f"PostGIS steps: {steps} (import = {' + '.join(IMPORT_STEPS)}, what `scoran:importmci` "
-                      "does; white zones = the other steps and the end of the call)."]
+        imports = " + ".join(k for k in pg["timings"] if k in IMPORT_STEPS)
+        lines += ["", f"PostGIS steps: {steps} (import = {imports}, what `scoran:importmci` does; white zones = "
+                      "the other steps — `index_carreaux` builds the points' indexes and the 200 m cells together — "
+                      "and the end of the call)."]
     elif pg:
         lines.append(f"| PostGIS | failed ({pg.get('error')}) | | | | | |")
     if gpkg and gpkg.get("white_cell_zones") is not None:
@@ -510,6 +512,8 @@ def main(argv=None) -> int:
     parser.add_argument("--timeout", type=float, default=3600, help="seconds per run")
     parser.add_argument("--markdown", type=Path, default=ROOT / "docs" / "benchmarks.md")
     parser.add_argument("--no-write", action="store_true", help="print the section, do not write it")
+    parser.add_argument("--results", type=Path, help="where the raw figures go (default out/bench_national.json; "
+                        "out/bench_national-<source>.json with --source)")
     parser.add_argument("--from-json", type=Path, help="render the figures of an earlier run, run nothing")
     parser.add_argument("--child-postgis", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -520,9 +524,12 @@ def main(argv=None) -> int:
         results = json.loads(args.from_json.read_text(encoding="utf-8"))
     else:
         results = measure(args)
-        RESULTS.parent.mkdir(parents=True, exist_ok=True)
-        RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        print(f"mesures : {RESULTS}")
+        # a trial on another region (--source) keeps the national run's figures
+        path = args.results or (RESULTS.with_name(f"bench_national-{args.source.resolve().name}.json")
+                                if args.source else RESULTS)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"mesures : {path}")
     section = render(results)
     print(section)
     if not args.no_write:
