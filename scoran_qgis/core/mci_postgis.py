@@ -345,6 +345,11 @@ def import_to_postgis(database, base_paths, eligibility_paths, technologies=WIRE
         if not cursor.fetchone()[0]:
             raise ScoranError(tr("Un autre import est en cours dans le schéma {0} de {1} : attendez qu'il se "
                                  "termine.").format(quoted(schema), target.label))
+        cursor.execute("SELECT to_regclass(quote_ident(%s) || '.scoran_meta') IS NOT NULL", (schema,))
+        if cursor.fetchone()[0]:  # its tables are the officers' work: never mixed with a run's tables
+            raise ScoranError(tr("Le schéma {0} de {1} est celui d'un référentiel SCORAN : choisissez un schéma à part "
+                                 "pour les résultats de l'import (par défaut {2}).").format(
+                quoted(schema), target.label, quoted(DEFAULT_SCHEMA)))
         cursor.execute(f"SET max_parallel_workers_per_gather = {int(max(workers, 1))}")
         try:
             _create_staging(cursor, schema)

@@ -311,3 +311,16 @@ def test_layers_loaded_into_the_project_without_password(provider, pg_server, ds
     assert layers[1].featureCount() == 3 and layers[5].featureCount() == 3  # 3 communes; 2 départements + total
     assert layers[0].renderer().type() == "categorizedSymbol"  # the premises' style
     assert all("password" not in layer.source() for layer in layers)
+
+
+def test_the_store_schema_is_refused(provider, dsn):
+    """A schema holding a SCORAN store is the officers' work: the import never writes its tables there."""
+    from scoran_qgis.core.store import ScoranStore
+
+    ScoranStore.create(f"{dsn} schema=referentiel")
+    before = work_tables(dsn, "referentiel")
+    with pytest.raises(QgsProcessingException, match="celui d'un référentiel SCORAN"):
+        run("importmcipostgis", {"BASE_IMB": [str(GOLDEN / "base_imb_01.csv")],
+                                 "ELIGIBILITE": [str(GOLDEN / "actuel_01.csv")], "DATABASE": dsn,
+                                 "SCHEMA": "referentiel"})
+    assert work_tables(dsn, "referentiel") == before

@@ -2931,6 +2931,11 @@ Import only the valid projects?</translation>
         </message>
         <message>
             <location filename="../../core/mci_postgis.py" />
+            <source>Le schéma {0} de {1} est celui d'un référentiel SCORAN : choisissez un schéma à part pour les résultats de l'import (par défaut {2}).</source>
+            <translation>Schema {0} of {1} holds a SCORAN store: choose a schema of its own for the import's results ({2} by default).</translation>
+        </message>
+        <message>
+            <location filename="../../core/mci_postgis.py" />
             <source>Locaux (ARCEP Ma connexion internet, PostGIS)</source>
             <translation>Premises (ARCEP Ma connexion internet, PostGIS)</translation>
         </message>
