@@ -448,7 +448,8 @@ def render_side_by_side(region: dict) -> list:
         "then `scoran:whitezones` (communes of the sample territory) in a QGIS process (scripts/bench_chain.py's "
         "`fixed` chain, as `make bench`); PostGIS: `import_to_postgis` on the same files, "
         f"{region.get('workers', 2)} workers. Peak memory as above (GeoPackage: the QGIS process tree; PostGIS: "
-        "client + server).",
+        "client + server). The load average before each run is a 1-minute mean that lags: after the run before it "
+        "(the national one, then the PostGIS one), about 2 comes from that run itself.",
         "",
         "| backend | import (s) | white zones (s) | total (s) | peak memory (GB) | buildings/s | load before |",
         "|---|---:|---:|---:|---:|---:|---:|",
