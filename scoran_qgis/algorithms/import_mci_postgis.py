@@ -123,8 +123,8 @@ class ImportMciPostgisAlgorithm(ScoranAlgorithm):
                  counts["white_communes"], threshold, counts["zones"], counts["zones_inel"]))
         feedback.pushInfo(self.tr("Durées (s) : {0}.").format(", ".join(f"{k} {v:g}" for k, v in run.timings.items())))
         results = {self.BUILDINGS: counts["buildings"]}
-        for key, (table, _key, geometry, style) in _LAYERS.items():
-            results[key] = self._layer(context, database, schema, key, table, _key, geometry, style, run.epsg)
+        for key, (table, key_column, geometry, style) in _LAYERS.items():
+            results[key] = self._layer(context, database, schema, key, table, key_column, geometry, style, run.epsg)
         return results
 
     @staticmethod

@@ -25,7 +25,7 @@ import struct
 import time
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -85,7 +85,7 @@ _COPY_TRAILER = struct.pack(">h", -1)
 
 @dataclass
 class PostgisRun:
-    """What a run did: the tables it wrote, its counts, its timings (seconds per step) and its log."""
+    """What a run did: its schema and EPSG, its counts, its timings (seconds per step), its log and summary."""
 
     schema: str
     epsg: int
@@ -93,7 +93,6 @@ class PostgisRun:
     summary: pd.DataFrame
     counts: dict = field(default_factory=dict)
     timings: dict = field(default_factory=dict)
-    tables: tuple = TABLES
 
 
 @dataclass(frozen=True)
@@ -692,21 +691,3 @@ def layer_names() -> dict:
         "zb_zones_inel": tr("Zones blanches du haut débit, carreaux regroupés (PostGIS)"),
         "zb_departements": tr("Inventaire par département (PostGIS)"),
     }
-
-
-def read_table(database, schema: str, name: str) -> pd.DataFrame:
-    """A result table without its geometry (tests, deliverables, scripts)."""
-    schema = check_schema(schema)
-    if name not in TABLES:
-        raise ScoranError(tr("Table inconnue : {0}.").format(quoted(name)))
-    target = database if isinstance(database, pg.PgTarget) else pg.resolve(database)
-    with _connection(target, schema) as conn, closing(conn.cursor()) as cursor:
-        cursor.execute("SELECT column_name FROM information_schema.columns WHERE table_schema = %s AND "
-                       "table_name = %s AND udt_name <> 'geometry' ORDER BY ordinal_position", (schema, name))
-        columns = [f'"{row[0]}"' for row in cursor.fetchall()]
-        if not columns:
-            raise ScoranError(tr("La table {0} n'existe pas dans le schéma {1} : lancez d'abord l'import.").format(
-                quoted(name), quoted(schema)))
-        return _fetch(conn, f"SELECT {', '.join(columns)} FROM {_table(schema, name)}")
-
-

@@ -18,6 +18,17 @@ from tests.qgis.test_clearing import OUTPUT_FILES, golden_layers
 from tests.qgis.test_thd import INT, TEXT, layer, run
 
 
+def cover_and_clear(layers: dict, tmp_path) -> None:
+    """scoran:thdcoverage then scoran:whitezoneclearing on the layers, their outputs in tmp_path."""
+    plan = {k: layers[k] for k in ("RIP_PROJECTS", "RIP_PHASES", "AMII", "AMII_CALENDAR")}
+    run("thdcoverage", {"INPUT": layers["premises"], **plan, "OUTPUT": str(tmp_path / "couverture_thd.gpkg"),
+                        "OUTPUT_SUMMARY": str(tmp_path / "couverture_thd.csv"),
+                        "OUTPUT_CHECKS": str(tmp_path / "controles.csv")})
+    run("whitezoneclearing", {"INPUT": str(tmp_path / "couverture_thd.gpkg"), "RIP_PHASES": layers["RIP_PHASES"],
+                              "COMMUNES": layers["communes"], "SITES": layers["sites"], "THRESHOLD": "HD3",
+                              "MAX_DISTANCE": 100, **{k: str(tmp_path / v) for k, v in OUTPUT_FILES.items()}})
+
+
 # --- a region whose RIP are not phased yet ---------------------------------------------------------------
 def test_no_rip_phase_at_all_counts_every_rip_premise_unplanned(provider, tmp_path):
     """Golden territory with an empty rip_phases layer: Couverture THD no longer fails (KeyError), and the clearing
@@ -28,13 +39,7 @@ def test_no_rip_phase_at_all_counts_every_rip_premise_unplanned(provider, tmp_pa
     layers["RIP_PHASES"] = layer("Polygon", [("phase_id", TEXT), ("rip_id", TEXT), ("technologie", TEXT),
                                              ("semestre_debut", TEXT), ("semestre_fin", TEXT), ("locaux_prevus", INT),
                                              ("statut", TEXT)], [], crs="EPSG:2154")
-    plan = {k: layers[k] for k in ("RIP_PROJECTS", "RIP_PHASES", "AMII", "AMII_CALENDAR")}
-    run("thdcoverage", {"INPUT": layers["premises"], **plan, "OUTPUT": str(tmp_path / "couverture_thd.gpkg"),
-                        "OUTPUT_SUMMARY": str(tmp_path / "couverture_thd.csv"),
-                        "OUTPUT_CHECKS": str(tmp_path / "controles.csv")})
-    run("whitezoneclearing", {"INPUT": str(tmp_path / "couverture_thd.gpkg"), "RIP_PHASES": layers["RIP_PHASES"],
-                              "COMMUNES": layers["communes"], "SITES": layers["sites"], "THRESHOLD": "HD3",
-                              "MAX_DISTANCE": 100, **{k: str(tmp_path / v) for k, v in OUTPUT_FILES.items()}})
+    cover_and_clear(layers, tmp_path)
     assert pd.read_csv(tmp_path / "resorption_phases.csv").empty
     table = pd.read_csv(tmp_path / "resorption_departements.csv", dtype={"code": str}).set_index("code")
     columns = ["nb_locaux", "nb_sans_haut_debit", "nb_sous_seuil", "reste_fin_2017_sans_haut_debit",
@@ -216,13 +221,7 @@ def test_semesters_spelled_otherwise_in_the_plan_are_written_aaaa_sn(provider, t
         (square(500, 0, 1000, 1000), ("RIP58-P2", "RIP58", "MED", "2016-S1", "2018-S2", 8, "prevu")),
         (square(1000, 500, 2000, 1000), ("RIP58-P3", "RIP58", "FTTH", "2021-S1", "2022s2", 3, "prevu")),
     ], crs="EPSG:2154")
-    plan = {k: layers[k] for k in ("RIP_PROJECTS", "RIP_PHASES", "AMII", "AMII_CALENDAR")}
-    run("thdcoverage", {"INPUT": layers["premises"], **plan, "OUTPUT": str(tmp_path / "couverture_thd.gpkg"),
-                        "OUTPUT_SUMMARY": str(tmp_path / "couverture_thd.csv"),
-                        "OUTPUT_CHECKS": str(tmp_path / "controles.csv")})
-    run("whitezoneclearing", {"INPUT": str(tmp_path / "couverture_thd.gpkg"), "RIP_PHASES": layers["RIP_PHASES"],
-                              "COMMUNES": layers["communes"], "SITES": layers["sites"], "THRESHOLD": "HD3",
-                              "MAX_DISTANCE": 100, **{k: str(tmp_path / v) for k, v in OUTPUT_FILES.items()}})
+    cover_and_clear(layers, tmp_path)
     sites = pd.read_csv(tmp_path / "sites_dates_thd.csv", dtype=str).set_index("site_id")
     assert sites.at["s1", "semestre_thd"] == "2017-S1"  # a1, phase P1
     phases = pd.read_csv(tmp_path / "resorption_phases.csv", dtype=str)
@@ -333,13 +332,7 @@ def test_corsican_codes_written_in_lower_case_by_the_premises_layer(provider, tm
                                [(f"POINT({X0 + x} {Y0 + y})", (imb, corsica(code).lower(), corsica(code)[:2].lower(),
                                                                n, klass)) for imb, code, n, klass, x, y in PREMISES],
                                crs="EPSG:2154")
-    plan = {k: layers[k] for k in ("RIP_PROJECTS", "RIP_PHASES", "AMII", "AMII_CALENDAR")}
-    run("thdcoverage", {"INPUT": layers["premises"], **plan, "OUTPUT": str(tmp_path / "couverture_thd.gpkg"),
-                        "OUTPUT_SUMMARY": str(tmp_path / "couverture_thd.csv"),
-                        "OUTPUT_CHECKS": str(tmp_path / "controles.csv")})
-    run("whitezoneclearing", {"INPUT": str(tmp_path / "couverture_thd.gpkg"), "RIP_PHASES": layers["RIP_PHASES"],
-                              "COMMUNES": layers["communes"], "SITES": layers["sites"], "THRESHOLD": "HD3",
-                              "MAX_DISTANCE": 100, **{k: str(tmp_path / v) for k, v in OUTPUT_FILES.items()}})
+    cover_and_clear(layers, tmp_path)
     communes = QgsVectorLayer(str(tmp_path / "resorption_communes.gpkg"), "c", "ogr")
     columns = ["nb_locaux", "nb_sans_haut_debit", "nb_sous_seuil", "reste_fin_2017_sans_haut_debit",
                "reste_fin_2017_sous_seuil", "reste_fin_2022_sans_haut_debit", "reste_fin_2022_sous_seuil",

@@ -126,15 +126,20 @@ def test_libpq_string(pg_database):
         conn.close()
 
 
-def test_postgresql_uri(pg_server, pg_database):
-    dbname = parse_dsn(pg_database)["dbname"]
-    conn = pg.connect(f"postgresql://postgres@127.0.0.1:{pg_server.port}/{dbname}")
+def assert_connects_to(reference: str, dbname: str) -> None:
+    """core.pg.connect(reference) reaches the database `dbname`."""
+    conn = pg.connect(reference)
     try:
         with conn.cursor() as cursor:
             cursor.execute("SELECT current_database()")
             assert cursor.fetchone()[0] == dbname
     finally:
         conn.close()
+
+
+def test_postgresql_uri(pg_server, pg_database):
+    dbname = parse_dsn(pg_database)["dbname"]
+    assert_connects_to(f"postgresql://postgres@127.0.0.1:{pg_server.port}/{dbname}", dbname)
 
 
 def test_saved_qgis_connection(saved_connection, pg_database):
@@ -236,13 +241,7 @@ def test_service_file(pg_server, pg_database, tmp_path, monkeypatch):
     assert pg.is_postgres_store("service=scoran_essai")
     target = pg.resolve("service=scoran_essai")
     assert (target.host, target.port, target.dbname) == (pg_server.host, str(pg_server.port), dbname)
-    conn = pg.connect("service=scoran_essai")
-    try:
-        with conn.cursor() as cursor:
-            cursor.execute("SELECT current_database()")
-            assert cursor.fetchone()[0] == dbname
-    finally:
-        conn.close()
+    assert_connects_to("service=scoran_essai", dbname)
     with pytest.raises(ScoranError) as raised:
         pg.connect("service=service_absent")
     assert "Service PostgreSQL introuvable" in str(raised.value)

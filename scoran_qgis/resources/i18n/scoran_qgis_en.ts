@@ -2965,16 +2965,6 @@ Import only the valid projects?</translation>
             <translation>Inventory per département (PostGIS)</translation>
         </message>
         <message>
-            <location filename="../../core/mci_postgis.py" />
-            <source>Table inconnue : {0}.</source>
-            <translation>Unknown table: {0}.</translation>
-        </message>
-        <message>
-            <location filename="../../core/mci_postgis.py" />
-            <source>La table {0} n'existe pas dans le schéma {1} : lancez d'abord l'import.</source>
-            <translation>Table {0} does not exist in schema {1}: run the import first.</translation>
-        </message>
-        <message>
             <location filename="../../core/mobile.py" />
             <source>Zone blanche 2G (aucun opérateur)</source>
             <translation>2G white zone (no operator)</translation>
@@ -6994,6 +6984,14 @@ Import only the valid projects?</translation>
             <location filename="../../ui/register_model.py" />
             <source>Priorité</source>
             <translation>Priority</translation>
+        </message>
+        <message>
+            <source>Table inconnue : {0}.</source>
+            <translation type="vanished">Unknown table: {0}.</translation>
+        </message>
+        <message>
+            <source>La table {0} n'existe pas dans le schéma {1} : lancez d'abord l'import.</source>
+            <translation type="vanished">Table {0} does not exist in schema {1}: run the import first.</translation>
         </message>
         <message>
             <source>Services et usages numériques : projets par domaine</source>
